@@ -1,0 +1,93 @@
+import type { ComponentChildren } from 'preact';
+import { useRef } from 'preact/hooks';
+import { FILTERS, type FilterFlags, type FilterId } from '@/lib/overlay/filters';
+import type { ListingCounts } from '@/lib/overlay/listing-state';
+
+export interface ToolbarProps {
+  counts: ListingCounts;
+  filters: FilterFlags;
+  textFilter: string;
+  tagColors: ReadonlyMap<string, string>;
+  onToggle(id: FilterId): void;
+  onTextFilter(text: string): void;
+  onOpenReadingList(): void;
+  onOpenRules(): void;
+  onOpenHelp(): void;
+  /** Exposes the filter input so the `/` shortcut can focus it. */
+  filterInputRef?: (input: HTMLInputElement | null) => void;
+}
+
+/** Which count each filter toggle shows beside its label. */
+const COUNT_OF: Partial<Record<FilterId, keyof Omit<ListingCounts, 'byTag' | 'all'>>> = {
+  onlyStarred: 'starred',
+  onlyMatching: 'matching',
+  onlyNew: 'fresh',
+  showHidden: 'hidden',
+};
+
+/**
+ * The compact bar above the listing: live counts, filter toggles (real toggle buttons with
+ * `aria-pressed`), the instant text filter and the way to the reading list.
+ */
+export function Toolbar(props: ToolbarProps) {
+  const { counts, filters } = props;
+  const local = useRef<HTMLInputElement | null>(null);
+  return (
+    <div class="bar" role="toolbar" aria-label="Sift filters">
+      <span class="count" title="Entries on this page">
+        <strong>{counts.all}</strong> entries
+      </span>
+      {FILTERS.map((filter) => {
+        const countKey = COUNT_OF[filter.id];
+        return (
+          <Toggle key={filter.id} pressed={filters[filter.id]} onClick={() => props.onToggle(filter.id)}>
+            {filter.label}
+            {countKey && <span class="badge">{counts[countKey]}</span>}
+          </Toggle>
+        );
+      })}
+      {[...counts.byTag].map(([tag, count]) =>
+        count > 0 ? (
+          <span key={tag} class="tag-count" style={{ '--chip': props.tagColors.get(tag) ?? '#888888' }}>
+            {tag} <span class="badge">{count}</span>
+          </span>
+        ) : null,
+      )}
+      <input
+        type="search"
+        class="filter"
+        placeholder="Filter this listing  /"
+        aria-label="Filter this listing"
+        value={props.textFilter}
+        ref={(input) => {
+          local.current = input;
+          props.filterInputRef?.(input);
+        }}
+        onInput={(event) => props.onTextFilter(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            props.onTextFilter('');
+            event.currentTarget.blur();
+          }
+        }}
+      />
+      <button type="button" class="action" onClick={props.onOpenRules}>
+        Rules
+      </button>
+      <button type="button" class="action" onClick={props.onOpenReadingList}>
+        Reading list
+      </button>
+      <button type="button" class="action" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={props.onOpenHelp}>
+        ?
+      </button>
+    </div>
+  );
+}
+
+function Toggle(props: { pressed: boolean; onClick(): void; children: ComponentChildren }) {
+  return (
+    <button type="button" class="toggle" aria-pressed={props.pressed} onClick={props.onClick}>
+      {props.children}
+    </button>
+  );
+}

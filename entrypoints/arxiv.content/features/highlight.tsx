@@ -1,0 +1,85 @@
+import { effect } from '@preact/signals';
+import { ALL_LISTING_KINDS, type Feature } from '@/lib/overlay/feature';
+import { compileRules } from '@/lib/rules/compile';
+import { actionsOf } from '@/lib/rules/match';
+import { fieldElementsOf, type FieldElements } from '@/lib/highlight/fields';
+import { FALLBACK_ATTRIBUTE, highlightName, paintHighlights, type PaintResult } from '@/lib/highlight/paint';
+import { setHidden, setStarred } from '@/lib/overlay/actions';
+import type { ArxivId, Paper } from '@/lib/arxiv/types';
+
+/**
+ * Paints keyword and author rule matches with the CSS Custom Highlight API (ranges, no DOM
+ * mutation, so MathJax keeps working), marks matched entries for the "only matching" filter, and
+ * carries out rules that star or hide: on papers new since the last visit, and on the whole page
+ * right after the user saves such a rule (never again on papers already seen, so an unstar sticks).
+ */
+export const highlight: Feature = {
+  id: 'highlight',
+  include: ALL_LISTING_KINDS,
+  checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'abs-2602.22195.html'],
+  init({ signal, state, entries, document, notify }) {
+    const root = document.documentElement;
+    const style = document.createElement('style');
+    style.setAttribute('data-sift-ui', '');
+    document.head.append(style);
+    let fields: FieldElements[] | undefined;
+    let painted: PaintResult | undefined;
+    const marked = new Set<number>();
+
+    function unpaint() {
+      painted?.clear();
+      painted = undefined;
+      for (const index of marked) entries.entries[index]?.nodes.forEach((node) => node.removeAttribute(FALLBACK_ATTRIBUTE));
+      marked.clear();
+    }
+
+    const dispose = effect(() => {
+      const compiled = compileRules(state.rules.value);
+      const fresh = state.newIds.value;
+      // Peeked: a saved rule always arrives with a new rule list, which re-runs this effect.
+      const applyNow = state.rulesToApply.peek();
+      unpaint();
+      if (compiled.rules.size === 0) {
+        style.textContent = '';
+        state.setMatches(new Map());
+        return;
+      }
+      fields ??= entries.entries.map((entry) => fieldElementsOf(entry.nodes));
+      painted = paintHighlights(fields, compiled);
+      style.textContent = painted.css;
+      root.toggleAttribute('data-sift-no-highlight-api', painted.mode === 'fallback');
+
+      const matches = new Map<ArxivId, string[]>();
+      const toStar: Paper[] = [];
+      const toHide: Paper[] = [];
+      for (const match of painted.matches) {
+        const entry = entries.entries[match.index];
+        if (!entry) continue;
+        const id = entry.paper.id;
+        matches.set(id, [...new Set([...(matches.get(id) ?? []), ...match.ruleIds])]);
+        if (painted.mode === 'fallback') {
+          entry.nodes.forEach((node) => node.setAttribute(FALLBACK_ATTRIBUTE, match.slots.map(highlightName).join(' ')));
+          marked.add(match.index);
+        }
+        const actingRules = fresh.has(id) ? match.ruleIds : match.ruleIds.filter((ruleId) => applyNow.has(ruleId));
+        const actions = actionsOf(compiled, actingRules);
+        const annotation = state.annotationOf(id);
+        if (actions.star && !annotation?.starred) toStar.push(entry.paper);
+        if (actions.hide && !annotation?.hidden) toHide.push(entry.paper);
+      }
+      state.setMatches(matches);
+      if (applyNow.size > 0) state.clearRulesToApply();
+      const report = (error: Error | undefined) => error && notify.show(`A rule could not save: ${error.message}`, 'error');
+      if (toStar.length > 0) void setStarred(state, toStar, true).then(report);
+      if (toHide.length > 0) void setHidden(state, toHide, true).then(report);
+      for (const problem of compiled.problems) console.warn(`[sift] rule ${problem.ruleId} skipped: ${problem.error}`);
+    });
+
+    signal.addEventListener('abort', () => {
+      dispose();
+      unpaint();
+      style.remove();
+      root.removeAttribute('data-sift-no-highlight-api');
+    });
+  },
+};

@@ -1,0 +1,10 @@
+import type { Feature } from '@/lib/overlay/feature';
+import { star } from './star';
+import { hide } from './hide';
+import { tags } from './tags';
+import { note } from './note';
+import { newMarker } from './new-marker';
+import { highlight } from './highlight';
+import { keyboard } from './keyboard';
+
+export const features: readonly Feature[] = [star, hide, tags, note, newMarker, highlight, keyboard];

@@ -1,0 +1,66 @@
+import { ALL_LISTING_KINDS, type Feature } from '@/lib/overlay/feature';
+import { onAnnotationChange } from '@/lib/overlay/sync';
+
+/**
+ * A "Note" button on every entry that opens the note editor. A paper with a note shows a filled
+ * icon, and the note appears as a tooltip on hover and on keyboard focus; the tooltip is the
+ * button's description, so screen readers read it too.
+ */
+export const note: Feature = {
+  id: 'note',
+  include: ALL_LISTING_KINDS,
+  checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'abs-2602.22195.html'],
+  init({ signal, state, entries, document, dialogs }) {
+    const template = document.createElement('button');
+    template.type = 'button';
+    template.className = 'sift-btn sift-note';
+    template.setAttribute('aria-label', 'Note');
+    template.setAttribute('aria-haspopup', 'dialog');
+    template.title = 'Note (n)';
+    const buttons = entries.entries.map((entry) => {
+      const button = template.cloneNode(false) as HTMLButtonElement;
+      const wrap = document.createElement('span');
+      wrap.className = 'sift-note-wrap';
+      wrap.append(button);
+      entry.controls.append(wrap);
+      return button;
+    });
+    const tips = new Map<number, HTMLElement>();
+
+    onAnnotationChange(state, entries, signal, (entry, annotation) => {
+      const button = buttons[entry.index];
+      if (!button) return;
+      const text = annotation?.note;
+      button.classList.toggle('sift-has-note', Boolean(text));
+      let tip = tips.get(entry.index);
+      if (!text) {
+        tip?.remove();
+        tips.delete(entry.index);
+        button.removeAttribute('aria-describedby');
+        button.title = 'Note (n)';
+        return;
+      }
+      if (!tip) {
+        tip = document.createElement('span');
+        tip.className = 'sift-note-tip';
+        tip.setAttribute('role', 'tooltip');
+        tip.id = `sift-note-${entry.index}`;
+        button.after(tip);
+        button.setAttribute('aria-describedby', tip.id);
+        tips.set(entry.index, tip);
+      }
+      tip.textContent = text;
+      button.removeAttribute('title'); // the tooltip replaces the native one
+    });
+
+    document.addEventListener(
+      'click',
+      (event) => {
+        const button = (event.target as Element | null)?.closest?.('button.sift-note');
+        const entry = button && entries.entryOf(button);
+        if (entry) dialogs.open({ kind: 'note', entry });
+      },
+      { signal },
+    );
+  },
+};

@@ -1,0 +1,76 @@
+import { effect } from '@preact/signals';
+import { ALL_LISTING_KINDS, type Feature } from '@/lib/overlay/feature';
+import { onAnnotationChange } from '@/lib/overlay/sync';
+import type { Entry } from '@/lib/overlay/entry-index';
+import { DEFAULT_TAG_COLOR } from '@/lib/overlay/colors';
+
+/**
+ * A "Tags" button on every entry that opens the tag picker, and the entry's tags as coloured
+ * chips. Chips are built only for tagged entries and re-coloured when the tag list changes.
+ */
+export const tags: Feature = {
+  id: 'tags',
+  include: ALL_LISTING_KINDS,
+  checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'abs-2602.22195.html'],
+  init({ signal, state, entries, document, dialogs }) {
+    const template = document.createElement('button');
+    template.type = 'button';
+    template.className = 'sift-btn sift-tag';
+    template.setAttribute('aria-label', 'Tags');
+    template.setAttribute('aria-haspopup', 'dialog');
+    template.title = 'Tags (t)';
+    for (const entry of entries.entries) entry.controls.append(template.cloneNode(false));
+
+    const chipBoxes = new Map<number, HTMLElement>();
+    const colorOf = (tag: string) => state.tags.peek().find((t) => t.name === tag)?.color ?? DEFAULT_TAG_COLOR;
+    const render = (entry: Entry, names: readonly string[]) => {
+      let box = chipBoxes.get(entry.index);
+      if (names.length === 0) {
+        box?.remove();
+        chipBoxes.delete(entry.index);
+        return;
+      }
+      if (!box) {
+        box = document.createElement('span');
+        box.className = 'sift-chips';
+        box.setAttribute('role', 'list');
+        box.setAttribute('aria-label', 'Tags');
+        entry.controls.append(box);
+        chipBoxes.set(entry.index, box);
+      }
+      box.replaceChildren(
+        ...names.map((name) => {
+          const chip = document.createElement('span');
+          chip.className = 'sift-chip';
+          chip.setAttribute('role', 'listitem');
+          chip.textContent = name;
+          chip.style.setProperty('--sift-chip', colorOf(name));
+          return chip;
+        }),
+      );
+    };
+
+    onAnnotationChange(state, entries, signal, (entry, annotation) => render(entry, annotation?.tags ?? []));
+    const dispose = effect(() => {
+      state.tags.value; // re-colour when tags are recoloured or renamed elsewhere
+      for (const [index] of chipBoxes) {
+        const entry = entries.entries[index];
+        if (entry) render(entry, state.annotationOf(entry.paper.id)?.tags ?? []);
+      }
+    });
+    signal.addEventListener('abort', () => {
+      dispose();
+      chipBoxes.forEach((box) => box.remove());
+    });
+
+    document.addEventListener(
+      'click',
+      (event) => {
+        const button = (event.target as Element | null)?.closest?.('button.sift-tag');
+        const entry = button && entries.entryOf(button);
+        if (entry) dialogs.open({ kind: 'tags', entry });
+      },
+      { signal },
+    );
+  },
+};

@@ -1,0 +1,96 @@
+import './style.css';
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { parseArxivPage } from '@/lib/arxiv/parse';
+import { isListingPage } from '@/lib/arxiv/url';
+import { isSiftChanged } from '@/lib/store/api';
+import { indexEntries } from '@/lib/overlay/entry-index';
+import { createListingState } from '@/lib/overlay/listing-state';
+import { refreshAnnotations } from '@/lib/overlay/actions';
+import { createNotifier } from '@/lib/overlay/notify';
+import { createDialogs } from '@/lib/overlay/dialogs';
+import { syncEntryFlags } from '@/lib/overlay/entry-flags';
+import { applyFilterFlags, NO_FILTERS } from '@/lib/overlay/filters';
+import { isContextInvalidated } from '@/lib/overlay/context';
+import { effect } from '@preact/signals';
+import { mountOverlay } from './overlay';
+import { features } from './features';
+
+// Detect the page → parse it → build state → mount the UI → run the features → fetch the
+// annotations for the whole page in one message.
+export default defineContentScript({
+  matches: ['https://arxiv.org/*', 'https://www.arxiv.org/*'],
+  runAt: 'document_idle',
+  async main(ctx) {
+    if (!isListingPage(location.href)) return;
+    const page = parseArxivPage(document, location.href);
+    for (const problem of page.problems) console.info(`[sift] entry ${problem.index} left without controls: ${problem.reason}`);
+    if (page.papers.length === 0) return;
+
+    const controller = new AbortController();
+    ctx.onInvalidated(() => controller.abort());
+    const { signal } = controller;
+    const root = document.documentElement;
+
+    const entries = indexEntries(page.papers, document);
+    signal.addEventListener('abort', () => entries.remove());
+    const state = createListingState(entries.ids());
+    const dialogs = createDialogs();
+
+    const host = document.createElement('sift-overlay');
+    host.setAttribute('data-sift-ui', '');
+    const firstList = page.papers[0]?.element.nodes[0]?.parentElement;
+    if (page.kind !== 'abs' && firstList) firstList.before(host);
+    else document.body.append(host);
+    signal.addEventListener('abort', () => host.remove());
+    const shadow = host.attachShadow({ mode: 'open' });
+    const notify = createNotifier(shadow, document, signal);
+    const overlay = mountOverlay({ root: shadow, page, state, dialogs, notify, signal });
+
+    root.setAttribute('data-sift-page', page.kind);
+    syncEntryFlags(state, entries, signal);
+    const disposeFilters = effect(() => applyFilterFlags(root, state.filters.value));
+    signal.addEventListener('abort', () => {
+      disposeFilters();
+      applyFilterFlags(root, NO_FILTERS);
+    });
+
+    const context = { signal, page, state, entries, document, notify, dialogs, focusFilter: overlay.focusFilter };
+    const ready = features
+      .filter((feature) => feature.include.includes(page.kind))
+      .map(async (feature) => {
+        try {
+          await feature.init(context);
+        } catch (error) {
+          if (isContextInvalidated(error)) controller.abort();
+          else console.error(`[sift] feature ${feature.id} failed; the others keep running`, error);
+        }
+      });
+
+    const ids = entries.ids();
+    const reportOrDetach = (error: unknown) => {
+      if (isContextInvalidated(error)) controller.abort();
+      else notify.show(`Sift could not load your annotations: ${error instanceof Error ? error.message : String(error)}`, 'error');
+    };
+    const onMessage = (message: unknown) => {
+      if (!isSiftChanged(message)) return;
+      const { ids: changed, tables } = message.data;
+      if (tables.includes('papers')) {
+        const mine = changed.length === 0 ? ids : changed.filter((id) => entries.byId(id).length > 0);
+        refreshAnnotations(state, mine).catch(reportOrDetach);
+      }
+      if (tables.includes('tags')) void overlay.refreshTags();
+      if (tables.includes('rules')) void overlay.refreshRules();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+
+    await Promise.all([refreshAnnotations(state, ids).catch(reportOrDetach), overlay.refreshTags(), overlay.refreshRules(), ...ready]);
+    // Lets tests, the demo and the benchmark wait for "controls on every entry, annotations shown".
+    root.setAttribute('data-sift-ready', '');
+    signal.addEventListener('abort', () => {
+      root.removeAttribute('data-sift-ready');
+      root.removeAttribute('data-sift-page');
+    });
+  },
+});

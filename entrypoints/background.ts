@@ -1,0 +1,17 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { openSiftDb } from '@/lib/store/db';
+import { createApiHandler } from '@/lib/store/handlers';
+import { broadcastChange } from '@/lib/messaging/broadcast';
+
+// Wiring only: the background owns the database in the extension's origin and serves the typed
+// API to this extension's content scripts and pages. It keeps nothing in memory that matters: the
+// browser may stop the service worker between any two messages.
+export default defineBackground(() => {
+  const handle = createApiHandler({
+    db: openSiftDb(),
+    extensionId: browser.runtime.id,
+    onChange: (change) => broadcastChange(change),
+  });
+  browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
+});

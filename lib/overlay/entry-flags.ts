@@ -1,0 +1,73 @@
+import { effect } from '@preact/signals';
+import type { ArxivId } from '@/lib/arxiv/types';
+import type { EntryIndex } from './entry-index';
+import { ENTRY_FLAGS, foldForSearch, matchesTextFilter, parseTextFilter } from './filters';
+import type { ListingState } from './listing-state';
+import { onAnnotationChange } from './sync';
+
+/** Tag names go into one space-separated attribute; encoding keeps spaces inside names apart. */
+export function encodeTagToken(tag: string): string {
+  return encodeURIComponent(tag);
+}
+
+/**
+ * Keeps each entry's `data-sift-*` flags (starred, hidden, tagged, new, matching, text miss) in
+ * step with the state. Only entries whose data changed are touched; the filter stylesheet does the
+ * rest.
+ */
+export function syncEntryFlags(state: ListingState, entries: EntryIndex, signal: AbortSignal): void {
+  const setOn = (nodes: readonly Element[], attr: string, value: string | undefined) => {
+    for (const node of nodes) {
+      if (value === undefined) node.removeAttribute(attr);
+      else node.setAttribute(attr, value);
+    }
+  };
+  const setFlag = (id: ArxivId, attr: string, value: string | undefined) => {
+    for (const entry of entries.byId(id)) setOn(entry.nodes, attr, value);
+  };
+
+  onAnnotationChange(state, entries, signal, ({ nodes }, annotation) => {
+    setOn(nodes, ENTRY_FLAGS.starred, annotation?.starred ? '' : undefined);
+    setOn(nodes, ENTRY_FLAGS.hidden, annotation?.hidden ? '' : undefined);
+    setOn(nodes, ENTRY_FLAGS.tagged, annotation?.tags.length ? annotation.tags.map(encodeTagToken).join(' ') : undefined);
+  });
+
+  syncIdSet(signal, () => state.newIds.value, (id, on) => setFlag(id, ENTRY_FLAGS.fresh, on ? '' : undefined));
+  syncIdSet(signal, () => new Set(state.matches.value.keys()), (id, on) => setFlag(id, ENTRY_FLAGS.match, on ? '' : undefined));
+
+  // The text filter is the one filter that must look at every entry: it is a search. The folded
+  // text is built once per entry, lazily, so each keystroke is one `includes` per entry.
+  let haystacks: string[] | undefined;
+  let missing = new Set<number>();
+  const dispose = effect(() => {
+    const terms = parseTextFilter(state.textFilter.value);
+    if (terms.length === 0 && missing.size === 0) return;
+    haystacks ??= entries.entries.map(({ paper }) =>
+      foldForSearch([paper.id, paper.title, paper.authors.join(' '), paper.abstract ?? '', paper.comments ?? '', paper.subjects.map((s) => `${s.name} ${s.code}`).join(' ')].join('\n')),
+    );
+    const next = new Set<number>();
+    haystacks.forEach((haystack, index) => {
+      if (!matchesTextFilter(haystack, terms)) next.add(index);
+    });
+    for (const index of missing) if (!next.has(index)) toggleMiss(index, false);
+    for (const index of next) if (!missing.has(index)) toggleMiss(index, true);
+    missing = next;
+  });
+  signal.addEventListener('abort', dispose, { once: true });
+
+  function toggleMiss(index: number, on: boolean) {
+    for (const node of entries.entries[index]?.nodes ?? []) node.toggleAttribute(ENTRY_FLAGS.textMiss, on);
+  }
+}
+
+/** Runs `apply` for ids entering or leaving the set the getter returns. */
+function syncIdSet(signal: AbortSignal, current: () => ReadonlySet<ArxivId>, apply: (id: ArxivId, on: boolean) => void) {
+  let previous: ReadonlySet<ArxivId> = new Set();
+  const dispose = effect(() => {
+    const next = current();
+    for (const id of next) if (!previous.has(id)) apply(id, true);
+    for (const id of previous) if (!next.has(id)) apply(id, false);
+    previous = next;
+  });
+  signal.addEventListener('abort', dispose, { once: true });
+}

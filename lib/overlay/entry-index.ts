@@ -1,0 +1,84 @@
+import type { ArxivId, Paper } from '@/lib/arxiv/types';
+
+/**
+ * The overlay's handle on each listing entry: its paper, its DOM nodes and the light mount point
+ * that per-entry controls go into. Entries are plain DOM, not framework roots: a listing can hold
+ * 2000 of them, and a span with a few buttons costs a fraction of a Preact root each.
+ */
+export interface Entry {
+  index: number;
+  paper: Paper;
+  nodes: readonly Element[];
+  controls: HTMLElement;
+}
+
+export interface EntryIndex {
+  readonly entries: readonly Entry[];
+  byId(id: ArxivId): readonly Entry[];
+  /** The entry a node belongs to (event delegation), if any. */
+  entryOf(node: EventTarget | null): Entry | undefined;
+  ids(): ArxivId[];
+  remove(): void;
+}
+
+export const ENTRY_ATTR = 'data-sift-entry';
+const INDEX_ATTR = 'data-sift-index';
+
+/**
+ * Marks every entry's nodes (`data-sift-entry`, `data-sift-section`) so the filter stylesheet can
+ * select them, and adds one empty controls span per entry. The page's own text and links are left
+ * as they were: everything added is removed again by `remove()`.
+ */
+export function indexEntries(papers: readonly Paper[], doc: Document): EntryIndex {
+  const entries: Entry[] = [];
+  const byId = new Map<ArxivId, Entry[]>();
+  const template = doc.createElement('span');
+  template.className = 'sift-controls';
+  template.setAttribute('data-sift-ui', '');
+
+  papers.forEach((paper, index) => {
+    const controls = template.cloneNode(false) as HTMLElement;
+    for (const node of paper.element.nodes) {
+      node.setAttribute(ENTRY_ATTR, paper.id);
+      node.setAttribute(INDEX_ATTR, String(index));
+      node.setAttribute('data-sift-section', paper.section);
+    }
+    controlsParentOf(paper.element.head).append(controls);
+    const entry: Entry = { index, paper, nodes: paper.element.nodes, controls };
+    entries.push(entry);
+    const same = byId.get(paper.id);
+    if (same) same.push(entry);
+    else byId.set(paper.id, [entry]);
+  });
+
+  return {
+    entries,
+    byId: (id) => byId.get(id) ?? [],
+    entryOf(target) {
+      if (!(target instanceof Element)) return undefined;
+      const index = target.closest(`[${INDEX_ATTR}]`)?.getAttribute(INDEX_ATTR);
+      return index === null || index === undefined ? undefined : entries[Number(index)];
+    },
+    ids: () => [...byId.keys()],
+    remove() {
+      for (const entry of entries) {
+        entry.controls.remove();
+        for (const node of entry.nodes) {
+          for (const attr of [...node.getAttributeNames()]) {
+            if (attr.startsWith('data-sift-')) node.removeAttribute(attr);
+          }
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Where an entry's controls go: at the end of a listing `<dt>` (after arXiv's `[pdf, html, other]`
+ * links), at the end of a search result's first line (`p.list-title`, arxiv-search's
+ * `search-macros.html`), or after the abs page's title.
+ */
+function controlsParentOf(head: Element): Element {
+  if (head.matches('li')) return head.querySelector(':scope > p.list-title, :scope > div') ?? head;
+  return head;
+}

@@ -1,0 +1,32 @@
+import type { ArxivPage, PageKind } from '@/lib/arxiv/types';
+import type { ListingState } from './listing-state';
+import type { EntryIndex } from './entry-index';
+import type { Notifier } from './notify';
+import type { Dialogs } from './dialogs';
+
+/** What every feature's `init` receives. Listeners and observers take `signal`, so teardown is free. */
+export interface FeatureContext {
+  signal: AbortSignal;
+  page: ArxivPage;
+  state: ListingState;
+  entries: EntryIndex;
+  document: Document;
+  /** Shows errors and confirmations from event handlers inline. */
+  notify: Notifier;
+  /** Opens the overlay's dialogs (tags, note, help, rules). */
+  dialogs: Dialogs;
+  /** Moves keyboard focus to the toolbar's text filter (no-op where there is no toolbar). */
+  focusFilter(): void;
+}
+
+/** One user-visible feature of the listing overlay (refined-github style: one per file). */
+export interface Feature {
+  id: string;
+  /** Page kinds the feature runs on. */
+  include: readonly PageKind[];
+  /** Fixtures the feature was checked against (tests/fixtures names); a meta-test verifies them. */
+  checkedOn: readonly string[];
+  init(context: FeatureContext): void | Promise<void>;
+}
+
+export const ALL_LISTING_KINDS: readonly PageKind[] = ['new', 'recent', 'pastweek', 'month', 'catchup', 'search', 'abs'];

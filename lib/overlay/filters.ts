@@ -1,0 +1,61 @@
+/**
+ * Listing filters. Each toggle is one attribute on `<html>`, and one static stylesheet
+ * (style.css) hides the entries whose own attributes do not pass, so flipping a filter costs the
+ * same on a 20-entry and a 2000-entry listing: no loop over entries, no re-render.
+ */
+export const FILTERS = [
+  { id: 'onlyStarred', attr: 'data-sift-only-starred', label: 'Only starred' },
+  { id: 'onlyMatching', attr: 'data-sift-only-matching', label: 'Only matching' },
+  { id: 'onlyNew', attr: 'data-sift-only-new', label: 'Only new' },
+  { id: 'hideCross', attr: 'data-sift-hide-cross', label: 'Hide cross-lists' },
+  { id: 'hideReplacements', attr: 'data-sift-hide-replacement', label: 'Hide replacements' },
+  { id: 'showHidden', attr: 'data-sift-show-hidden', label: 'Show hidden' },
+] as const;
+
+export type FilterId = (typeof FILTERS)[number]['id'];
+export type FilterFlags = Readonly<Record<FilterId, boolean>>;
+
+export const NO_FILTERS: FilterFlags = {
+  onlyStarred: false,
+  onlyMatching: false,
+  onlyNew: false,
+  hideCross: false,
+  hideReplacements: false,
+  showHidden: false,
+};
+
+/** Writes the flags onto the root element: six attribute writes at most, whatever the listing size. */
+export function applyFilterFlags(root: Element, flags: FilterFlags): void {
+  for (const filter of FILTERS) root.toggleAttribute(filter.attr, flags[filter.id]);
+}
+
+/** Attributes each entry node carries for the stylesheet and for counts. */
+export const ENTRY_FLAGS = {
+  starred: 'data-sift-starred',
+  hidden: 'data-sift-hidden',
+  tagged: 'data-sift-tagged',
+  match: 'data-sift-match',
+  fresh: 'data-sift-new',
+  textMiss: 'data-sift-text-miss',
+  focused: 'data-sift-focus',
+} as const;
+
+/**
+ * Lower-cased text without diacritics, so the quick text filter finds `Zelasko` in `Żelasko`
+ * (the same folding users expect from the highlight rules).
+ */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/**
+ * Terms of the quick filter: every whitespace-separated term must occur (AND), as in arXiv's own
+ * search box; empty input matches everything.
+ */
+export function parseTextFilter(input: string): string[] {
+  return foldForSearch(input).split(/\s+/).filter(Boolean);
+}
+
+export function matchesTextFilter(haystack: string, terms: readonly string[]): boolean {
+  return terms.every((term) => haystack.includes(term));
+}

@@ -1,0 +1,116 @@
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { ArxivId } from '@/lib/arxiv/types';
+import type { Annotation, TagInfo } from '@/lib/store/api';
+import type { Rule } from '@/lib/rules/types';
+import { NO_FILTERS, type FilterFlags, type FilterId } from './filters';
+
+/**
+ * The listing's view of the user's annotations, rules and filters, as signals outside any
+ * component. Features read the signals and change them only through the actions, so optimistic
+ * updates, broadcasts from other tabs and filter toggles flow through one place.
+ */
+export interface ListingState {
+  readonly entryCount: number;
+  readonly annotations: ReadonlySignal<ReadonlyMap<ArxivId, Annotation>>;
+  readonly tags: ReadonlySignal<readonly TagInfo[]>;
+  readonly rules: ReadonlySignal<readonly Rule[]>;
+  /** Papers on this page that were not on it at the user's previous visit. */
+  readonly newIds: ReadonlySignal<ReadonlySet<ArxivId>>;
+  /** Papers matched by at least one enabled rule → the ids of the rules. */
+  readonly matches: ReadonlySignal<ReadonlyMap<ArxivId, readonly string[]>>;
+  readonly filters: ReadonlySignal<FilterFlags>;
+  readonly textFilter: ReadonlySignal<string>;
+  /** Rules just saved by the user whose star/hide should be carried out on this page now. */
+  readonly rulesToApply: ReadonlySignal<ReadonlySet<string>>;
+  readonly counts: ReadonlySignal<ListingCounts>;
+
+  applyAnnotations(ids: readonly ArxivId[], records: Readonly<Record<string, Annotation>>): void;
+  putAnnotation(annotation: Annotation): void;
+  annotationOf(id: ArxivId): Annotation | undefined;
+  setTags(tags: readonly TagInfo[]): void;
+  setRules(rules: readonly Rule[]): void;
+  setNewIds(ids: Iterable<ArxivId>): void;
+  setMatches(matches: ReadonlyMap<ArxivId, readonly string[]>): void;
+  toggleFilter(id: FilterId, on?: boolean): void;
+  setTextFilter(text: string): void;
+  applyRuleNow(ruleId: string): void;
+  clearRulesToApply(): void;
+}
+
+export interface ListingCounts {
+  all: number;
+  starred: number;
+  hidden: number;
+  matching: number;
+  fresh: number;
+  /** Tag name → papers on this page carrying it, in the order of the tag list. */
+  byTag: ReadonlyMap<string, number>;
+}
+
+export function createListingState(pageIds: readonly ArxivId[]): ListingState {
+  const onPage = new Set(pageIds);
+  const annotations = signal<ReadonlyMap<ArxivId, Annotation>>(new Map());
+  const tags = signal<readonly TagInfo[]>([]);
+  const rules = signal<readonly Rule[]>([]);
+  const newIds = signal<ReadonlySet<ArxivId>>(new Set());
+  const matches = signal<ReadonlyMap<ArxivId, readonly string[]>>(new Map());
+  const filters = signal<FilterFlags>(NO_FILTERS);
+  const textFilter = signal('');
+  const rulesToApply = signal<ReadonlySet<string>>(new Set());
+
+  const counts = computed<ListingCounts>(() => {
+    let starred = 0;
+    let hidden = 0;
+    const byTag = new Map(tags.value.map((t) => [t.name, 0]));
+    for (const a of annotations.value.values()) {
+      if (a.starred) starred++;
+      if (a.hidden) hidden++;
+      for (const tag of a.tags) byTag.set(tag, (byTag.get(tag) ?? 0) + 1);
+    }
+    return { all: onPage.size, starred, hidden, matching: matches.value.size, fresh: newIds.value.size, byTag };
+  });
+
+  function applyAnnotations(ids: readonly ArxivId[], records: Readonly<Record<string, Annotation>>) {
+    const next = new Map(annotations.peek());
+    for (const id of ids) {
+      if (!onPage.has(id)) continue;
+      const record = records[id];
+      if (record && isAnnotated(record)) next.set(id, record);
+      else next.delete(id);
+    }
+    annotations.value = next;
+  }
+
+  return {
+    entryCount: onPage.size,
+    annotations,
+    tags,
+    rules,
+    newIds,
+    matches,
+    filters,
+    textFilter,
+    rulesToApply,
+    counts,
+    applyAnnotations,
+    putAnnotation: (annotation) => applyAnnotations([annotation.id], { [annotation.id]: annotation }),
+    annotationOf: (id) => annotations.peek().get(id),
+    setTags: (next) => void (tags.value = next),
+    setRules: (next) => void (rules.value = next),
+    setNewIds: (ids) => void (newIds.value = new Set([...ids].filter((id) => onPage.has(id)))),
+    setMatches: (next) => void (matches.value = next),
+    toggleFilter: (id, on) => batch(() => void (filters.value = { ...filters.peek(), [id]: on ?? !filters.peek()[id] })),
+    setTextFilter: (text) => void (textFilter.value = text),
+    applyRuleNow: (ruleId) => void (rulesToApply.value = new Set([...rulesToApply.peek(), ruleId])),
+    clearRulesToApply: () => void (rulesToApply.value = new Set()),
+  };
+}
+
+function isAnnotated(a: Annotation): boolean {
+  return a.starred || a.hidden || a.tags.length > 0 || Boolean(a.note);
+}
+
+/** An empty annotation for a paper the store has nothing on yet. */
+export function blankAnnotation(id: ArxivId): Annotation {
+  return { id, starred: false, hidden: false, tags: [], updatedAt: 0 };
+}

@@ -1,0 +1,28 @@
+/**
+ * A polite live region for errors and confirmations from UI event handlers, so a failed save is
+ * announced and visible instead of silently reverting a control.
+ */
+export interface Notifier {
+  show(message: string, kind?: 'info' | 'error'): void;
+}
+
+export function createNotifier(host: ParentNode, doc: Document, signal: AbortSignal): Notifier {
+  const region = doc.createElement('div');
+  region.className = 'sift-status';
+  region.setAttribute('role', 'status');
+  region.setAttribute('aria-live', 'polite');
+  host.append(region);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    region.remove();
+  });
+  return {
+    show(message, kind = 'info') {
+      region.textContent = message;
+      region.dataset.kind = kind;
+      clearTimeout(timer);
+      timer = setTimeout(() => (region.textContent = ''), kind === 'error' ? 8000 : 3000);
+    },
+  };
+}

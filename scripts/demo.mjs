@@ -1,0 +1,39 @@
+// `npm run demo`: builds Sift, opens Chromium with it on a bundled snapshot of a real arXiv listing
+// (served to https://arxiv.org/list/cs.DC/new by request routing, so it works offline), stars two
+// papers and writes screenshots to demo/. Headless when there is no display.
+// `npm run demo -- --live` opens the real arxiv.org instead.
+import { execSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { launchWithExtension } from './launch.mjs';
+import { routeArxiv } from './arxiv-routes.mjs';
+
+const live = process.argv.includes('--live');
+const headless = !process.env.DISPLAY || process.argv.includes('--headless');
+const LISTING = 'https://arxiv.org/list/cs.DC/new';
+
+execSync('npx wxt build', { stdio: 'inherit' });
+mkdirSync('demo', { recursive: true });
+
+const { context } = await launchWithExtension({ headless, viewport: { width: 1280, height: 1000 } });
+if (!live) await routeArxiv(context);
+const page = context.pages()[0] ?? (await context.newPage());
+await page.goto(LISTING);
+await page.locator('html[data-sift-ready]').waitFor({ state: 'attached', timeout: 30_000 });
+await page.screenshot({ path: 'demo/listing.png' });
+
+if (!live) {
+  const stars = page.getByRole('button', { name: 'Star', exact: true });
+  for (const index of [0, 2]) {
+    await stars.nth(index).click();
+    await page.waitForFunction((i) => document.querySelectorAll('button.sift-star')[i]?.getAttribute('aria-pressed') === 'true', index);
+  }
+  await page.screenshot({ path: 'demo/screenshot.png' });
+  console.log('[sift] starred two papers; screenshots in demo/listing.png and demo/screenshot.png');
+}
+
+if (headless) {
+  await context.close();
+} else {
+  console.log('[sift] the browser stays open; close it to end the demo');
+  await new Promise((resolve) => context.on('close', resolve));
+}

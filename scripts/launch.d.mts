@@ -1,0 +1,7 @@
+import type { BrowserContext } from '@playwright/test';
+export const CHROME_BUILD: string;
+export function launchWithExtension(options?: {
+  headless?: boolean;
+  extensionPath?: string;
+  viewport?: { width: number; height: number };
+}): Promise<{ context: BrowserContext; extensionId: string; userDataDir: string }>;

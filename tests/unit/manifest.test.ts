@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'] as const;
+const ARXIV_HOSTS = ['https://arxiv.org/*', 'https://www.arxiv.org/*'];
+
+function manifestOf(build: string) {
+  const path = `${build}/manifest.json`;
+  if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` before the unit tests`);
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}
+
+describe.each(BUILDS)('built manifest in %s', (build) => {
+  const manifest = manifestOf(build);
+  // MV2 lists host permissions among `permissions`; MV3 has its own key.
+  const declared = [
+    ...((manifest.permissions as string[] | undefined) ?? []),
+    ...((manifest.host_permissions as string[] | undefined) ?? []),
+    ...((manifest.optional_permissions as string[] | undefined) ?? []),
+    ...((manifest.optional_host_permissions as string[] | undefined) ?? []),
+  ];
+
+  it('asks only for storage and the two arXiv hosts', () => {
+    expect(new Set(declared)).toEqual(new Set(['storage', ...ARXIV_HOSTS]));
+  });
+
+  it('runs its content script only on arXiv', () => {
+    const scripts = manifest.content_scripts as { matches: string[] }[];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) expect(script.matches.every((m) => ARXIV_HOSTS.includes(m))).toBe(true);
+  });
+
+  it('lets no web page message the extension', () => {
+    expect(manifest.externally_connectable).toBeUndefined();
+  });
+});
