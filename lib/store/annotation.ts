@@ -1,0 +1,30 @@
+/**
+ * What counts as an annotation on a stored paper, and the overlay's view of one. Shared by every
+ * write so they agree on when a record is empty and can go.
+ */
+import type { Annotation } from './api';
+import type { PaperRecord } from './db';
+
+/** The overlay's view of a stored paper: flags instead of timestamps, no metadata. */
+export function toAnnotation(record: PaperRecord): Annotation {
+  const annotation: Annotation = {
+    id: record.id,
+    starred: record.starredAt !== undefined,
+    hidden: record.hiddenAt !== undefined,
+    tags: [...record.tags],
+    updatedAt: record.updatedAt,
+  };
+  if (record.note !== undefined) annotation.note = record.note;
+  return annotation;
+}
+
+/** Whether the user has starred, hidden, tagged or noted the paper. */
+export function hasAnnotation(record: PaperRecord): boolean {
+  const flagged = record.starredAt !== undefined || record.hiddenAt !== undefined;
+  return flagged || record.tags.length > 0 || record.note !== undefined;
+}
+
+/** Whether a record must stay in the store: it carries an annotation or marks the paper as seen. */
+export function isWorthKeeping(record: PaperRecord): boolean {
+  return hasAnnotation(record) || record.seenAt !== undefined;
+}

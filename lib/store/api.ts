@@ -1,0 +1,201 @@
+/**
+ * THE message contract between content scripts / extension pages and the background: the only
+ * place message names, payload schemas and result types exist.
+ *
+ * A request is `{ type: ApiName, data }`; the answer is `{ ok: true, result }` or
+ * `{ ok: false, error }`. The background validates every `data` with the schema below before it
+ * touches the store (see handlers.ts); callers use `callApi` from client.ts.
+ */
+import * as v from 'valibot';
+import type { ArxivId, PageKind } from '@/lib/arxiv/types';
+import { FILTERS, type FilterFlags } from '@/lib/overlay/filters';
+import type { Rule } from '@/lib/rules/types';
+import type { BackupDocument, ImportReport } from './backup';
+import {
+  LIMITS,
+  arxivIdSchema,
+  colorSchema,
+  keySchema,
+  listingSchema,
+  noteSchema,
+  paperMetaSchema,
+  ruleSchema,
+  tagNameSchema,
+} from './schema';
+import { TABLE_NAMES, type TableName } from './tables';
+
+const idsSchema = v.pipe(v.array(arxivIdSchema), v.maxLength(LIMITS.ids));
+const papersSchema = v.pipe(v.array(paperMetaSchema), v.maxLength(LIMITS.batch));
+const noData = v.strictObject({});
+const FILTER_IDS = FILTERS.map((filter) => filter.id);
+
+/** The `data` schema of every message, by name. */
+export const API_SCHEMAS = {
+  'annotations.get': v.strictObject({ ids: idsSchema }),
+  'papers.star': v.strictObject({ papers: papersSchema, starred: v.boolean() }),
+  'papers.hide': v.strictObject({ papers: papersSchema, hidden: v.boolean() }),
+  'papers.tag': v.strictObject({ papers: papersSchema, tag: tagNameSchema, on: v.boolean() }),
+  'papers.note': v.strictObject({ paper: paperMetaSchema, note: noteSchema }),
+  'visits.record': v.strictObject({ listing: listingSchema, ids: idsSchema }),
+  'tags.list': noData,
+  'tags.upsert': v.strictObject({ name: tagNameSchema, color: colorSchema }),
+  'tags.rename': v.strictObject({ from: tagNameSchema, to: tagNameSchema }),
+  'tags.merge': v.strictObject({
+    from: v.pipe(v.array(tagNameSchema), v.minLength(1), v.maxLength(LIMITS.mergeSources)),
+    into: tagNameSchema,
+  }),
+  'tags.delete': v.strictObject({ name: tagNameSchema }),
+  'rules.list': noData,
+  'rules.upsert': v.strictObject({ rule: ruleSchema }),
+  'rules.delete': v.strictObject({ id: keySchema }),
+  'backup.export': noData,
+  'backup.import': v.strictObject({ json: v.string(), mode: v.picklist(['merge', 'replace']) }),
+  'pages.open': v.strictObject({ page: v.picklist(['reading-list', 'options']) }),
+} as const;
+
+/**
+ * Messages only the extension's own pages may send (a content script runs inside arxiv.org's tab,
+ * so it never needs to read or replace the whole database).
+ */
+export const EXTENSION_PAGE_ONLY: readonly ApiName[] = ['backup.export', 'backup.import'];
+
+export type ApiName = keyof typeof API_SCHEMAS;
+
+export const API_NAMES = Object.keys(API_SCHEMAS) as ApiName[];
+
+/** What a caller passes as `data` for message `N`. */
+export type ApiData<N extends ApiName> = v.InferInput<(typeof API_SCHEMAS)[N]>;
+
+/** `data` of message `N` after validation (trimmed tag names, lower-case colours, known keys only). */
+export type ApiParsedData<N extends ApiName> = v.InferOutput<(typeof API_SCHEMAS)[N]>;
+
+/** A paper's annotation as the overlay shows it. */
+export interface Annotation {
+  id: ArxivId;
+  starred: boolean;
+  hidden: boolean;
+  tags: string[];
+  note?: string;
+  updatedAt: number;
+}
+
+export interface TagInfo {
+  name: string;
+  color: string;
+  /** How many papers carry the tag. */
+  count: number;
+}
+
+export interface VisitResult {
+  /** When the listing was last recorded; absent on the first visit. */
+  previousVisitAt?: number;
+  /** Ids not seen on earlier visits of this listing, in the order given; empty on the first visit. */
+  newIds: ArxivId[];
+}
+
+/** The result of every message, by name. */
+export interface ApiResults {
+  /** Keyed by id; only ids with an annotation appear. */
+  'annotations.get': Record<string, Annotation>;
+  /** The new state of each paper sent, in order, once per id. */
+  'papers.star': Annotation[];
+  'papers.hide': Annotation[];
+  'papers.tag': Annotation[];
+  'papers.note': Annotation[];
+  'visits.record': VisitResult;
+  'tags.list': TagInfo[];
+  'tags.upsert': TagInfo;
+  /** The target tag after the rename (merged into it if it existed). */
+  'tags.rename': TagInfo;
+  'tags.merge': TagInfo;
+  /** How many papers lost the tag. */
+  'tags.delete': { removedFrom: number };
+  'rules.list': Rule[];
+  'rules.upsert': Rule;
+  'rules.delete': { deleted: boolean };
+  'backup.export': BackupDocument;
+  'backup.import': ImportReport;
+  /** Opens (or focuses) one of the extension's pages in a tab. */
+  'pages.open': null;
+}
+
+export type ApiResult<N extends ApiName> = ApiResults[N];
+
+export interface ApiRequest<N extends ApiName = ApiName> {
+  type: N;
+  data: ApiData<N>;
+}
+
+export type ApiResponse<R = unknown> = { ok: true; result: R } | { ok: false; error: string };
+
+/** Whether `value` names a message of this contract. */
+export function isApiName(value: unknown): value is ApiName {
+  return typeof value === 'string' && Object.hasOwn(API_SCHEMAS, value);
+}
+
+/** What a write changed: the papers whose annotations changed, and the tables written. */
+export interface StoreChange {
+  ids: ArxivId[];
+  tables: TableName[];
+}
+
+/** What a store operation returns: its answer and, if it wrote anything, what changed. */
+export interface StoreOutcome<R> {
+  result: R;
+  change?: StoreChange;
+}
+
+/**
+ * The broadcast the background sends to every arXiv tab and extension page after a write. An
+ * empty `ids` with `papers` among `tables` means any paper may have changed (an import): re-read
+ * everything shown.
+ */
+export interface SiftChanged {
+  type: 'sift.changed';
+  data: StoreChange;
+}
+
+const siftChangedSchema = v.object({
+  type: v.literal('sift.changed'),
+  data: v.object({ ids: v.array(arxivIdSchema), tables: v.array(v.picklist(TABLE_NAMES)) }),
+});
+
+/** Whether a runtime message is the background's `sift.changed` broadcast. */
+export function isSiftChanged(message: unknown): message is SiftChanged {
+  return v.is(siftChangedSchema, message);
+}
+
+/** Wraps a store change into the broadcast message. */
+export function toSiftChanged(change: StoreChange): SiftChanged {
+  return { type: 'sift.changed', data: change };
+}
+
+/**
+ * Messages from an extension page (the popup) to the content script of an arXiv tab, sent with
+ * `tabs.sendMessage`. The content script answers with the overlay's status.
+ */
+export const TAB_SCHEMAS = {
+  'overlay.status': noData,
+  'overlay.toggle': v.strictObject({ filter: v.picklist(FILTER_IDS) }),
+} as const;
+
+export type TabMessageName = keyof typeof TAB_SCHEMAS;
+
+export interface OverlayStatus {
+  kind: PageKind;
+  entries: number;
+  starred: number;
+  matching: number;
+  fresh: number;
+  hidden: number;
+  filters: FilterFlags;
+}
+
+export type TabMessage = { [N in TabMessageName]: { type: N; data: v.InferInput<(typeof TAB_SCHEMAS)[N]> } }[TabMessageName];
+
+/** Whether a message is a valid popup → content script request. */
+export function isTabMessage(message: unknown): message is TabMessage {
+  if (typeof message !== 'object' || message === null) return false;
+  const { type, data } = message as { type?: unknown; data?: unknown };
+  return typeof type === 'string' && Object.hasOwn(TAB_SCHEMAS, type) && v.is(TAB_SCHEMAS[type as TabMessageName], data);
+}

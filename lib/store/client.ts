@@ -1,0 +1,31 @@
+/**
+ * The caller's side of the message contract, for content scripts and extension pages: one typed
+ * function that sends a request to the background and unwraps its answer.
+ */
+import { browser } from 'wxt/browser';
+import type { ApiData, ApiName, ApiRequest, ApiResult } from './api';
+
+export type SendMessage = (message: ApiRequest) => Promise<unknown>;
+
+const sendToBackground: SendMessage = (message) => browser.runtime.sendMessage(message);
+
+function isResponse(value: unknown): value is { ok: true; result: unknown } | { ok: false; error: unknown } {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+/**
+ * Sends `{ type: name, data }` to the background and resolves with the result, or rejects with
+ * `Error(error)` when the background answers `ok: false` (or does not answer at all). `send` is
+ * replaceable for tests. Example: `await callApi('papers.star', { papers: [meta], starred: true })`.
+ */
+export async function callApi<N extends ApiName>(
+  name: N,
+  data: ApiData<N>,
+  send: SendMessage = sendToBackground,
+): Promise<ApiResult<N>> {
+  const request: ApiRequest<N> = { type: name, data };
+  const response = await send(request as ApiRequest);
+  if (!isResponse(response)) throw new Error(`${name}: no answer from the Sift background`);
+  if (!response.ok) throw new Error(String(response.error));
+  return response.result as ApiResult<N>;
+}

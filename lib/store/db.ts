@@ -1,0 +1,123 @@
+/**
+ * THE Dexie file: the records the store keeps, the typed database, and every schema version.
+ *
+ * The database lives in the extension's origin (background and extension pages), never in a
+ * content script, whose IndexedDB would belong to arxiv.org (Dexie issues #233, #1978).
+ */
+import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'dexie';
+import type { ArxivId, PaperMeta } from '@/lib/arxiv/types';
+import type { Rule } from '@/lib/rules/types';
+
+/** Any value JSON can carry; settings hold these so backups round-trip them exactly. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * One paper the user has done something with. `meta` is a snapshot of what the page showed at the
+ * last write, so the reading list and exports work without arXiv. Timestamps are epoch-ms.
+ */
+export interface PaperRecord {
+  id: ArxivId;
+  meta: PaperMeta;
+  starredAt?: number;
+  hiddenAt?: number;
+  tags: string[];
+  note?: string;
+  seenAt?: number;
+  updatedAt: number;
+}
+
+export interface TagRecord {
+  name: string;
+  /** `#rrggbb`, lower case. */
+  color: string;
+  createdAt: number;
+}
+
+/** What the user has already seen on one listing, e.g. `cs.DC/new`. */
+export interface VisitRecord {
+  listing: string;
+  lastVisitAt: number;
+  /** Oldest first; bounded to the last {@link MAX_SEEN_IDS} ids. */
+  seenIds: ArxivId[];
+  /**
+   * The reading session (visits less than {@link VISIT_SESSION_MS} apart) this visit belongs to:
+   * ids that were new when it began stay "new" on every reload within it, and `previousVisitAt` is
+   * the last visit before it. Unindexed, so records without them (older ones) need no upgrade.
+   */
+  sessionStartedAt?: number;
+  freshIds?: ArxivId[];
+  previousVisitAt?: number;
+}
+
+/** Visits closer together than this are one reading session (a morning with a few reloads). */
+export const VISIT_SESSION_MS = 2 * 60 * 60 * 1000;
+
+export interface SettingRecord {
+  key: string;
+  value: JsonValue;
+}
+
+export type SiftDb = Dexie & {
+  papers: EntityTable<PaperRecord, 'id'>;
+  tags: EntityTable<TagRecord, 'name'>;
+  rules: EntityTable<Rule, 'id'>;
+  visits: EntityTable<VisitRecord, 'listing'>;
+  settings: EntityTable<SettingRecord, 'key'>;
+};
+
+/** How many seen ids one listing remembers: far more than a listing shows (2000 with `show=2000`). */
+export const MAX_SEEN_IDS = 20_000;
+
+/** One schema version: the stores it declares and, if data must move, the upgrade that moves it. */
+export interface SchemaVersion {
+  version: number;
+  stores: Readonly<Record<string, string | null>>;
+  upgrade?: (tx: Transaction) => PromiseLike<unknown> | void;
+}
+
+/**
+ * Every version, oldest first. Released entries are never edited: a change appends a version with
+ * its `.upgrade()` and a test in tests/unit/store/migrations.test.ts that fills the previous
+ * version and opens this one. The list is data (not inline `db.version()` calls) so that test can
+ * open the database at any earlier version.
+ *
+ * Indexes are only what is queried: `starredAt`/`hiddenAt`/`updatedAt` order the reading list,
+ * `*tags` finds a tag's papers (rename, merge, delete, counts).
+ */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      papers: 'id, starredAt, hiddenAt, *tags, updatedAt',
+      tags: 'name',
+      rules: 'id',
+      visits: 'listing',
+      settings: 'key',
+    },
+  },
+];
+
+/** Where IndexedDB comes from; tests pass fake-indexeddb's, the extension uses the global one. */
+export type SiftDbOptions = Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>;
+
+/**
+ * Declares `versions` on a fresh Dexie instance named `name`. {@link openSiftDb} uses every
+ * version; the migrations test passes a prefix to build a database as an older release left it.
+ */
+export function declareSiftDb(name: string, versions: readonly SchemaVersion[], options: SiftDbOptions = {}): SiftDb {
+  const db = new Dexie(name, options) as SiftDb;
+  for (const { version, stores, upgrade } of versions) {
+    const declared = db.version(version).stores({ ...stores });
+    if (upgrade) declared.upgrade(upgrade);
+  }
+  return db;
+}
+
+/**
+ * The Sift database at the current version. Dexie opens it lazily on first use and runs any pending
+ * upgrades then. Example: `const db = openSiftDb()` in the background, `openSiftDb('t1', { indexedDB,
+ * IDBKeyRange })` in a test with fake-indexeddb.
+ */
+export function openSiftDb(name = 'sift', options: SiftDbOptions = {}): SiftDb {
+  return declareSiftDb(name, SCHEMA_VERSIONS, options);
+}

@@ -1,0 +1,124 @@
+/**
+ * The background's message handler: ignores what is not for it, validates every payload against
+ * api.ts, runs the operation in one transaction and answers `{ ok, result | error }`. It keeps no
+ * state between calls, because the MV3 service worker may be stopped at any moment.
+ */
+import type { ApiName, ApiParsedData, ApiResponse, ApiResult, StoreChange, StoreOutcome } from './api';
+import { API_SCHEMAS, EXTENSION_PAGE_ONLY, isApiName } from './api';
+import { changedTables, exportBackup, importBackup } from './backup';
+import type { SiftDb } from './db';
+import { getAnnotations, hidePapers, notePaper, starPapers, tagPapers } from './papers';
+import { deleteRule, listRules, upsertRule } from './rules';
+import { parseWithSchema } from './schema';
+import { deleteTag, listTags, mergeTags, renameTag, upsertTag } from './tags';
+import { recordVisit } from './visits';
+
+/** What operations may use besides the database: browser actions the background performs. */
+interface OperationEnv {
+  openPage: (page: 'reading-list' | 'options') => Promise<void>;
+}
+
+type Operation<N extends ApiName> = (
+  db: SiftDb,
+  data: ApiParsedData<N>,
+  now: number,
+  env: OperationEnv,
+) => Promise<StoreOutcome<ApiResult<N>>>;
+
+const read = <R>(result: Promise<R>): Promise<StoreOutcome<R>> => result.then((value) => ({ result: value }));
+
+const OPERATIONS: { [N in ApiName]: Operation<N> } = {
+  'annotations.get': (db, { ids }) => read(getAnnotations(db, ids)),
+  'papers.star': (db, { papers, starred }, now) => starPapers(db, papers, starred, now),
+  'papers.hide': (db, { papers, hidden }, now) => hidePapers(db, papers, hidden, now),
+  'papers.tag': (db, { papers, tag, on }, now) => tagPapers(db, papers, tag, on, now),
+  'papers.note': (db, { paper, note }, now) => notePaper(db, paper, note, now),
+  'visits.record': (db, { listing, ids }, now) => recordVisit(db, listing, ids, now),
+  'tags.list': (db) => read(listTags(db)),
+  'tags.upsert': (db, { name, color }, now) => upsertTag(db, name, color, now),
+  'tags.rename': (db, { from, to }, now) => renameTag(db, from, to, now),
+  'tags.merge': (db, { from, into }, now) => mergeTags(db, from, into, now),
+  'tags.delete': (db, { name }, now) => deleteTag(db, name, now),
+  'rules.list': (db) => read(listRules(db)),
+  'rules.upsert': (db, { rule }) => upsertRule(db, rule),
+  'rules.delete': (db, { id }) => deleteRule(db, id),
+  'backup.export': (db, _data, now) => read(exportBackup(db, now)),
+  'backup.import': async (db, { json, mode }, now) => {
+    const result = await importBackup(db, json, { mode, now });
+    const tables = changedTables(result);
+    return tables.length > 0 ? { result, change: { ids: [], tables } } : { result };
+  },
+  'pages.open': async (_db, { page }, _now, env) => {
+    await env.openPage(page);
+    return { result: null };
+  },
+};
+
+/** The parts of `runtime.MessageSender` the handler looks at. */
+export interface MessageSender {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+export interface ApiHandlerOptions {
+  db: SiftDb;
+  /** `browser.runtime.id`: messages from any other sender are ignored. */
+  extensionId: string;
+  now?: () => number;
+  /** Called after each write commits, so the background can broadcast `sift.changed`. */
+  onChange: (change: StoreChange) => void;
+  /** Opens an extension page in a tab (`pages.open`); content scripts cannot open them themselves. */
+  openPage?: OperationEnv['openPage'];
+}
+
+const noPages: OperationEnv['openPage'] = () => Promise.reject(new Error('this context cannot open pages'));
+
+export type ApiHandler = (message: unknown, sender: MessageSender) => Promise<ApiResponse> | undefined;
+
+function isRequest(message: unknown): message is { type: ApiName; data?: unknown } {
+  return typeof message === 'object' && message !== null && isApiName((message as { type?: unknown }).type);
+}
+
+/**
+ * The `runtime.onMessage` listener for the store. Answers `undefined` (not mine) for messages from
+ * another extension or page and for messages that are not api requests (broadcasts share the
+ * channel); otherwise a promise of the response. Invalid data answers
+ * `{ ok: false, error: 'papers.star: papers[0].id: expected a versionless arXiv id, got "x"' }`
+ * and writes nothing. Example: `browser.runtime.onMessage.addListener(createApiHandler({ db,
+ * extensionId: browser.runtime.id, onChange: broadcast }))`.
+ */
+export function createApiHandler({ db, extensionId, now = Date.now, onChange, openPage = noPages }: ApiHandlerOptions): ApiHandler {
+  const env: OperationEnv = { openPage };
+  async function run<N extends ApiName>(name: N, data: unknown): Promise<ApiResponse<ApiResult<N>>> {
+    let outcome: StoreOutcome<ApiResult<N>>;
+    try {
+      // valibot's object schemas accept arrays; every message's data is a plain object.
+      if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        throw new Error(`data: expected an object, got ${Array.isArray(data) ? 'an array' : String(data)}`);
+      }
+      const parsed: ApiParsedData<N> = parseWithSchema(API_SCHEMAS[name], data);
+      const operation: Operation<N> = OPERATIONS[name];
+      outcome = await operation(db, parsed, now(), env);
+    } catch (error) {
+      return { ok: false, error: `${name}: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    // The write has committed: a failing listener must not turn it into an error for the caller.
+    if (outcome.change) {
+      try {
+        onChange(outcome.change);
+      } catch (error) {
+        console.error(`[sift] ${name}: change listener failed`, error);
+      }
+    }
+    return { ok: true, result: outcome.result };
+  }
+
+  return (message, sender) => {
+    if (sender.id !== extensionId || !isRequest(message)) return undefined;
+    if (sender.tab !== undefined && EXTENSION_PAGE_ONLY.includes(message.type)) {
+      return Promise.resolve({ ok: false, error: `${message.type}: only the extension's own pages may ask for this` });
+    }
+    return run(message.type, message.data);
+  };
+}

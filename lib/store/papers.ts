@@ -1,0 +1,131 @@
+/**
+ * Reading and writing paper annotations: star, hide, tag, note. Each write is one transaction,
+ * refreshes the paper's metadata snapshot and `updatedAt`, and deletes a record left with nothing
+ * on it, so the store holds only papers the user did something with.
+ */
+import type { ArxivId, PaperMeta } from '@/lib/arxiv/types';
+import type { Annotation, StoreOutcome } from './api';
+import type { PaperRecord, SiftDb } from './db';
+import { hasAnnotation, isWorthKeeping, toAnnotation } from './annotation';
+import { LIMITS } from './schema';
+import { defaultTagColor } from './tags';
+
+/**
+ * The annotations of `ids` that have any, keyed by id, read with one `bulkGet` so a 2000-entry
+ * listing costs one IndexedDB round of requests, not 2000 queries.
+ */
+export async function getAnnotations(db: SiftDb, ids: readonly ArxivId[]): Promise<Record<string, Annotation>> {
+  const unique = [...new Set(ids)];
+  const records = await db.transaction('r', db.papers, () => db.papers.bulkGet(unique));
+  const out: Record<string, Annotation> = {};
+  for (const record of records) if (record && hasAnnotation(record)) out[record.id] = toAnnotation(record);
+  return out;
+}
+
+/**
+ * Applies `edit` to the record of each paper in `papers` (a fresh one if the store has none) inside
+ * the current transaction, then stores or deletes it. A paper sent twice is written once, with the
+ * last metadata sent.
+ */
+async function editPapers(
+  db: SiftDb,
+  papers: readonly PaperMeta[],
+  now: number,
+  edit: (record: PaperRecord) => void,
+): Promise<{ result: Annotation[]; ids: ArxivId[] }> {
+  const latest = new Map<ArxivId, PaperMeta>();
+  for (const meta of papers) latest.set(meta.id, meta);
+  const metas = [...latest.values()];
+  const before = await db.papers.bulkGet(metas.map((meta) => meta.id));
+  const puts: PaperRecord[] = [];
+  const deletes: ArxivId[] = [];
+  const result = metas.map((meta, i) => {
+    const old = before[i];
+    const id = meta.id;
+    const record: PaperRecord = { ...old, id, meta, tags: [...(old?.tags ?? [])], updatedAt: now };
+    edit(record);
+    if (isWorthKeeping(record)) puts.push(record);
+    else if (old) deletes.push(id);
+    return toAnnotation(record);
+  });
+  await db.papers.bulkPut(puts);
+  await db.papers.bulkDelete(deletes);
+  return { result, ids: [...puts.map((p) => p.id), ...deletes] };
+}
+
+function toWrite(result: Annotation[], ids: ArxivId[], tagCreated = false): StoreOutcome<Annotation[]> {
+  if (ids.length === 0 && !tagCreated) return { result };
+  return { result, change: { ids, tables: tagCreated ? ['papers', 'tags'] : ['papers'] } };
+}
+
+/** Stars or unstars `papers`; a paper starred again keeps its first `starredAt`. */
+export async function starPapers(
+  db: SiftDb,
+  papers: readonly PaperMeta[],
+  starred: boolean,
+  now: number,
+): Promise<StoreOutcome<Annotation[]>> {
+  const { result, ids } = await db.transaction('rw', db.papers, () =>
+    editPapers(db, papers, now, (record) => {
+      if (!starred) delete record.starredAt;
+      else record.starredAt ??= now;
+    }),
+  );
+  return toWrite(result, ids);
+}
+
+/** Hides or shows `papers`; a paper hidden again keeps its first `hiddenAt`. */
+export async function hidePapers(
+  db: SiftDb,
+  papers: readonly PaperMeta[],
+  hidden: boolean,
+  now: number,
+): Promise<StoreOutcome<Annotation[]>> {
+  const { result, ids } = await db.transaction('rw', db.papers, () =>
+    editPapers(db, papers, now, (record) => {
+      if (!hidden) delete record.hiddenAt;
+      else record.hiddenAt ??= now;
+    }),
+  );
+  return toWrite(result, ids);
+}
+
+/** Adds `tag` to (`on`) or removes it from `papers`; adding a new tag creates it with its default colour. */
+export async function tagPapers(
+  db: SiftDb,
+  papers: readonly PaperMeta[],
+  tag: string,
+  on: boolean,
+  now: number,
+): Promise<StoreOutcome<Annotation[]>> {
+  const { result, ids, created } = await db.transaction('rw', db.papers, db.tags, async () => {
+    const created = on && papers.length > 0 && !(await db.tags.get(tag));
+    if (created) await db.tags.add({ name: tag, color: defaultTagColor(tag), createdAt: now });
+    const written = await editPapers(db, papers, now, (record) => {
+      const has = record.tags.includes(tag);
+      if (on && !has && record.tags.length >= LIMITS.tagsPerPaper) {
+        throw new Error(`${record.id} already carries ${LIMITS.tagsPerPaper} tags`);
+      }
+      if (on && !has) record.tags.push(tag);
+      if (!on && has) record.tags = record.tags.filter((t) => t !== tag);
+    });
+    return { ...written, created };
+  });
+  return toWrite(result, ids, created);
+}
+
+/** Sets the note of `paper`; an empty or blank note removes it. */
+export async function notePaper(
+  db: SiftDb,
+  paper: PaperMeta,
+  note: string,
+  now: number,
+): Promise<StoreOutcome<Annotation[]>> {
+  const { result, ids } = await db.transaction('rw', db.papers, () =>
+    editPapers(db, [paper], now, (record) => {
+      if (note.trim() === '') delete record.note;
+      else record.note = note;
+    }),
+  );
+  return toWrite(result, ids);
+}

@@ -1,0 +1,129 @@
+/**
+ * Tag operations: list with counts, create or recolour, rename, merge, delete. Renames, merges and
+ * deletes rewrite every paper carrying the tag in the same transaction as the tag table, so a
+ * paper never points at a tag that is gone.
+ */
+import type { ArxivId } from '@/lib/arxiv/types';
+import type { StoreOutcome, TagInfo } from './api';
+import type { PaperRecord, SiftDb, TagRecord } from './db';
+import { isWorthKeeping } from './annotation';
+
+// Tableau 10: distinct hues that read on light and dark pages.
+const TAG_PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+] as const;
+
+/**
+ * The colour a tag gets when it is created without one: picked from a fixed palette by a hash of
+ * the name, so the same name gets the same colour on every device and after a restore.
+ */
+export function defaultTagColor(name: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return TAG_PALETTE[hash % TAG_PALETTE.length]!;
+}
+
+/**
+ * Every tag with the number of papers carrying it, sorted by name. The counts come from one walk of
+ * the `*tags` index, not one query per tag.
+ */
+export async function listTags(db: SiftDb): Promise<TagInfo[]> {
+  return db.transaction('r', db.tags, db.papers, async () => {
+    const [tags, keys] = await Promise.all([db.tags.toArray(), db.papers.orderBy('tags').keys()]);
+    const counts = new Map<string, number>();
+    for (const key of keys) counts.set(String(key), (counts.get(String(key)) ?? 0) + 1);
+    return tags
+      .map((tag) => ({ name: tag.name, color: tag.color, count: counts.get(tag.name) ?? 0 }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  });
+}
+
+async function tagInfo(db: SiftDb, tag: TagRecord): Promise<TagInfo> {
+  return { name: tag.name, color: tag.color, count: await db.papers.where('tags').equals(tag.name).count() };
+}
+
+/** Creates the tag `name` or changes its colour; an existing tag keeps its `createdAt`. */
+export async function upsertTag(db: SiftDb, name: string, color: string, now: number): Promise<StoreOutcome<TagInfo>> {
+  const result = await db.transaction('rw', db.tags, db.papers, async () => {
+    const existing = await db.tags.get(name);
+    const tag: TagRecord = { name, color, createdAt: existing?.createdAt ?? now };
+    await db.tags.put(tag);
+    return tagInfo(db, tag);
+  });
+  return { result, change: { ids: [], tables: ['tags'] } };
+}
+
+/**
+ * Moves every paper from the tags `from` to `into` and deletes `from`. `into` is created, with the
+ * colour and age of the first source, if it does not exist yet. Every source must exist.
+ */
+export async function mergeTags(
+  db: SiftDb,
+  from: readonly string[],
+  into: string,
+  now: number,
+): Promise<StoreOutcome<TagInfo>> {
+  return db.transaction('rw', db.tags, db.papers, async () => {
+    const names = [...new Set(from)];
+    const found = await db.tags.bulkGet(names);
+    const missing = names.find((_, i) => !found[i]);
+    if (missing !== undefined) throw new Error(`no tag named ${JSON.stringify(missing)}`);
+    const sources = names.filter((name) => name !== into);
+    const existing = await db.tags.get(into);
+    const first = found[0]!;
+    const target = existing ?? { name: into, color: first.color, createdAt: first.createdAt };
+    if (!existing) await db.tags.add(target);
+    const gone = new Set(sources);
+    const papers = await db.papers.where('tags').anyOf(sources).distinct().toArray();
+    const moved = papers.map((paper) => ({
+      ...paper,
+      tags: [...new Set(paper.tags.map((tag) => (gone.has(tag) ? into : tag)))],
+      updatedAt: now,
+    }));
+    await db.papers.bulkPut(moved);
+    await db.tags.bulkDelete(sources);
+    const result = await tagInfo(db, target);
+    if (sources.length === 0) return { result };
+    const ids = moved.map((paper) => paper.id);
+    return { result, change: { ids, tables: ids.length > 0 ? ['tags', 'papers'] : ['tags'] } };
+  });
+}
+
+/** Renames the tag `from` to `to`; if `to` exists the two are merged, keeping `to`'s colour. */
+export async function renameTag(db: SiftDb, from: string, to: string, now: number): Promise<StoreOutcome<TagInfo>> {
+  return mergeTags(db, [from], to, now);
+}
+
+/**
+ * Deletes the tag `name` and removes it from every paper; papers left with no annotation are
+ * deleted. Deleting a tag that does not exist changes nothing.
+ */
+export async function deleteTag(db: SiftDb, name: string, now: number): Promise<StoreOutcome<{ removedFrom: number }>> {
+  const { existed, ids } = await db.transaction('rw', db.tags, db.papers, async () => {
+    const existed = (await db.tags.get(name)) !== undefined;
+    const papers = await db.papers.where('tags').equals(name).toArray();
+    const kept: PaperRecord[] = [];
+    const dropped: ArxivId[] = [];
+    for (const paper of papers) {
+      const record = { ...paper, tags: paper.tags.filter((tag) => tag !== name), updatedAt: now };
+      if (isWorthKeeping(record)) kept.push(record);
+      else dropped.push(record.id);
+    }
+    await db.papers.bulkPut(kept);
+    await db.papers.bulkDelete(dropped);
+    await db.tags.delete(name);
+    return { existed, ids: papers.map((paper) => paper.id) };
+  });
+  const result = { removedFrom: ids.length };
+  if (!existed && ids.length === 0) return { result };
+  return { result, change: { ids, tables: ids.length > 0 ? ['tags', 'papers'] : ['tags'] } };
+}

@@ -1,0 +1,183 @@
+/**
+ * The migration harness. Every schema version must open data written by the version before it
+ * with nothing lost. When a version is appended to SCHEMA_VERSIONS (lib/store/db.ts), add its
+ * fixture to RECORDS_AT (records as that version stores them) and, if its upgrade changes data,
+ * its expectation to UPGRADED; the loop below then fills version n-1 and opens version n.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Transaction } from 'dexie';
+import { SCHEMA_VERSIONS, declareSiftDb, openSiftDb, type SchemaVersion, type SiftDb } from '@/lib/store/db';
+import type { TableName } from '@/lib/store/tables';
+import { NOW, fakeIndexedDb, id, meta, nthId, rule } from './support';
+
+type Tables = Record<TableName, object[]>;
+
+/** Records of every table, with and without every optional field, as version 1 stores them. */
+const V1_RECORDS: Tables = {
+  papers: [
+    { id: id('0704.0001'), meta: meta('0704.0001'), tags: ['a'], updatedAt: 9 },
+    { id: id('2602.22290'), meta: meta('2602.22290'), starredAt: 1, hiddenAt: 2, tags: ['a', 'b'], note: 'n', seenAt: 3, updatedAt: 4 },
+    { id: id('math/0601001'), meta: meta('math/0601001', { section: 'abs', affiliations: ['(1) MIT'] }), tags: [], seenAt: 5, updatedAt: 6 },
+  ],
+  tags: [
+    { name: 'a', color: '#123456', createdAt: 7 },
+    { name: 'b', color: '#abcdef', createdAt: 8 },
+  ],
+  rules: [rule('r1', { label: 'Consensus', mode: 'regex', pattern: 'raft|paxos', action: 'hide' })],
+  visits: [{ listing: 'cs.DC/new', lastVisitAt: NOW, seenIds: [nthId(0), nthId(1)] }],
+  settings: [
+    { key: 'theme', value: 'dark' },
+    { key: 'layout', value: { columns: 2, order: ['a', null, true] } },
+  ],
+};
+
+/** Records as each version stores them; a new version adds its entry. */
+const RECORDS_AT: Record<number, Tables> = { 1: V1_RECORDS };
+
+/** What version n makes of version n-1's records; versions without a data change keep them. */
+const UPGRADED: Record<number, (before: Tables) => Tables> = {};
+
+let counter = 0;
+const uniqueName = () => `sift-migration-${++counter}-${Date.now()}`;
+
+async function fill(db: SiftDb, tables: Tables): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    for (const [name, records] of Object.entries(tables)) await db.table(name).bulkAdd(records);
+  });
+}
+
+async function read(db: SiftDb): Promise<Tables> {
+  const out = {} as Tables;
+  for (const table of db.tables) out[table.name as TableName] = await table.toArray();
+  return out;
+}
+
+const sortedByKey = (tables: Tables, db: SiftDb): Tables => {
+  const out = {} as Tables;
+  for (const table of db.tables) {
+    const key = table.schema.primKey.keyPath as string;
+    const records = tables[table.name as TableName] as Record<string, string>[];
+    out[table.name as TableName] = [...records].sort((a, b) => (a[key]! < b[key]! ? -1 : 1));
+  }
+  return out;
+};
+
+describe('SCHEMA_VERSIONS', () => {
+  it('start at 1 and go up by one', () => {
+    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
+  });
+
+  it('keep version 1 exactly as released', () => {
+    expect(SCHEMA_VERSIONS[0]).toEqual({
+      version: 1,
+      stores: { papers: 'id, starredAt, hiddenAt, *tags, updatedAt', tags: 'name', rules: 'id', visits: 'listing', settings: 'key' },
+    });
+  });
+
+  it('every version has a fixture, so the harness below covers it', () => {
+    for (const { version } of SCHEMA_VERSIONS) expect(RECORDS_AT[version], `fixture for version ${version}`).toBeDefined();
+  });
+
+  it('index papers by star, hide, tags (one entry per tag) and update time only', async () => {
+    const db = openSiftDb(uniqueName(), fakeIndexedDb);
+    await db.open();
+    expect(db.papers.schema.primKey.keyPath).toBe('id');
+    expect(db.papers.schema.indexes.map((index) => [index.name, index.multi])).toEqual([
+      ['starredAt', false],
+      ['hiddenAt', false],
+      ['tags', true],
+      ['updatedAt', false],
+    ]);
+    db.close();
+  });
+});
+
+describe('opening older data', () => {
+  it('opens a version 1 database written with raw IndexedDB, as release 1 left it, with every field intact', async () => {
+    const name = uniqueName();
+    await new Promise<void>((resolve, reject) => {
+      // Dexie stores version n as native version n * 10.
+      const request = fakeIndexedDb.indexedDB.open(name, 10);
+      request.onupgradeneeded = () => {
+        const raw = request.result;
+        const papers = raw.createObjectStore('papers', { keyPath: 'id' });
+        papers.createIndex('starredAt', 'starredAt');
+        papers.createIndex('hiddenAt', 'hiddenAt');
+        papers.createIndex('tags', 'tags', { multiEntry: true });
+        papers.createIndex('updatedAt', 'updatedAt');
+        raw.createObjectStore('tags', { keyPath: 'name' });
+        raw.createObjectStore('rules', { keyPath: 'id' });
+        raw.createObjectStore('visits', { keyPath: 'listing' });
+        raw.createObjectStore('settings', { keyPath: 'key' });
+        for (const [table, records] of Object.entries(V1_RECORDS)) {
+          for (const record of records) request.transaction!.objectStore(table).add(record);
+        }
+      };
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const db = openSiftDb(name, fakeIndexedDb);
+    expect(await read(db)).toEqual(sortedByKey(V1_RECORDS, db));
+    expect(await db.papers.where('tags').equals('b').primaryKeys()).toEqual(['2602.22290']);
+    db.close();
+  });
+
+  it('reopens data written at the current version unchanged', async () => {
+    const name = uniqueName();
+    const latest = SCHEMA_VERSIONS.at(-1)!.version;
+    const first = openSiftDb(name, fakeIndexedDb);
+    await fill(first, RECORDS_AT[latest]!);
+    first.close();
+    const again = openSiftDb(name, fakeIndexedDb);
+    expect(await read(again)).toEqual(sortedByKey(RECORDS_AT[latest]!, again));
+    again.close();
+  });
+
+  for (const [i, next] of SCHEMA_VERSIONS.entries()) {
+    const previous = SCHEMA_VERSIONS[i - 1];
+    if (!previous) continue;
+    it(`opens version ${previous.version} data at version ${next.version} with nothing lost`, async () => {
+      const name = uniqueName();
+      const before = RECORDS_AT[previous.version]!;
+      const old = declareSiftDb(name, SCHEMA_VERSIONS.slice(0, i), fakeIndexedDb);
+      await fill(old, before);
+      old.close();
+      const upgraded = declareSiftDb(name, SCHEMA_VERSIONS.slice(0, i + 1), fakeIndexedDb);
+      const expected = UPGRADED[next.version]?.(before) ?? before;
+      expect(await read(upgraded)).toEqual(sortedByKey(expected, upgraded));
+      upgraded.close();
+    });
+  }
+
+  it('runs an appended version’s upgrade over the data of the version before', async () => {
+    // How the next version will look: a new index plus an upgrade that fills it.
+    const appended: SchemaVersion = {
+      version: SCHEMA_VERSIONS.length + 1,
+      stores: { papers: 'id, starredAt, hiddenAt, *tags, updatedAt, seenAt' },
+      upgrade: (tx: Transaction) =>
+        tx
+          .table('papers')
+          .toCollection()
+          .modify((paper: { seenAt?: number; updatedAt: number }) => {
+            paper.seenAt ??= paper.updatedAt;
+          }),
+    };
+    const name = uniqueName();
+    const old = openSiftDb(name, fakeIndexedDb);
+    await fill(old, V1_RECORDS);
+    old.close();
+    const next = declareSiftDb(name, [...SCHEMA_VERSIONS, appended], fakeIndexedDb);
+    const papers = await next.papers.toArray();
+    expect(papers.map((p) => [p.id, p.seenAt])).toEqual([
+      ['0704.0001', 9],
+      ['2602.22290', 3],
+      ['math/0601001', 5],
+    ]);
+    expect(await next.papers.where('seenAt').above(4).primaryKeys()).toEqual(['math/0601001', '0704.0001']);
+    expect(await next.tags.toArray()).toEqual(V1_RECORDS.tags);
+    next.close();
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { defaultTagColor } from '@/lib/store/tags';
+import { NOW, freshDb, id, meta, snapshot, storeApi } from './support';
+
+const A = '2602.22290';
+const B = '2602.22291';
+const C = '2602.22292';
+
+async function seeded() {
+  const db = freshDb();
+  const api = storeApi(db);
+  await api.call('tags.upsert', { name: 'ml', color: '#111111' });
+  await api.call('tags.upsert', { name: 'theory', color: '#222222' });
+  await api.call('tags.upsert', { name: 'unused', color: '#333333' });
+  await api.call('papers.tag', { papers: [meta(A), meta(B)], tag: 'ml', on: true });
+  await api.call('papers.tag', { papers: [meta(B), meta(C)], tag: 'theory', on: true });
+  api.changes.length = 0;
+  return { db, ...api };
+}
+
+describe('defaultTagColor', () => {
+  it.each(['ml', 'to read', 'Graph neural networks', 'ø'])('gives %j the same #rrggbb colour every time', (name) => {
+    expect(defaultTagColor(name)).toMatch(/^#[0-9a-f]{6}$/);
+    expect(defaultTagColor(name)).toBe(defaultTagColor(name));
+  });
+
+  it('spreads names over more than one colour', () => {
+    const colors = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map(defaultTagColor));
+    expect(colors.size).toBeGreaterThan(2);
+  });
+});
+
+describe('tags.list', () => {
+  it('lists every tag with its paper count, sorted by name', async () => {
+    const { call } = await seeded();
+    expect(await call('tags.list', {})).toEqual([
+      { name: 'ml', color: '#111111', count: 2 },
+      { name: 'theory', color: '#222222', count: 2 },
+      { name: 'unused', color: '#333333', count: 0 },
+    ]);
+  });
+});
+
+describe('tags.upsert', () => {
+  it('creates a tag, lower-casing its colour', async () => {
+    const db = freshDb();
+    const { call, changes } = storeApi(db);
+    expect(await call('tags.upsert', { name: ' new ', color: '#ABCDEF' })).toEqual({ name: 'new', color: '#abcdef', count: 0 });
+    expect(await db.tags.get('new')).toEqual({ name: 'new', color: '#abcdef', createdAt: NOW });
+    expect(changes).toEqual([{ ids: [], tables: ['tags'] }]);
+  });
+
+  it('recolours an existing tag and keeps its creation time and papers', async () => {
+    const { db } = await seeded();
+    const { call } = storeApi(db, () => NOW + 1000);
+    expect(await call('tags.upsert', { name: 'ml', color: '#00ff00' })).toEqual({ name: 'ml', color: '#00ff00', count: 2 });
+    expect(await db.tags.get('ml')).toEqual({ name: 'ml', color: '#00ff00', createdAt: NOW });
+  });
+});
+
+describe('tags.rename', () => {
+  it('renames a tag on every paper and keeps its colour', async () => {
+    const { db, call, changes } = await seeded();
+    expect(await call('tags.rename', { from: 'ml', to: 'machine learning' })).toEqual({
+      name: 'machine learning',
+      color: '#111111',
+      count: 2,
+    });
+    expect(await db.tags.get('ml')).toBeUndefined();
+    expect((await db.papers.get(id(B)))?.tags).toEqual(['machine learning', 'theory']);
+    expect(changes).toEqual([{ ids: [A, B], tables: ['tags', 'papers'] }]);
+  });
+
+  it('merges into an existing tag, keeping its colour and listing a paper that had both once', async () => {
+    const { db, call } = await seeded();
+    expect(await call('tags.rename', { from: 'ml', to: 'theory' })).toEqual({ name: 'theory', color: '#222222', count: 3 });
+    expect((await db.papers.get(id(B)))?.tags).toEqual(['theory']);
+    expect((await db.papers.get(id(A)))?.tags).toEqual(['theory']);
+  });
+
+  it('refuses to rename a tag that does not exist and changes nothing', async () => {
+    const { db, call, changes } = await seeded();
+    const before = await snapshot(db);
+    await expect(call('tags.rename', { from: 'nope', to: 'x' })).rejects.toThrow('tags.rename: no tag named "nope"');
+    expect(await snapshot(db)).toEqual(before);
+    expect(changes).toEqual([]);
+  });
+
+  it('renaming a tag to itself changes nothing', async () => {
+    const { db, call, changes } = await seeded();
+    const before = await snapshot(db);
+    expect(await call('tags.rename', { from: 'ml', to: 'ml' })).toEqual({ name: 'ml', color: '#111111', count: 2 });
+    expect(await snapshot(db)).toEqual(before);
+    expect(changes).toEqual([]);
+  });
+});
+
+describe('tags.merge', () => {
+  it('merges several tags into a new one, which takes the first source colour', async () => {
+    const { db, call } = await seeded();
+    expect(await call('tags.merge', { from: ['theory', 'ml'], into: 'all' })).toEqual({ name: 'all', color: '#222222', count: 3 });
+    expect((await db.tags.toArray()).map((t) => t.name).sort()).toEqual(['all', 'unused']);
+    expect((await db.papers.get(id(B)))?.tags).toEqual(['all']);
+  });
+
+  it('merges into an existing tag that is also listed as a source', async () => {
+    const { db, call } = await seeded();
+    expect(await call('tags.merge', { from: ['ml', 'theory', 'unused'], into: 'ml' })).toEqual({
+      name: 'ml',
+      color: '#111111',
+      count: 3,
+    });
+    expect((await db.tags.toArray()).map((t) => t.name)).toEqual(['ml']);
+  });
+
+  it('refuses a merge naming a missing tag and changes nothing', async () => {
+    const { db, call } = await seeded();
+    const before = await snapshot(db);
+    await expect(call('tags.merge', { from: ['ml', 'ghost'], into: 'x' })).rejects.toThrow('tags.merge: no tag named "ghost"');
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('tags.delete', () => {
+  it('removes the tag from every paper and deletes papers left with nothing', async () => {
+    const { db, call, changes } = await seeded();
+    await call('papers.star', { papers: [meta(A)], starred: true });
+    changes.length = 0;
+    expect(await call('tags.delete', { name: 'ml' })).toEqual({ removedFrom: 2 });
+    expect(await db.tags.get('ml')).toBeUndefined();
+    expect(await db.papers.get(id(A))).toMatchObject({ tags: [], starredAt: NOW });
+    expect((await db.papers.get(id(B)))?.tags).toEqual(['theory']);
+    expect(changes).toEqual([{ ids: [A, B], tables: ['tags', 'papers'] }]);
+  });
+
+  it('drops a paper whose only annotation was the deleted tag', async () => {
+    const { db, call } = await seeded();
+    await call('tags.delete', { name: 'theory' });
+    expect(await db.papers.get(id(C))).toBeUndefined();
+  });
+
+  it('deleting a tag that does not exist changes nothing', async () => {
+    const { db, call, changes } = await seeded();
+    const before = await snapshot(db);
+    expect(await call('tags.delete', { name: 'ghost' })).toEqual({ removedFrom: 0 });
+    expect(await snapshot(db)).toEqual(before);
+    expect(changes).toEqual([]);
+  });
+});
