@@ -1,0 +1,117 @@
+/**
+ * The record every exporter reads: what the page said about a paper (`PaperMeta`) plus what the
+ * user added to it (tags, a note, when it was starred), and the facts derived from it that more
+ * than one format needs (the submission year and month encoded in the arXiv id).
+ */
+import type { PaperMeta } from '../arxiv/types';
+
+/** A paper as the exporters see it: page metadata plus the user's tags, note and star time. */
+export interface ExportPaper extends PaperMeta {
+  tags?: string[];
+  note?: string;
+  /** Epoch milliseconds. */
+  starredAt?: number;
+}
+
+/** The shape of a stored record that `toExportPaper` accepts (see lib/store). */
+export interface StoredPaperRecord {
+  meta: PaperMeta;
+  tags: string[];
+  note?: string;
+  starredAt?: number;
+}
+
+/**
+ * Converts a stored record into an `ExportPaper`. The result is a fresh object with only the
+ * known fields, in one fixed key order, and without `undefined` values — so a `Paper` passed as
+ * `meta` by mistake does not drag its DOM nodes along, and JSON output does not depend on the
+ * order in which fields happened to be assigned.
+ *
+ * @example toExportPaper({ meta, tags: ['to-read'] }) // → { id, title, …, tags: ['to-read'] }
+ */
+export function toExportPaper(record: StoredPaperRecord): ExportPaper {
+  return orderedExportPaper({
+    ...record.meta,
+    tags: record.tags,
+    note: record.note,
+    starredAt: record.starredAt,
+  });
+}
+
+/**
+ * Copies `paper` field by field in the canonical order (PaperMeta's declaration order, then the
+ * user's fields), dropping absent optional fields and copying arrays so callers cannot alias them.
+ */
+export function orderedExportPaper(paper: ExportPaper): ExportPaper {
+  const out: ExportPaper = {
+    id: paper.id,
+    ...(paper.version !== undefined && { version: paper.version }),
+    title: paper.title,
+    authors: [...paper.authors],
+    ...(paper.affiliations !== undefined && { affiliations: [...paper.affiliations] }),
+    ...(paper.abstract !== undefined && { abstract: paper.abstract }),
+    ...(paper.comments !== undefined && { comments: paper.comments }),
+    ...(paper.journalRef !== undefined && { journalRef: paper.journalRef }),
+    ...(paper.doi !== undefined && { doi: paper.doi }),
+    ...(paper.primarySubject !== undefined && {
+      primarySubject: { name: paper.primarySubject.name, code: paper.primarySubject.code },
+    }),
+    subjects: paper.subjects.map((s) => ({ name: s.name, code: s.code })),
+    section: paper.section,
+    absUrl: paper.absUrl,
+    ...(paper.pdfUrl !== undefined && { pdfUrl: paper.pdfUrl }),
+    ...(paper.htmlUrl !== undefined && { htmlUrl: paper.htmlUrl }),
+    ...(paper.tags !== undefined && { tags: [...paper.tags] }),
+    ...(paper.note !== undefined && { note: paper.note }),
+    ...(paper.starredAt !== undefined && { starredAt: paper.starredAt }),
+  };
+  return out;
+}
+
+export interface ArxivIdDate {
+  year: number;
+  /** 1–12 */
+  month: number;
+}
+
+// New scheme (April 2007 on): YYMM.NNNN or YYMM.NNNNN — https://info.arxiv.org/help/arxiv_identifier.html
+const NEW_SCHEME = /^(\d{2})(\d{2})\.\d{4,5}(?:v\d+)?$/;
+// Old scheme (1991 – March 2007): archive(.SUBJ)/YYMMNNN, e.g. math/0601001, math.GT/0309136
+const OLD_SCHEME = /^[a-z-]+(?:\.[A-Z]{2})?\/(\d{2})(\d{2})\d{3}(?:v\d+)?$/;
+
+/**
+ * The year and month an arXiv id was assigned (the first version's submission month), read from
+ * the id itself: `2602.22290` → 2026-02, `math/0601001` → 2006-01, `hep-th/9901001` → 1999-01.
+ * Old-scheme years 91–99 are 199x (arXiv opened in August 1991); everything else is 20xx. Returns
+ * `undefined` for strings that are not arXiv ids.
+ */
+export function dateOfArxivId(id: string): ArxivIdDate | undefined {
+  const match = NEW_SCHEME.exec(id) ?? OLD_SCHEME.exec(id);
+  if (!match) return undefined;
+  const yy = Number(match[1]);
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return undefined;
+  const isOld = match.input.includes('/');
+  const year = isOld && yy >= 91 ? 1900 + yy : 2000 + yy;
+  return { year, month };
+}
+
+/** Collapses runs of whitespace (including line breaks) to one space and trims. */
+export function toOneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The paper's abstract-page URL if it is an http(s) URL, otherwise the canonical
+ * `https://arxiv.org/abs/<id>`. Citation files end up as clickable links in PDFs and reference
+ * managers, so a stored value like `javascript:…` must never reach them.
+ */
+export function absUrlOf(paper: ExportPaper): string {
+  const url = paper.absUrl.trim();
+  return /^https?:\/\/[^\s]+$/i.test(url) ? url : `https://arxiv.org/abs/${paper.id}`;
+}
+
+/** `%XX` for one ASCII character: `)` → `%29`, space → `%20`. */
+export function toPercentEscape(char: string): string {
+  return `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+}

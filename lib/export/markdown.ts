@@ -1,0 +1,88 @@
+/**
+ * Markdown reading list, grouped by tag:
+ *
+ *     # Reading list
+ *
+ *     ## storage
+ *
+ *     - [DIAL: Decentralized I/O AutoTuning …](https://arxiv.org/abs/2602.22392) — Md Hasanur Rashid, Xinyi Li (arXiv:2602.22392) [pdf](https://arxiv.org/pdf/2602.22392)
+ *       > the user's note
+ *
+ * Titles, names, tags and notes are untrusted text, so every character CommonMark/GFM could read
+ * as markup that links, embeds or hides (`[`, `]`, `<`, `>`, `*`, `_`, backticks, `~`, `|`, `#`
+ * and the backslash itself) is backslash-escaped, and link targets are limited to http(s) URLs
+ * with the characters that could end the target percent-encoded.
+ */
+import { absUrlOf, toOneLine, toPercentEscape, type ExportPaper } from './export-paper';
+
+/** The heading of the group that collects papers without tags. */
+export const UNTAGGED_HEADING = 'Untagged';
+
+/**
+ * Backslash-escapes Markdown metacharacters so `text` renders literally (CommonMark allows a
+ * backslash before any ASCII punctuation).
+ *
+ * @example toMarkdownText('[x](javascript:y) <b>') // → '\[x\](javascript:y) \<b\>'
+ */
+export function toMarkdownText(text: string): string {
+  return toOneLine(text).replace(/[\\`*_[\]<>~|#]/g, (c) => `\\${c}`);
+}
+
+/**
+ * A link target that cannot break out of `(…)` or smuggle a `javascript:` URL: anything that is
+ * not http(s) is replaced by `fallback`, and characters that end or confuse a link destination
+ * are percent-encoded.
+ */
+export function toMarkdownUrl(url: string | undefined, fallback: string): string {
+  const candidate = url !== undefined && /^https?:\/\//i.test(url.trim()) ? url.trim() : fallback;
+  return candidate.replace(/[\s()<>[\]\\"'`]/g, toPercentEscape);
+}
+
+function item(paper: ExportPaper): string {
+  const abs = toMarkdownUrl(absUrlOf(paper), `https://arxiv.org/abs/${paper.id}`);
+  const pdf = toMarkdownUrl(paper.pdfUrl, `https://arxiv.org/pdf/${paper.id}`);
+  const authors = paper.authors.map(toMarkdownText).join(', ');
+  const byline = authors === '' ? '' : ` — ${authors}`;
+  let line = `- [${toMarkdownText(paper.title)}](${abs})${byline} (arXiv:${toMarkdownText(paper.id)}) [pdf](${pdf})`;
+  const note = paper.note?.trim() ?? '';
+  if (note !== '') {
+    const quoted = note
+      .split(/\r\n|\r|\n/)
+      .map((l) => (l.trim() === '' ? '  >' : `  > ${toMarkdownText(l)}`));
+    line += `\n${quoted.join('\n')}`;
+  }
+  return line;
+}
+
+function compareTags(a: string, b: string): number {
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  if (la !== lb) return la < lb ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Serialises papers as a Markdown reading list: one `##` section per tag (sorted
+ * case-insensitively), a paper with several tags listed under each, papers without tags last
+ * under "Untagged"; within a section papers keep their input order.
+ */
+export function toMarkdown(papers: readonly ExportPaper[]): string {
+  const groups = new Map<string, string[]>();
+  const untagged: string[] = [];
+  for (const paper of papers) {
+    const line = item(paper);
+    const tags = new Set((paper.tags ?? []).map(toOneLine).filter((t) => t !== ''));
+    if (tags.size === 0) untagged.push(line);
+    for (const tag of tags) {
+      const group = groups.get(tag);
+      if (group === undefined) groups.set(tag, [line]);
+      else group.push(line);
+    }
+  }
+  const sections = [...groups.keys()]
+    .sort(compareTags)
+    .map((tag) => `## ${toMarkdownText(tag)}\n\n${(groups.get(tag) ?? []).join('\n')}\n`);
+  if (untagged.length > 0) sections.push(`## ${UNTAGGED_HEADING}\n\n${untagged.join('\n')}\n`);
+  if (sections.length === 0) return '# Reading list\n\n_No papers._\n';
+  return `# Reading list\n\n${sections.join('\n')}`;
+}
