@@ -68,9 +68,13 @@ export interface ParseProblem {
 
 export interface ArxivPage {
   kind: PageKind;
+  /** The archive or category the URL names: `cs.DC`, `astro-ph`, `grp_physics`; none on abs pages. */
   archive?: string;
+  /** The page's heading: the category name, `Catchup results for …`, `Showing 1–50 of … results …`. */
   title?: string;
+  /** ISO date the listing is for (`2026-02-27`); `2026-02` or `2026` on month and year archives. */
   date?: string;
+  /** Entries in the whole listing across its pages (`Total of 60 entries`), or search results found. */
   total?: number;
   sections: Section[];
   papers: Paper[];
