@@ -11,7 +11,11 @@ export default defineBackground(() => {
   const handle = createApiHandler({
     db: openSiftDb(),
     extensionId: browser.runtime.id,
-    onChange: (change) => broadcastChange(change),
+    onChange: (change) => void broadcastChange(change),
+    openPage: async (page) => {
+      if (page === 'options') await browser.runtime.openOptionsPage();
+      else await browser.tabs.create({ url: browser.runtime.getURL('/reading-list.html') });
+    },
   });
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
 });

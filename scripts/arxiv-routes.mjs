@@ -11,7 +11,19 @@ export const FIXTURES_DIR = fileURLToPath(new URL('../tests/fixtures/', import.m
 export const ARXIV_FIXTURES = {
   '/list/cs.DC/new': 'list-new-cs.DC-2026-02-27.html',
   '/list/cs.DC/recent': 'list-recent-cs.DC.html',
+  '/list/cs.DC/pastweek?skip=25&show=25': 'list-pastweek-cs.DC-paged.html',
+  '/list/cs.DC/2026-02': 'list-month-cs.DC-2026-02.html',
+  '/list/math/0601': 'list-month-math-0601.html',
+  '/catchup/cs.DC/2026-02-27?abs=True': 'catchup-cs.DC.html',
+  '/search?query=distributed&searchtype=all': 'search-results.html', // also /search/?…: trailing slashes are ignored
   '/abs/2602.22195': 'abs-2602.22195.html',
+  '/abs/math/0601001': 'abs-math-0601001.html',
+  '/abs/2602.22812': 'abs-withdrawn-2602.22812.html',
+  // Variants of /new for edge cases, told apart by a query parameter the page ignores.
+  '/list/cs.DC/new?fixture=edge-cases': 'edge-cases-new.html',
+  '/list/cs.DC/new?fixture=malformed': 'list-malformed-cs.DC.html',
+  '/list/cs.DC/new?fixture=classic': 'list-new-classic-cs.DC.html',
+  '/list/cs.DC/new?fixture=empty': 'list-new-empty-cs.DC.html',
 };
 
 const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org']);

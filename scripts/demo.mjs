@@ -27,6 +27,7 @@ if (!live) {
     await stars.nth(index).click();
     await page.waitForFunction((i) => document.querySelectorAll('button.sift-star')[i]?.getAttribute('aria-pressed') === 'true', index);
   }
+  await page.locator('sift-overlay').evaluate((toolbar) => toolbar.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: 'demo/screenshot.png' });
   console.log('[sift] starred two papers; screenshots in demo/listing.png and demo/screenshot.png');
 }

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { parseArxivPage } from '@/lib/arxiv/parse';
 import { isListingPage } from '@/lib/arxiv/url';
-import { isSiftChanged } from '@/lib/store/api';
+import { isSiftChanged, isTabMessage, type OverlayStatus } from '@/lib/store/api';
 import { indexEntries } from '@/lib/overlay/entry-index';
 import { createListingState } from '@/lib/overlay/listing-state';
 import { refreshAnnotations } from '@/lib/overlay/actions';
@@ -72,7 +72,16 @@ export default defineContentScript({
       if (isContextInvalidated(error)) controller.abort();
       else notify.show(`Sift could not load your annotations: ${error instanceof Error ? error.message : String(error)}`, 'error');
     };
+    const status = (): OverlayStatus => {
+      const counts = state.counts.peek();
+      return { kind: page.kind, entries: counts.all, starred: counts.starred, matching: counts.matching, fresh: counts.fresh, hidden: counts.hidden, filters: state.filters.peek() };
+    };
     const onMessage = (message: unknown) => {
+      // The popup asks for counts and toggles filters of this tab.
+      if (isTabMessage(message)) {
+        if (message.type === 'overlay.toggle') state.toggleFilter(message.data.filter);
+        return Promise.resolve(status());
+      }
       if (!isSiftChanged(message)) return;
       const { ids: changed, tables } = message.data;
       if (tables.includes('papers')) {

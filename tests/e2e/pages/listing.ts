@@ -18,12 +18,78 @@ export class ListingPage {
     return this.page.getByRole('button', { name: 'Star', exact: true });
   }
 
-  /** The listing entry (`dt`) of a paper, by arXiv id. */
+  /** The head of a paper's entry (the listing's `dt`, a search result's `li`). */
   entry(id: string): Locator {
-    return this.page.locator(`dt[data-sift-entry="${id}"], li[data-sift-entry="${id}"], [data-sift-entry="${id}"]`).first();
+    return this.page.locator(`[data-sift-entry="${id}"]`).first();
+  }
+
+  /** Every node of the entry (`dt` and `dd`). */
+  entryNodes(id: string): Locator {
+    return this.page.locator(`[data-sift-entry="${id}"]`);
   }
 
   starOf(id: string): Locator {
     return this.entry(id).getByRole('button', { name: 'Star', exact: true });
+  }
+
+  hideOf(id: string): Locator {
+    return this.entry(id).getByRole('button', { name: 'Hide', exact: true });
+  }
+
+  tagsOf(id: string): Locator {
+    return this.entry(id).getByRole('button', { name: 'Tags', exact: true });
+  }
+
+  noteOf(id: string): Locator {
+    return this.entry(id).getByRole('button', { name: 'Note', exact: true });
+  }
+
+  chipsOf(id: string): Locator {
+    return this.entry(id).getByRole('listitem');
+  }
+
+  get toolbar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Sift filters' });
+  }
+
+  toggle(label: RegExp | string): Locator {
+    return this.toolbar.getByRole('button', { name: label });
+  }
+
+  get filterInput(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Filter this listing' });
+  }
+
+  dialog(name: string): Locator {
+    return this.page.getByRole('dialog', { name });
+  }
+
+  /** Ids of the entries a reader can see now (not hidden by a filter or a collapsed hide). */
+  async visibleIds(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('dt[data-sift-entry], li[data-sift-entry]')]
+        .filter((node) => node.offsetParent !== null)
+        .map((node) => node.getAttribute('data-sift-entry')!),
+    );
+  }
+
+  /** Ids whose abstract block (`dd`) is shown: a hidden entry keeps only its one-line `dt`. */
+  async expandedIds(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('dd[data-sift-entry]')]
+        .filter((node) => node.offsetParent !== null)
+        .map((node) => node.getAttribute('data-sift-entry')!),
+    );
+  }
+
+  /** Adds a tag to an entry through the tag picker. */
+  async addTag(id: string, tag: string) {
+    await this.tagsOf(id).click();
+    const dialog = this.dialog('Tags');
+    await dialog.getByRole('textbox', { name: 'Find or create a tag' }).fill(tag);
+    await dialog.getByRole('textbox', { name: 'Find or create a tag' }).press('Enter');
+    await expect(dialog.getByRole('checkbox', { name: tag })).toBeChecked();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
   }
 }

@@ -1,0 +1,179 @@
+import { test, expect } from './fixtures';
+import { ListingPage } from './pages/listing';
+
+const SEED = '/list/cs.DC/new';
+const FIRST = '2602.22290';
+const ZELASKO = '2602.22434'; // GetBatch: … Piotr Żelasko
+const CROSS = '2602.22240'; // first cross-list
+const REPLACEMENT = '2412.15411'; // first replacement
+
+test('hide collapses an entry to its title with an undo, and "Show hidden" reveals it', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  await listing.hideOf(FIRST).click();
+  await expect(listing.hideOf(FIRST)).toHaveAttribute('aria-pressed', 'true');
+  expect(await listing.expandedIds()).not.toContain(FIRST);
+  await expect(listing.entry(FIRST)).toContainText('Energy Efficient Federated Learning');
+  await expect(listing.toggle(/Show hidden/)).toContainText('1');
+
+  await listing.toggle(/Show hidden/).click();
+  expect(await listing.expandedIds()).toContain(FIRST);
+  await listing.toggle(/Show hidden/).click();
+
+  await listing.entry(FIRST).getByRole('button', { name: /^Undo hide/ }).click();
+  await expect(listing.hideOf(FIRST)).toHaveAttribute('aria-pressed', 'false');
+  expect(await listing.expandedIds()).toContain(FIRST);
+  await page.reload();
+  await listing.ready();
+  await expect(listing.hideOf(FIRST)).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('tags show as chips, count in the toolbar, and update counts in another tab', async ({ page, context }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  const other = new ListingPage(await context.newPage());
+  await other.open(SEED);
+
+  await listing.addTag(FIRST, 'to read');
+  await listing.addTag(ZELASKO, 'to read');
+  await listing.addTag(ZELASKO, 'storage');
+  await expect(listing.chipsOf(ZELASKO)).toHaveText(['to read', 'storage']);
+
+  await expect(other.toolbar.getByText('to read')).toContainText('2');
+  await expect(other.chipsOf(FIRST)).toHaveText(['to read']);
+  await expect(other.toolbar.getByText('storage')).toContainText('1');
+});
+
+test('a note shows as a tooltip on focus and persists', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  await listing.noteOf(FIRST).click();
+  const dialog = listing.dialog('Note');
+  await dialog.getByRole('textbox', { name: 'Note' }).fill('Compare with <b>our</b> HDC baseline & "DP" noise');
+  await dialog.getByRole('button', { name: 'Save note' }).click();
+  await expect(dialog).toBeHidden();
+  await page.reload();
+  await listing.ready();
+  await listing.noteOf(FIRST).focus();
+  const tip = page.getByRole('tooltip');
+  await expect(tip).toBeVisible();
+  // Stored and shown as text: the angle brackets stay characters, never markup.
+  await expect(tip).toHaveText('Compare with <b>our</b> HDC baseline & "DP" noise');
+  await expect(listing.noteOf(FIRST)).toHaveAccessibleDescription('Compare with <b>our</b> HDC baseline & "DP" noise');
+});
+
+test('filter toggles and the text filter narrow the listing', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  expect(await listing.visibleIds()).toHaveLength(29);
+
+  await listing.toggle(/Hide cross-lists/).click();
+  expect(await listing.visibleIds()).toHaveLength(23);
+  expect(await listing.visibleIds()).not.toContain(CROSS);
+  await listing.toggle(/Hide replacements/).click();
+  expect(await listing.visibleIds()).toHaveLength(18);
+  expect(await listing.visibleIds()).not.toContain(REPLACEMENT);
+  await listing.toggle(/Hide cross-lists/).click();
+  await listing.toggle(/Hide replacements/).click();
+
+  await listing.starOf(FIRST).click();
+  await listing.toggle(/Only starred/).click();
+  await expect(listing.toggle(/Only starred/)).toHaveAttribute('aria-pressed', 'true');
+  expect(await listing.visibleIds()).toEqual([FIRST]);
+  await listing.toggle(/Only starred/).click();
+
+  await listing.filterInput.fill('zelasko');
+  await expect.poll(() => listing.visibleIds()).toEqual([ZELASKO]);
+  await listing.filterInput.fill('lustre parallel');
+  await expect.poll(() => listing.visibleIds()).toEqual(['2602.22409', '2602.22423']);
+  await listing.filterInput.press('Escape');
+  await expect.poll(() => listing.visibleIds()).toHaveLength(29);
+});
+
+test('keyboard triage of ten entries without the mouse', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  const ids = (await listing.visibleIds()).slice(0, 10);
+  // Star the even ones, hide the odd ones: j moves, s stars, x hides and moves on.
+  await page.keyboard.press('j');
+  for (let i = 0; i < 10; i++) {
+    await expect(listing.entry(ids[i]!)).toHaveAttribute('data-sift-focus', '');
+    if (i % 2 === 0) {
+      await page.keyboard.press('s');
+      await expect(listing.starOf(ids[i]!)).toHaveAttribute('aria-pressed', 'true');
+      await page.keyboard.press('j');
+    } else {
+      await page.keyboard.press('x');
+      await expect(listing.hideOf(ids[i]!)).toHaveAttribute('aria-pressed', 'true');
+    }
+  }
+  // x moved past the last hidden entry; k goes back through it (collapsed, so x could undo it).
+  await page.keyboard.press('k');
+  await expect(listing.entry(ids[9]!)).toHaveAttribute('data-sift-focus', '');
+  await page.keyboard.press('k');
+  await expect(listing.entry(ids[8]!)).toHaveAttribute('data-sift-focus', '');
+
+  await page.keyboard.press('t');
+  await expect(listing.dialog('Tags')).toBeVisible();
+  await page.keyboard.type('later');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(listing.dialog('Tags')).toBeHidden();
+  await expect(listing.chipsOf(ids[8]!)).toHaveText(['later']);
+
+  await page.keyboard.press('?');
+  await expect(listing.dialog('Keyboard shortcuts')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(listing.dialog('Keyboard shortcuts')).toBeHidden();
+
+  await page.keyboard.press('/');
+  await expect(listing.filterInput).toBeFocused();
+  // Typing in the filter never triggers shortcuts.
+  await page.keyboard.type('sx');
+  await expect(listing.filterInput).toHaveValue('sx');
+  await listing.filterInput.press('Escape');
+  await expect(page.getByRole('button', { name: 'Star', pressed: true })).toHaveCount(5);
+  await expect(page.getByRole('button', { name: 'Hide', pressed: true })).toHaveCount(5);
+});
+
+test('a diacritic-insensitive author rule paints Żelasko and counts as matching', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  await listing.toolbar.getByRole('button', { name: 'Rules' }).click();
+  const dialog = listing.dialog('Highlight rules');
+  await dialog.getByRole('textbox', { name: 'Match' }).fill('Zelasko');
+  await dialog.getByRole('button', { name: 'Add rule' }).click();
+  await expect(dialog.getByRole('list', { name: 'Rules' })).toContainText('Zelasko');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await expect(listing.toggle(/Only matching/)).toContainText('1');
+  const painted = await page.evaluate(() =>
+    [...CSS.highlights.values()].flatMap((highlight) =>
+      [...highlight].map((staticRange) => {
+        const range = document.createRange();
+        range.setStart(staticRange.startContainer, staticRange.startOffset);
+        range.setEnd(staticRange.endContainer, staticRange.endOffset);
+        return range.toString();
+      }),
+    ),
+  );
+  expect(painted).toEqual(['Żelasko']);
+  // Painting never touches the DOM: the author link still holds the plain name.
+  await expect(listing.entryNodes(ZELASKO).getByRole('link', { name: 'Piotr Żelasko' })).toHaveCount(1);
+
+  await listing.toggle(/Only matching/).click();
+  expect(await listing.visibleIds()).toEqual([ZELASKO]);
+});
+
+test('a regular expression that could backtrack catastrophically is refused', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  await listing.toolbar.getByRole('button', { name: 'Rules' }).click();
+  const dialog = listing.dialog('Highlight rules');
+  await dialog.getByRole('textbox', { name: 'Match' }).fill('(a+)+$');
+  await dialog.getByRole('combobox', { name: 'As' }).selectOption('regex');
+  await dialog.getByRole('button', { name: 'Add rule' }).click();
+  await expect(dialog.getByRole('alert')).toContainText(/backtrack/i);
+  await expect(dialog.getByRole('list', { name: 'Rules' })).toContainText('No rules yet');
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { FILTERS, NO_FILTERS, foldForSearch, matchesTextFilter, parseTextFilter } from '@/lib/overlay/filters';
+
+describe('text filter', () => {
+  it.each([
+    ['Zelasko', 'piotr żelasko', true],
+    ['umea', 'Umeå University', true],
+    ['naive bayes', 'A naïve Bayes study', true],
+    ['lustre parallel', 'Parallel file systems such as Lustre', true],
+    ['lustre gpu', 'Parallel file systems such as Lustre', false],
+    ['', 'anything', true],
+    ['   ', 'anything', true],
+  ])('"%s" in "%s" → %s (every term, accents and case ignored)', (input, text, expected) => {
+    expect(matchesTextFilter(foldForSearch(text), parseTextFilter(input))).toBe(expected);
+  });
+
+  it('folds TeX and symbols as typed, only dropping marks', () => {
+    expect(foldForSearch('$\\tilde O(D)$ Łódź')).toBe('$\\tilde o(d)$ łodz');
+  });
+});
+
+describe('filter table', () => {
+  it('has one distinct html attribute per toggle and no toggle on by default', () => {
+    expect(new Set(FILTERS.map((f) => f.attr)).size).toBe(FILTERS.length);
+    expect(Object.values(NO_FILTERS).every((on) => on === false)).toBe(true);
+    expect(Object.keys(NO_FILTERS).sort()).toEqual(FILTERS.map((f) => f.id).sort());
+  });
+});
