@@ -6,6 +6,8 @@ import type { ListingCounts } from '@/lib/overlay/listing-state';
 export interface ToolbarProps {
   counts: ListingCounts;
   filters: FilterFlags;
+  /** The toggles that mean something on this page (no "Hide replacements" on a search page). */
+  available: ReadonlySet<FilterId>;
   textFilter: string;
   tagColors: ReadonlyMap<string, string>;
   onToggle(id: FilterId): void;
@@ -37,7 +39,7 @@ export function Toolbar(props: ToolbarProps) {
       <span class="count" title="Entries on this page">
         <strong>{counts.all}</strong> entries
       </span>
-      {FILTERS.map((filter) => {
+      {FILTERS.filter((filter) => props.available.has(filter.id)).map((filter) => {
         const countKey = COUNT_OF[filter.id];
         return (
           <Toggle key={filter.id} pressed={filters[filter.id]} onClick={() => props.onToggle(filter.id)}>

@@ -12,6 +12,7 @@ import { createDialogs } from '@/lib/overlay/dialogs';
 import { syncEntryFlags } from '@/lib/overlay/entry-flags';
 import { applyFilterFlags, NO_FILTERS } from '@/lib/overlay/filters';
 import { isContextInvalidated } from '@/lib/overlay/context';
+import { pageSchemeOf } from '@/lib/overlay/scheme';
 import { effect } from '@preact/signals';
 import { mountOverlay } from './overlay';
 import { features } from './features';
@@ -48,6 +49,13 @@ export default defineContentScript({
     const overlay = mountOverlay({ root: shadow, page, state, dialogs, notify, signal });
 
     root.setAttribute('data-sift-page', page.kind);
+    const followScheme = () => {
+      const scheme = pageSchemeOf(document);
+      root.setAttribute('data-sift-scheme', scheme);
+      host.setAttribute('data-scheme', scheme);
+    };
+    followScheme();
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', followScheme, { signal });
     syncEntryFlags(state, entries, signal);
     const disposeFilters = effect(() => applyFilterFlags(root, state.filters.value));
     signal.addEventListener('abort', () => {
@@ -100,6 +108,7 @@ export default defineContentScript({
     signal.addEventListener('abort', () => {
       root.removeAttribute('data-sift-ready');
       root.removeAttribute('data-sift-page');
+      root.removeAttribute('data-sift-scheme');
     });
   },
 });

@@ -12,6 +12,7 @@ import type { Dialogs } from '@/lib/overlay/dialogs';
 import type { Notifier } from '@/lib/overlay/notify';
 import { setNote, setTagged } from '@/lib/overlay/actions';
 import { checkRule } from '@/lib/rules/compile';
+import { FILTERS, type FilterId } from '@/lib/overlay/filters';
 import { callApi } from '@/lib/store/client';
 
 export interface OverlayOptions {
@@ -35,6 +36,7 @@ export function mountOverlay({ root, page, state, dialogs, notify, signal }: Ove
   root.append(style, container);
   let filterInput: HTMLInputElement | null = null;
   const showToolbar = page.kind !== 'abs';
+  const available = availableFilters(page);
 
   const report = (what: string) => (error: unknown) =>
     notify.show(`${what}: ${error instanceof Error ? error.message : String(error)}`, 'error');
@@ -50,6 +52,7 @@ export function mountOverlay({ root, page, state, dialogs, notify, signal }: Ove
           <Toolbar
             counts={state.counts.value}
             filters={state.filters.value}
+            available={available}
             textFilter={state.textFilter.value}
             tagColors={tagColors}
             onToggle={(id) => state.toggleFilter(id)}
@@ -115,4 +118,15 @@ export function mountOverlay({ root, page, state, dialogs, notify, signal }: Ove
   render(<Overlay />, container);
   signal.addEventListener('abort', () => render(null, container));
   return { focusFilter: () => filterInput?.focus(), refreshTags, refreshRules };
+}
+
+/** Filters that can change something on this page. */
+function availableFilters(page: ArxivPage): ReadonlySet<FilterId> {
+  const sections = new Set(page.papers.map((paper) => paper.section));
+  const tracksVisits = page.kind !== 'search' && page.kind !== 'abs';
+  return new Set(
+    FILTERS.map((filter) => filter.id).filter(
+      (id) => (id !== 'hideCross' || sections.has('cross')) && (id !== 'hideReplacements' || sections.has('replacement')) && (id !== 'onlyNew' || tracksVisits),
+    ),
+  );
 }

@@ -43,7 +43,7 @@ export function indexEntries(papers: readonly Paper[], doc: Document): EntryInde
       node.setAttribute(INDEX_ATTR, String(index));
       node.setAttribute('data-sift-section', paper.section);
     }
-    controlsParentOf(paper.element.head).append(controls);
+    placeControls(paper.element.head, controls);
     const entry: Entry = { index, paper, nodes: paper.element.nodes, controls };
     entries.push(entry);
     const same = byId.get(paper.id);
@@ -76,9 +76,12 @@ export function indexEntries(papers: readonly Paper[], doc: Document): EntryInde
 /**
  * Where an entry's controls go: at the end of a listing `<dt>` (after arXiv's `[pdf, html, other]`
  * links), at the end of a search result's first line (`p.list-title`, arxiv-search's
- * `search-macros.html`), or after the abs page's title.
+ * `search-macros.html`), or right under the abs page's title (`h1.title`, browse `abs/abs.html`).
  */
-function controlsParentOf(head: Element): Element {
-  if (head.matches('li')) return head.querySelector(':scope > p.list-title, :scope > div') ?? head;
-  return head;
+function placeControls(head: Element, controls: HTMLElement): void {
+  if (head.matches('dt')) return head.append(controls);
+  if (head.matches('li')) return (head.querySelector('p.list-title') ?? head).append(controls);
+  const title = head.querySelector('h1.title');
+  if (title) title.after(controls);
+  else head.prepend(controls);
 }

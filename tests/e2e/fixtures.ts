@@ -19,6 +19,9 @@ export const test = base.extend<SiftFixtures & { launched: { context: BrowserCon
   launched: async ({}, use) => {
     const launched = await launchWithExtension();
     await routeArxiv(launched.context);
+    // The catch-all route above refuses every host but arXiv, which would include the extension's
+    // own pages' scripts; the route registered last is asked first, so this lets them load.
+    await launched.context.route(`chrome-extension://${launched.extensionId}/**`, (route) => route.continue());
     await use(launched);
     await launched.context.close();
   },
@@ -35,10 +38,18 @@ export const test = base.extend<SiftFixtures & { launched: { context: BrowserCon
     use(async () => {
       const page = context.pages()[0] ?? (await context.newPage());
       const cdp = await context.newCDPSession(page);
-      const { targetInfos } = await cdp.send('Target.getTargets');
-      const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(extensionId));
-      if (!worker) throw new Error('no service worker target to stop');
-      await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+      const workers = async () =>
+        (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(extensionId));
+      if ((await workers()).length === 0) throw new Error('no running service worker to stop');
+      // A message still in flight (a tab re-reading after a broadcast) may wake the worker again,
+      // so stop it until the browser's target list shows none running.
+      await expect
+        .poll(async () => {
+          for (const worker of await workers()) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          return (await workers()).length;
+        })
+        .toBe(0);
       await cdp.detach();
     }),
 });

@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect } from '@playwright/test';
+import { CHROME_BUILD } from '../../scripts/launch.mjs';
+import { EXPORT_FORMATS } from '../../lib/export/formats';
+
+// The benchmark itself is not part of `npm test` (timings are noise on shared machines); this runs
+// its `--smoke` mode (100 entries, a small store, one or two runs each) on the extension `npm test`
+// has just built, and checks the report's shape. It never looks at how fast anything was.
+
+interface Result {
+  name: string;
+  entries: number;
+  median_ms: number;
+  baseline: string | null;
+  baseline_ms: number | null;
+  ratio: number | null;
+}
+
+interface Report {
+  machine: Record<string, unknown>;
+  date: string;
+  results: Result[];
+  sizes: Record<string, unknown>;
+  scaling: unknown[];
+  aims: { figure: string; entries: number }[];
+}
+
+const PAGE_FIGURES = ['page_load_ms', 'augment_ms', 'parse_ms', 'filter_toggle_ms', 'highlight_ms', 'markjs_ms', 'markjs_terms_ms'];
+const WITH_BASELINE = ['augment_ms', 'filter_toggle_ms', 'highlight_ms', 'store_get_ms', 'store_write_ms', ...EXPORT_FORMATS.map((f) => `export_${f.id}_ms`)];
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+let report: Report;
+let dir: string;
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  dir = mkdtempSync(join(tmpdir(), 'sift-bench-smoke-'));
+  const out = join(dir, 'report.json');
+  await new Promise<void>((resolve, reject) => {
+    execFile('node', ['scripts/bench.mjs', '--smoke', '--no-build', '--out', out], { cwd: ROOT, timeout: 230_000, maxBuffer: 16 * 2 ** 20 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`bench --smoke failed: ${error.message}\n${stdout}\n${stderr}`)) : resolve(),
+    );
+  });
+  report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+});
+
+test.afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('the report names the machine and the date', () => {
+  for (const key of ['cpu', 'os', 'node', 'chromium']) expect(typeof report.machine[key], key).toBe('string');
+  for (const key of ['cores', 'memory_gb', 'load_average']) expect(typeof report.machine[key], key).toBe('number');
+  expect(report.machine.chromium).toMatch(/\d+\.\d+/);
+  expect(Number.isNaN(Date.parse(report.date))).toBe(false);
+});
+
+test('every listing figure is measured at 100 entries', () => {
+  for (const name of PAGE_FIGURES) {
+    expect(report.results.filter((r) => r.name === name).map((r) => r.entries), name).toEqual([100]);
+  }
+});
+
+test('store, export and reading-list figures are present', () => {
+  const names = report.results.map((r) => r.name);
+  expect(names).toEqual(expect.arrayContaining(['store_get_ms', 'store_write_ms', ...EXPORT_FORMATS.map((f) => `export_${f.id}_ms`)]));
+  if (existsSync(join(CHROME_BUILD, 'reading-list.html'))) expect(names).toContain('reading_list_render_ms');
+});
+
+test('every result has a median, and a ratio exactly when it has a baseline', () => {
+  for (const result of report.results) {
+    expect(typeof result.name).toBe('string');
+    expect(Number.isInteger(result.entries) && result.entries > 0, result.name).toBe(true);
+    expect(Number.isFinite(result.median_ms) && result.median_ms >= 0, result.name).toBe(true);
+    if (result.baseline === null) {
+      expect([result.baseline_ms, result.ratio], result.name).toEqual([null, null]);
+    } else {
+      expect(typeof result.baseline_ms, result.name).toBe('number');
+      expect(typeof result.ratio, result.name).toBe('number');
+    }
+  }
+  for (const name of WITH_BASELINE) expect(report.results.find((r) => r.name === name)?.baseline, name).toEqual(expect.any(String));
+  expect(report.results.find((r) => r.name === 'augment_ms')?.baseline).toMatch(/^page_load_ms/);
+});
+
+test('sizes give the gzipped content script and its heap', () => {
+  const { content_script_bytes, content_script_gzip_bytes, background_gzip_bytes, content_script_heap_bytes } = report.sizes;
+  expect(content_script_gzip_bytes).toEqual(expect.any(Number));
+  expect(content_script_gzip_bytes as number).toBeGreaterThan(0);
+  expect(content_script_gzip_bytes as number).toBeLessThan(content_script_bytes as number);
+  expect(background_gzip_bytes).toEqual(expect.any(Number));
+  expect(content_script_heap_bytes).toEqual(expect.any(Number));
+});
+
+test('scaling and aims sections are present', () => {
+  // One size in smoke mode, so nothing to scale yet; the section still exists.
+  expect(report.scaling).toEqual([]);
+  expect(report.aims.map((a) => a.figure).sort()).toEqual(['augment_ms', 'filter_toggle_ms', 'highlight_ms']);
+});
