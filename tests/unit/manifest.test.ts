@@ -30,7 +30,9 @@ describe.each(BUILDS)('built manifest in %s', (build) => {
     for (const script of scripts) expect(script.matches.every((m) => ARXIV_HOSTS.includes(m))).toBe(true);
   });
 
-  it('lets no web page message the extension', () => {
+  it('lets no web page message the extension or load its files', () => {
     expect(manifest.externally_connectable).toBeUndefined();
+    // A test-only bridge (an extension page a test opens from arxiv.org) must never ship.
+    expect(manifest.web_accessible_resources).toBeUndefined();
   });
 });

@@ -48,12 +48,10 @@ describe('parseArxivId', () => {
     expect(parseArxivId(input)).toBeUndefined();
   });
 
-  it('answers quickly on long hostile input', () => {
-    const hostile = `${'1'.repeat(50_000)}.${'2'.repeat(50_000)}v`;
-    const started = performance.now();
-    expect(parseArxivId(hostile)).toBeUndefined();
+  // A backtracking pattern would take minutes on these and fail on the runner's timeout.
+  it('rejects long hostile input', () => {
+    expect(parseArxivId(`${'1'.repeat(50_000)}.${'2'.repeat(50_000)}v`)).toBeUndefined();
     expect(parseArxivId(`${'a-'.repeat(50_000)}/0601001`)).toBeUndefined();
-    expect(performance.now() - started).toBeLessThan(500);
   });
 });
 

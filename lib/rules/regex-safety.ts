@@ -1,0 +1,92 @@
+/**
+ * Whether a user-written regular expression may run on arXiv text: valid with the `u` flag, short,
+ * and free of catastrophic backtracking as judged by `redos-detector`. Rules are stored as typed
+ * and re-checked on every compile (a backup or an older version may carry anything), so results
+ * are memoised by pattern and flags.
+ */
+import { isSafePattern } from 'redos-detector';
+
+/** Longer patterns are refused outright: the detector's work grows with length, and no real rule needs more. */
+export const MAX_PATTERN_LENGTH = 200;
+
+/**
+ * Bounds for the detector. The checked pattern is anchored (see `checkRegexSafety`), and every
+ * rule seen in practice is judged within a few hundred steps; the step limit keeps a hostile
+ * pattern's check to about 0.1 s, and the timeout is a backstop for slow machines.
+ */
+const DETECTOR_OPTIONS = { maxScore: 200, maxSteps: 1000, timeout: 250, downgradePattern: false } as const;
+
+export type SafetyResult = { ok: true } | { ok: false; error: string };
+
+const cache = new Map<string, SafetyResult>();
+const CACHE_LIMIT = 500;
+
+/**
+ * One message whichever limit the detector hit: running out of score, steps or time all mean it
+ * kept finding more ways for the same text to match.
+ */
+export const UNSAFE_REGEX_MESSAGE =
+  'This regular expression can backtrack catastrophically (some text matches it in too many ways) and could freeze the page. Avoid nested or overlapping repetition such as (a+)+, (a|aa)* or (\\w+\\s?)*.';
+
+/**
+ * The detector cannot combine `unicode` with `caseInsensitive`, yet case folding is what makes
+ * `(a|A)+$` ambiguous. So a case-insensitive rule is also judged as a case-insensitive non-Unicode
+ * pattern; one that only parses in Unicode mode keeps the Unicode verdict.
+ */
+function isSafeIgnoringCase(anchored: string): boolean {
+  try {
+    return isSafePattern(anchored, { ...DETECTOR_OPTIONS, caseInsensitive: true }).safe;
+  } catch {
+    return true;
+  }
+}
+
+function judge(anchored: string, caseInsensitive: boolean): SafetyResult {
+  let safe: boolean;
+  try {
+    safe = isSafePattern(anchored, { ...DETECTOR_OPTIONS, unicode: true }).safe;
+  } catch (error) {
+    // The detector refuses what it cannot model (named backreferences, backreferences to
+    // variable-length groups, `v`-mode classes); a pattern it cannot judge is not run.
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return {
+      ok: false,
+      error: `This regular expression uses syntax the safety check cannot judge (${reason}). Remove backreferences and unusual constructs.`,
+    };
+  }
+  if (safe && caseInsensitive) safe = isSafeIgnoringCase(anchored);
+  return safe ? { ok: true } : { ok: false, error: UNSAFE_REGEX_MESSAGE };
+}
+
+/**
+ * Check a regular expression source before it is compiled with `flags` (`u`, plus `i` for
+ * case-insensitive rules): refuses an empty or over-long pattern, invalid syntax (with the
+ * engine's message), constructs the detector cannot judge, and patterns that can backtrack
+ * catastrophically, each with a message for the rule editor.
+ *
+ * The detector judges the pattern anchored as `^(?:pattern)`, which bounds the work of one match
+ * attempt. Scanning a field tries every start position, so the total cost of an accepted pattern
+ * is at most polynomial in the field's length, which the matcher caps. Judging it unanchored would
+ * refuse everyday patterns like `\d+ GPUs` for that polynomial scan.
+ *
+ * @example checkRegexSafety('(a+)+$', 'u') → { ok: false, error: 'This regular expression can backtrack…' }
+ */
+export function checkRegexSafety(pattern: string, flags: 'u' | 'iu'): SafetyResult {
+  if (pattern.length === 0) return { ok: false, error: 'The pattern is empty.' };
+  if (pattern.length > MAX_PATTERN_LENGTH) {
+    return { ok: false, error: `The pattern is longer than ${MAX_PATTERN_LENGTH} characters.` };
+  }
+  const key = `${flags}\u0000${pattern}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  let result: SafetyResult;
+  try {
+    new RegExp(pattern, flags);
+    result = judge(`^(?:${pattern})`, flags === 'iu');
+  } catch (error) {
+    result = { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, result);
+  return result;
+}
