@@ -33,6 +33,7 @@ test('tags show as chips, count in the toolbar, and update counts in another tab
   await listing.open(SEED);
   const other = new ListingPage(await context.newPage());
   await other.open(SEED);
+  await page.bringToFront(); // background tabs get no animation frames, which clicks wait for
 
   await listing.addTag(FIRST, 'to read');
   await listing.addTag(ZELASKO, 'to read');

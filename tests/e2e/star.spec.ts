@@ -33,6 +33,7 @@ test('stars survive a reload, show in a second tab, and unstar', async ({ page, 
 
   const second = new ListingPage(await context.newPage());
   await second.open(SEED);
+  await second.page.bringToFront();
   await expect(second.page.getByRole('button', { name: 'Star', pressed: true })).toHaveCount(3);
 
   // Unstarring in the second tab reaches the first without a reload.

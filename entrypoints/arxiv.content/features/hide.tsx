@@ -1,6 +1,8 @@
 import { ALL_LISTING_KINDS, type Feature } from '@/lib/overlay/feature';
 import { toggleHidden } from '@/lib/overlay/actions';
 import { onAnnotationChange } from '@/lib/overlay/sync';
+import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
+import type { Entry } from '@/lib/overlay/entry-index';
 
 /**
  * A "Hide" toggle on every entry. A hidden entry collapses to one line: its `dd` is hidden by the
@@ -12,17 +14,7 @@ export const hide: Feature = {
   include: ALL_LISTING_KINDS.filter((kind) => kind !== 'abs'),
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html'],
   init({ signal, state, entries, document, notify }) {
-    const template = document.createElement('button');
-    template.type = 'button';
-    template.className = 'sift-btn sift-hide';
-    template.setAttribute('aria-pressed', 'false');
-    template.setAttribute('aria-label', 'Hide');
-    template.title = 'Hide (x)';
-    const buttons = entries.entries.map((entry) => {
-      const button = template.cloneNode(false) as HTMLButtonElement;
-      entry.controls.append(button);
-      return button;
-    });
+    const buttons = addEntryButtons(entries, document, { className: 'sift-hide', label: 'Hide', title: 'Hide (x)', kind: 'toggle' });
     const collapsed = new Map<number, HTMLElement>();
 
     onAnnotationChange(state, entries, signal, (entry, annotation) => {
@@ -51,18 +43,13 @@ export const hide: Feature = {
     });
     signal.addEventListener('abort', () => collapsed.forEach((line) => line.remove()));
 
-    document.addEventListener(
-      'click',
-      async (event) => {
-        const button = (event.target as Element | null)?.closest?.('button.sift-hide, button.sift-undo');
-        const entry = button && entries.entryOf(button);
-        if (!entry) return;
-        const wasUndo = button.classList.contains('sift-undo');
-        const error = await toggleHidden(state, entry.paper);
-        if (error) notify.show(`Could not save: ${error.message}`, 'error');
-        else if (wasUndo) buttons[entry.index]?.focus();
-      },
-      { signal },
-    );
+    const toggle = async (entry: Entry, refocus: boolean) => {
+      const error = await toggleHidden(state, entry.paper);
+      if (error) notify.show(`Could not save: ${error.message}`, 'error');
+      else if (refocus) buttons[entry.index]?.focus();
+    };
+    onEntryButton(document, entries, 'sift-hide', signal, (entry) => void toggle(entry, false));
+    // Undo removes its own button, so focus moves back to the entry's Hide toggle.
+    onEntryButton(document, entries, 'sift-undo', signal, (entry) => void toggle(entry, true));
   },
 };

@@ -1,5 +1,6 @@
 import { ALL_LISTING_KINDS, type Feature } from '@/lib/overlay/feature';
 import { onAnnotationChange } from '@/lib/overlay/sync';
+import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
 
 /**
  * A "Note" button on every entry that opens the note editor. A paper with a note shows a filled
@@ -11,20 +12,9 @@ export const note: Feature = {
   include: ALL_LISTING_KINDS,
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'abs-2602.22195.html'],
   init({ signal, state, entries, document, dialogs }) {
-    const template = document.createElement('button');
-    template.type = 'button';
-    template.className = 'sift-btn sift-note';
-    template.setAttribute('aria-label', 'Note');
-    template.setAttribute('aria-haspopup', 'dialog');
-    template.title = 'Note (n)';
-    const buttons = entries.entries.map((entry) => {
-      const button = template.cloneNode(false) as HTMLButtonElement;
-      const wrap = document.createElement('span');
-      wrap.className = 'sift-note-wrap';
-      wrap.append(button);
-      entry.controls.append(wrap);
-      return button;
-    });
+    const wrapper = document.createElement('span');
+    wrapper.className = 'sift-note-wrap';
+    const buttons = addEntryButtons(entries, document, { className: 'sift-note', label: 'Note', title: 'Note (n)', kind: 'dialog' }, () => wrapper.cloneNode(false) as HTMLElement);
     const tips = new Map<number, HTMLElement>();
 
     onAnnotationChange(state, entries, signal, (entry, annotation) => {
@@ -53,14 +43,6 @@ export const note: Feature = {
       button.removeAttribute('title'); // the tooltip replaces the native one
     });
 
-    document.addEventListener(
-      'click',
-      (event) => {
-        const button = (event.target as Element | null)?.closest?.('button.sift-note');
-        const entry = button && entries.entryOf(button);
-        if (entry) dialogs.open({ kind: 'note', entry });
-      },
-      { signal },
-    );
+    onEntryButton(document, entries, 'sift-note', signal, (entry) => dialogs.open({ kind: 'note', entry }));
   },
 };

@@ -1,6 +1,7 @@
 import { effect } from '@preact/signals';
 import { ALL_LISTING_KINDS, type Feature } from '@/lib/overlay/feature';
 import { onAnnotationChange } from '@/lib/overlay/sync';
+import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
 import type { Entry } from '@/lib/overlay/entry-index';
 import { DEFAULT_TAG_COLOR } from '@/lib/overlay/colors';
 
@@ -13,13 +14,7 @@ export const tags: Feature = {
   include: ALL_LISTING_KINDS,
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'abs-2602.22195.html'],
   init({ signal, state, entries, document, dialogs }) {
-    const template = document.createElement('button');
-    template.type = 'button';
-    template.className = 'sift-btn sift-tag';
-    template.setAttribute('aria-label', 'Tags');
-    template.setAttribute('aria-haspopup', 'dialog');
-    template.title = 'Tags (t)';
-    for (const entry of entries.entries) entry.controls.append(template.cloneNode(false));
+    addEntryButtons(entries, document, { className: 'sift-tag', label: 'Tags', title: 'Tags (t)', kind: 'dialog' });
 
     const chipBoxes = new Map<number, HTMLElement>();
     const colorOf = (tag: string) => state.tags.peek().find((t) => t.name === tag)?.color ?? DEFAULT_TAG_COLOR;
@@ -63,14 +58,6 @@ export const tags: Feature = {
       chipBoxes.forEach((box) => box.remove());
     });
 
-    document.addEventListener(
-      'click',
-      (event) => {
-        const button = (event.target as Element | null)?.closest?.('button.sift-tag');
-        const entry = button && entries.entryOf(button);
-        if (entry) dialogs.open({ kind: 'tags', entry });
-      },
-      { signal },
-    );
+    onEntryButton(document, entries, 'sift-tag', signal, (entry) => dialogs.open({ kind: 'tags', entry }));
   },
 };
