@@ -11,6 +11,7 @@ export default defineBackground(() => {
   const handle = createApiHandler({
     db: openSiftDb(),
     extensionId: browser.runtime.id,
+    pagesUrl: browser.runtime.getURL('/'),
     onChange: (change) => void broadcastChange(change),
     openPage: async (page) => {
       if (page === 'options') await browser.runtime.openOptionsPage();

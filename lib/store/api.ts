@@ -36,6 +36,7 @@ export const API_SCHEMAS = {
   'papers.hide': v.strictObject({ papers: papersSchema, hidden: v.boolean() }),
   'papers.tag': v.strictObject({ papers: papersSchema, tag: tagNameSchema, on: v.boolean() }),
   'papers.note': v.strictObject({ paper: paperMetaSchema, note: noteSchema }),
+  'papers.seen': v.strictObject({ ids: idsSchema, seen: v.boolean() }),
   'visits.record': v.strictObject({ listing: listingSchema, ids: idsSchema }),
   'tags.list': noData,
   'tags.upsert': v.strictObject({ name: tagNameSchema, color: colorSchema }),
@@ -102,6 +103,8 @@ export interface ApiResults {
   'papers.hide': Annotation[];
   'papers.tag': Annotation[];
   'papers.note': Annotation[];
+  /** The state of each stored paper among `ids` (ids the store lacks are skipped). */
+  'papers.seen': Annotation[];
   'visits.record': VisitResult;
   'tags.list': TagInfo[];
   'tags.upsert': TagInfo;

@@ -7,7 +7,7 @@ import type { ApiName, ApiParsedData, ApiResponse, ApiResult, StoreChange, Store
 import { API_SCHEMAS, EXTENSION_PAGE_ONLY, isApiName } from './api';
 import { changedTables, exportBackup, importBackup } from './backup';
 import type { SiftDb } from './db';
-import { getAnnotations, hidePapers, notePaper, starPapers, tagPapers } from './papers';
+import { getAnnotations, hidePapers, markPapersSeen, notePaper, starPapers, tagPapers } from './papers';
 import { deleteRule, listRules, upsertRule } from './rules';
 import { parseWithSchema } from './schema';
 import { deleteTag, listTags, mergeTags, renameTag, upsertTag } from './tags';
@@ -33,6 +33,7 @@ const OPERATIONS: { [N in ApiName]: Operation<N> } = {
   'papers.hide': (db, { papers, hidden }, now) => hidePapers(db, papers, hidden, now),
   'papers.tag': (db, { papers, tag, on }, now) => tagPapers(db, papers, tag, on, now),
   'papers.note': (db, { paper, note }, now) => notePaper(db, paper, note, now),
+  'papers.seen': (db, { ids, seen }, now) => markPapersSeen(db, ids, seen, now),
   'visits.record': (db, { listing, ids }, now) => recordVisit(db, listing, ids, now),
   'tags.list': (db) => read(listTags(db)),
   'tags.upsert': (db, { name, color }, now) => upsertTag(db, name, color, now),
@@ -70,6 +71,11 @@ export interface ApiHandlerOptions {
   onChange: (change: StoreChange) => void;
   /** Opens an extension page in a tab (`pages.open`); content scripts cannot open them themselves. */
   openPage?: OperationEnv['openPage'];
+  /**
+   * The extension's own base URL (`browser.runtime.getURL('/')`): senders whose URL starts with it
+   * are extension pages. `sender.tab` cannot tell, since an extension page can live in a tab too.
+   */
+  pagesUrl: string;
 }
 
 const noPages: OperationEnv['openPage'] = () => Promise.reject(new Error('this context cannot open pages'));
@@ -88,7 +94,7 @@ function isRequest(message: unknown): message is { type: ApiName; data?: unknown
  * and writes nothing. Example: `browser.runtime.onMessage.addListener(createApiHandler({ db,
  * extensionId: browser.runtime.id, onChange: broadcast }))`.
  */
-export function createApiHandler({ db, extensionId, now = Date.now, onChange, openPage = noPages }: ApiHandlerOptions): ApiHandler {
+export function createApiHandler({ db, extensionId, now = Date.now, onChange, openPage = noPages, pagesUrl }: ApiHandlerOptions): ApiHandler {
   const env: OperationEnv = { openPage };
   async function run<N extends ApiName>(name: N, data: unknown): Promise<ApiResponse<ApiResult<N>>> {
     let outcome: StoreOutcome<ApiResult<N>>;
@@ -116,7 +122,7 @@ export function createApiHandler({ db, extensionId, now = Date.now, onChange, op
 
   return (message, sender) => {
     if (sender.id !== extensionId || !isRequest(message)) return undefined;
-    if (sender.tab !== undefined && EXTENSION_PAGE_ONLY.includes(message.type)) {
+    if (EXTENSION_PAGE_ONLY.includes(message.type) && !sender.url?.startsWith(pagesUrl)) {
       return Promise.resolve({ ok: false, error: `${message.type}: only the extension's own pages may ask for this` });
     }
     return run(message.type, message.data);

@@ -129,3 +129,32 @@ export async function notePaper(
   );
   return toWrite(result, ids);
 }
+
+/**
+ * Marks stored papers as read (`seen`) or unread; the reading list's "unread" filter reads
+ * `seenAt`. Only papers already in the store change: reading is not worth a record of its own.
+ */
+export async function markPapersSeen(
+  db: SiftDb,
+  ids: readonly ArxivId[],
+  seen: boolean,
+  now: number,
+): Promise<StoreOutcome<Annotation[]>> {
+  const { result, changed } = await db.transaction('rw', db.papers, async () => {
+    const records = (await db.papers.bulkGet([...new Set(ids)])).filter((record) => record !== undefined);
+    const changed = records.filter((record) => (record.seenAt !== undefined) !== seen);
+    const puts: PaperRecord[] = [];
+    const deletes: ArxivId[] = [];
+    for (const record of changed) {
+      const next: PaperRecord = { ...record, updatedAt: now };
+      if (seen) next.seenAt = now;
+      else delete next.seenAt;
+      if (isWorthKeeping(next)) puts.push(next);
+      else deletes.push(next.id);
+    }
+    await db.papers.bulkPut(puts);
+    await db.papers.bulkDelete(deletes);
+    return { result: records.map((record) => toAnnotation(changed.includes(record) ? { ...record, seenAt: seen ? now : undefined } : record)), changed };
+  });
+  return toWrite(result, changed.map((record) => record.id));
+}

@@ -16,6 +16,7 @@ describe('API_NAMES', () => {
         'pages.open',
         'papers.hide',
         'papers.note',
+        'papers.seen',
         'papers.star',
         'papers.tag',
         'rules.delete',

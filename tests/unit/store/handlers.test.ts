@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { API_NAMES, type ApiResponse } from '@/lib/store/api';
 import { exportBackup } from '@/lib/store/backup';
 import { createApiHandler } from '@/lib/store/handlers';
-import { EXTENSION_ID, NOW, freshDb, meta, nthId, reopenDb, rule, snapshot, storeApi } from './support';
+import { EXTENSION_ID, NOW, OPTIONS_PAGE, PAGES_URL, freshDb, meta, nthId, reopenDb, rule, snapshot, storeApi } from './support';
 
 const A = '2602.22290';
 
@@ -50,12 +50,12 @@ describe('createApiHandler: which messages it answers', () => {
     expect(handle(message, { id: EXTENSION_ID })).toBeUndefined();
   });
 
-  it.each(['backup.export', 'backup.import'] as const)('refuses %s from a content script (a sender with a tab) and changes nothing', async (name) => {
+  it.each(['backup.export', 'backup.import'] as const)('refuses %s from a content script and changes nothing', async (name) => {
     const { db, handle, changes } = await seeded();
     const before = await snapshot(db);
     const data = name === 'backup.import' ? { json: backupJson, mode: 'replace' } : {};
-    const tab = { id: 7, url: 'https://arxiv.org/list/cs.DC/new' };
-    expect(await handle({ type: name, data }, { id: EXTENSION_ID, tab })).toEqual({
+    const contentScript = { id: EXTENSION_ID, url: 'https://arxiv.org/list/cs.DC/new', tab: { id: 7 } };
+    expect(await handle({ type: name, data }, contentScript)).toEqual({
       ok: false,
       error: `${name}: only the extension's own pages may ask for this`,
     });
@@ -63,9 +63,14 @@ describe('createApiHandler: which messages it answers', () => {
     expect(changes).toEqual([]);
   });
 
+  it('serves backup.export to an extension page even when it lives in a tab', async () => {
+    const { handle } = await seeded();
+    expect(await handle({ type: 'backup.export', data: {} }, OPTIONS_PAGE)).toMatchObject({ ok: true });
+  });
+
   it('opens extension pages through the injected opener, and refuses without one', async () => {
     const opened: string[] = [];
-    const handle = createApiHandler({ db: freshDb(), extensionId: EXTENSION_ID, onChange: () => undefined, openPage: async (page) => void opened.push(page) });
+    const handle = createApiHandler({ db: freshDb(), extensionId: EXTENSION_ID, pagesUrl: PAGES_URL, onChange: () => undefined, openPage: async (page) => void opened.push(page) });
     expect(await handle({ type: 'pages.open', data: { page: 'reading-list' } }, { id: EXTENSION_ID })).toEqual({ ok: true, result: null });
     expect(opened).toEqual(['reading-list']);
     expect(await handle({ type: 'pages.open', data: { page: 'settings.html' } }, { id: EXTENSION_ID })).toMatchObject({ ok: false });
@@ -121,7 +126,7 @@ describe('createApiHandler: invalid data is rejected and writes nothing', () => 
   ] as const)('%s rejects %s', async (type, _label, data, error) => {
     const { db, handle, changes } = await seeded();
     const before = await snapshot(db);
-    const response = await handle({ type, data }, { id: EXTENSION_ID });
+    const response = await handle({ type, data }, OPTIONS_PAGE);
     expect(response?.ok).toBe(false);
     expect(response).toEqual({ ok: false, error: expect.stringContaining(error) });
     expect((response as { error: string }).error.startsWith(`${type}: `)).toBe(true);
@@ -138,7 +143,7 @@ describe('createApiHandler: after the operation', () => {
     ['backup.export', {}],
   ] as const)('%s is a read and reports no change', async (type, data) => {
     const { handle, changes } = await seeded();
-    const response = await handle({ type, data }, { id: EXTENSION_ID });
+    const response = await handle({ type, data }, OPTIONS_PAGE);
     expect(response?.ok).toBe(true);
     expect(changes).toEqual([]);
   });
@@ -156,6 +161,7 @@ describe('createApiHandler: after the operation', () => {
     const handle = createApiHandler({
       db,
       extensionId: EXTENSION_ID,
+      pagesUrl: PAGES_URL,
       onChange: () => {
         throw new Error('no receivers');
       },

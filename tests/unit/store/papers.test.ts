@@ -169,6 +169,36 @@ describe('papers.note', () => {
   });
 });
 
+describe('papers.seen', () => {
+  it('marks stored papers read and unread, skips papers the store lacks, and reports the change', async () => {
+    const db = freshDb();
+    let now = NOW;
+    const { call, changes } = storeApi(db, () => now);
+    await call('papers.star', { papers: [meta(A)], starred: true });
+    now = NOW + 1000;
+    const read = await call('papers.seen', { ids: [id(A), id(B)], seen: true });
+    expect(read).toHaveLength(1);
+    expect((await db.papers.get(id(A)))?.seenAt).toBe(NOW + 1000);
+    expect(await db.papers.get(id(B))).toBeUndefined();
+    expect(changes.at(-1)).toEqual({ ids: [id(A)], tables: ['papers'] });
+
+    await call('papers.seen', { ids: [id(A)], seen: false });
+    expect((await db.papers.get(id(A)))?.seenAt).toBeUndefined();
+    expect((await db.papers.get(id(A)))?.starredAt).toBe(NOW);
+  });
+
+  it('changes nothing and broadcasts nothing when the papers already are as asked', async () => {
+    const db = freshDb();
+    const { call, changes } = storeApi(db);
+    await call('papers.star', { papers: [meta(A)], starred: true });
+    const before = await snapshot(db);
+    const count = changes.length;
+    await call('papers.seen', { ids: [id(A)], seen: false });
+    expect(await snapshot(db)).toEqual(before);
+    expect(changes).toHaveLength(count);
+  });
+});
+
 describe('annotations.get', () => {
   it('answers only ids with an annotation, keyed by id', async () => {
     const db = freshDb();

@@ -9,6 +9,9 @@ import { createApiHandler } from '@/lib/store/handlers';
 import { TABLE_NAMES, type TableName } from '@/lib/store/tables';
 
 export const EXTENSION_ID = 'sift-test-extension';
+/** The extension's base URL; the options page (in a tab or not) has a URL under it. */
+export const PAGES_URL = `chrome-extension://${EXTENSION_ID}/`;
+export const OPTIONS_PAGE = { id: EXTENSION_ID, url: `${PAGES_URL}options.html`, tab: { id: 3 } };
 export const NOW = 1_760_000_000_000;
 export const fakeIndexedDb = { indexedDB, IDBKeyRange };
 
@@ -81,9 +84,9 @@ export async function snapshot(db: SiftDb): Promise<Record<TableName, unknown[]>
  */
 export function storeApi(db: SiftDb, now: () => number = () => NOW) {
   const changes: StoreChange[] = [];
-  const handle = createApiHandler({ db, extensionId: EXTENSION_ID, now, onChange: (change) => changes.push(change) });
+  const handle = createApiHandler({ db, extensionId: EXTENSION_ID, pagesUrl: PAGES_URL, now, onChange: (change) => changes.push(change) });
   const send = async (message: unknown) => {
-    const response = await handle(JSON.parse(JSON.stringify(message)), { id: EXTENSION_ID });
+    const response = await handle(JSON.parse(JSON.stringify(message)), OPTIONS_PAGE);
     return response === undefined ? undefined : (JSON.parse(JSON.stringify(response)) as unknown);
   };
   const call = <N extends ApiName>(name: N, data: ApiData<N>): Promise<ApiResult<N>> => callApi(name, data, send);

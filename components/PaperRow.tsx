@@ -1,0 +1,63 @@
+import type { PaperRecord } from '@/lib/store/db';
+import { absLinkOf, pdfLinkOf } from '@/lib/reading-list/links';
+import { TagChips } from './TagChips';
+
+export interface PaperRowProps {
+  record: PaperRecord;
+  selected: boolean;
+  /** Whether this paper is the one the details panel shows. */
+  current: boolean;
+  tagColors: ReadonlyMap<string, string>;
+  /** `range`: the click was shift-click, extend the selection from the anchor. */
+  onSelect(id: string, range: boolean): void;
+  onShowDetails(id: string): void;
+  /** The abstract or PDF link was followed. */
+  onOpen(record: PaperRecord): void;
+}
+
+/** A day as the reader's locale writes it: the star date in a row. */
+export function formatDay(time: number): string {
+  return new Date(time).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+/**
+ * One paper of the reading list on one fixed-height line block: select box, title (opens the
+ * details), authors, id, star date, tags, and links to the abstract and PDF. Text is clipped with
+ * an ellipsis rather than wrapped, because the list windows its rows by a fixed height.
+ */
+export function PaperRow({ record, selected, current, tagColors, onSelect, onShowDetails, onOpen }: PaperRowProps) {
+  const { meta } = record;
+  return (
+    <div class="paper-row" data-selected={selected ? '' : undefined} data-current={current ? '' : undefined}>
+      <input
+        type="checkbox"
+        class="row-check"
+        aria-label={`Select ${meta.title}`}
+        checked={selected}
+        onClick={(event) => onSelect(record.id, event.shiftKey)}
+      />
+      <div class="row-main">
+        <button type="button" class="title-button" aria-pressed={current} onClick={() => onShowDetails(record.id)}>
+          {meta.title}
+        </button>
+        <div class="row-authors">{meta.authors.join(', ')}</div>
+        <div class="row-meta">
+          <span class="arxiv-id">arXiv:{record.id}</span>
+          {meta.primarySubject && <span class="muted">{meta.primarySubject.code}</span>}
+          {record.starredAt !== undefined && <span class="starred">★ {formatDay(record.starredAt)}</span>}
+          {record.note !== undefined && <span class="muted">✎ note</span>}
+          {record.seenAt === undefined && <span class="unread">unread</span>}
+          <TagChips tags={record.tags} colors={tagColors} />
+        </div>
+      </div>
+      <div class="row-links">
+        <a href={absLinkOf(meta)} target="_blank" rel="noopener noreferrer" aria-label={`Abstract of ${meta.title}`} onClick={() => onOpen(record)}>
+          Abstract
+        </a>
+        <a href={pdfLinkOf(meta)} target="_blank" rel="noopener noreferrer" aria-label={`PDF of ${meta.title}`} onClick={() => onOpen(record)}>
+          PDF
+        </a>
+      </div>
+    </div>
+  );
+}

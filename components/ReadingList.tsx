@@ -1,0 +1,302 @@
+import { useMemo, useState } from 'preact/hooks';
+import { exportFormatOf, type ExportFormatId } from '@/lib/export';
+import type { PaperRecord } from '@/lib/store/db';
+import { DEFAULT_TAG_COLOR } from '@/lib/overlay/colors';
+import { toExportFile, type ExportFile } from '@/lib/reading-list/export';
+import {
+  DEFAULT_QUERY,
+  SORT_KEYS,
+  countTags,
+  countTagsOf,
+  createPaperIndexer,
+  queryReadingList,
+  type ReadingListQuery,
+  type SortKey,
+} from '@/lib/reading-list/query';
+import {
+  EMPTY_SELECTION,
+  coverageOf,
+  pruneSelection,
+  selectRange,
+  selectedOf,
+  setSelected,
+  toggleSelected,
+  type Selection,
+} from '@/lib/reading-list/selection';
+import { BulkTagDialog } from './BulkTagDialog';
+import { BulkUntagDialog } from './BulkUntagDialog';
+import { ExportControls, type ExportScope } from './ExportControls';
+import { PaperDetails } from './PaperDetails';
+import { PaperRow } from './PaperRow';
+import type { TagOption } from './TagPicker';
+import { VirtualList } from './VirtualList';
+
+export interface ReadingListProps {
+  /** Every stored paper record; `undefined` while the first read is running. */
+  papers: readonly PaperRecord[] | undefined;
+  tags: readonly TagOption[];
+  /** Why the store could not be read, if it could not. */
+  loadError?: string | undefined;
+  onTag(records: readonly PaperRecord[], tag: string, on: boolean): Promise<void>;
+  onUnstar(records: readonly PaperRecord[]): Promise<void>;
+  /** Marks papers read or unread (the "Unread only" filter); opening a paper's abstract or PDF reads it. */
+  onMarkRead(records: readonly PaperRecord[], read: boolean): Promise<void>;
+  onDownload(file: ExportFile): void;
+  onCopy(text: string): Promise<void>;
+  onOpenOptions(): void;
+  now(): Date;
+}
+
+/** Fixed row height in pixels: three clipped lines and padding (see VirtualList). */
+const ROW_HEIGHT = 84;
+
+type Dialog = 'tag' | 'untag' | undefined;
+type Status = { kind: 'info' | 'error'; text: string } | undefined;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The reading list: every starred, tagged or noted paper from the stored snapshots, with search
+ * as you type, sort, tag and starred/unread filters, a selection for bulk tag / untag / unstar,
+ * exports of the selection or of everything, and a details panel with the abstract and note.
+ */
+export function ReadingList(props: ReadingListProps) {
+  const indexer = useMemo(createPaperIndexer, []);
+  const indexed = useMemo(() => indexer(props.papers ?? []), [indexer, props.papers]);
+  const [query, setQuery] = useState<ReadingListQuery>(DEFAULT_QUERY);
+  const shown = useMemo(() => queryReadingList(indexed, query), [indexed, query]);
+  const shownIds = useMemo(() => shown.map((record) => record.id), [shown]);
+  const existing = useMemo(() => new Set(indexed.map((paper) => paper.record.id)), [indexed]);
+  const [rawSelection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const selection = useMemo(() => pruneSelection(rawSelection, existing), [rawSelection, existing]);
+  const [detailsId, setDetailsId] = useState<string | undefined>();
+  const [dialog, setDialog] = useState<Dialog>();
+  const [status, setStatus] = useState<Status>();
+  const [busy, setBusy] = useState(false);
+  const [format, setFormat] = useState<ExportFormatId>('bibtex');
+  const [chosenScope, setScope] = useState<ExportScope>('selection');
+
+  const tagColors = useMemo(() => new Map(props.tags.map((tag) => [tag.name, tag.color])), [props.tags]);
+  const tagCounts = useMemo(() => countTags(indexed), [indexed]);
+  const byId = useMemo(() => new Map<string, PaperRecord>(indexed.map((paper) => [paper.record.id, paper.record])), [indexed]);
+  const selected = [...selection.ids].flatMap((id) => byId.get(id) ?? []);
+  const selectedHidden = selected.length - shownIds.filter((id) => selection.ids.has(id)).length;
+  const coverage = coverageOf(selection, shownIds);
+  const scope: ExportScope = selected.length === 0 ? 'all' : chosenScope;
+  const details = detailsId === undefined ? undefined : byId.get(detailsId);
+  const update = (patch: Partial<ReadingListQuery>) => setQuery({ ...query, ...patch });
+
+  async function run(action: () => Promise<string>) {
+    setBusy(true);
+    try {
+      setStatus({ kind: 'info', text: await action() });
+    } catch (error) {
+      setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const tagSelected = (tag: string) => {
+    setDialog(undefined);
+    const records = selected.filter((record) => !record.tags.includes(tag));
+    void run(async () => {
+      if (records.length > 0) await props.onTag(records, tag, true);
+      return `Tagged ${plural(selected.length, 'paper')} “${tag}”.`;
+    });
+  };
+  const untagSelected = (tag: string) => {
+    setDialog(undefined);
+    const records = selected.filter((record) => record.tags.includes(tag));
+    void run(async () => {
+      await props.onTag(records, tag, false);
+      return `Removed “${tag}” from ${plural(records.length, 'paper')}.`;
+    });
+  };
+  const unstarSelected = () => {
+    const records = selected.filter((record) => record.starredAt !== undefined);
+    void run(async () => {
+      await props.onUnstar(records);
+      return `Unstarred ${plural(records.length, 'paper')}.`;
+    });
+  };
+  const markSelected = (read: boolean) => {
+    const records = selected.filter((record) => (record.seenAt !== undefined) !== read);
+    void run(async () => {
+      await props.onMarkRead(records, read);
+      return `Marked ${plural(records.length, 'paper')} ${read ? 'read' : 'unread'}.`;
+    });
+  };
+  const markOpened = (record: PaperRecord) => {
+    if (record.seenAt === undefined) void props.onMarkRead([record], true).catch(() => undefined);
+  };
+  const exportFile = (): ExportFile => {
+    // Exports follow the current sort, over every paper (not only the filtered ones).
+    const all = queryReadingList(indexed, { ...DEFAULT_QUERY, sort: query.sort });
+    return toExportFile(scope === 'all' ? all : selectedOf(selection, all), format, props.now());
+  };
+  const described = () => `${plural(scope === 'all' ? indexed.length : selected.length, 'paper')} as ${exportFormatOf(format).label}`;
+
+  // Only while the untag dialog is open: with thousands selected it is worth not doing per keystroke.
+  const selectedTags =
+    dialog === 'untag'
+      ? [...countTagsOf(selected)].sort(([a], [b]) => a.localeCompare(b)).map(([name, count]) => ({ name, color: tagColors.get(name) ?? DEFAULT_TAG_COLOR, count }))
+      : [];
+  const tagOptions = [...new Set([...props.tags.map((tag) => tag.name), ...tagCounts.keys(), ...(query.tag ? [query.tag] : [])])].sort((a, b) =>
+    a.localeCompare(b),
+  );
+
+  return (
+    <div class="page reading-list">
+      <header class="masthead">
+        <h1>Sift reading list</h1>
+        <span class="muted" aria-live="polite">
+          {props.papers === undefined ? 'Loading…' : `${shown.length} of ${plural(indexed.length, 'paper')}`}
+        </span>
+        <button type="button" class="action" onClick={props.onOpenOptions}>
+          Options
+        </button>
+      </header>
+
+      <div class="controls" role="search" aria-label="Search and filter papers">
+        <input
+          type="search"
+          class="search"
+          aria-label="Search papers"
+          placeholder="Search titles, authors, abstracts and notes"
+          value={query.text}
+          onInput={(event) => update({ text: event.currentTarget.value })}
+        />
+        <label>
+          Sort by
+          <select value={query.sort} onChange={(event) => update({ sort: event.currentTarget.value as SortKey })}>
+            {SORT_KEYS.map((key) => (
+              <option key={key.id} value={key.id}>
+                {key.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Filter by tag
+          <select value={query.tag ?? ''} onChange={(event) => update({ tag: event.currentTarget.value || undefined })}>
+            <option value="">All tags</option>
+            {tagOptions.map((name) => (
+              <option key={name} value={name}>
+                {name} ({tagCounts.get(name) ?? 0})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" class="toggle" aria-pressed={query.starredOnly} onClick={() => update({ starredOnly: !query.starredOnly })}>
+          Starred only
+        </button>
+        <button type="button" class="toggle" aria-pressed={query.unreadOnly} onClick={() => update({ unreadOnly: !query.unreadOnly })}>
+          Unread only
+        </button>
+      </div>
+
+      <div class="bulk" role="group" aria-label="Selection">
+        <label>
+          <input
+            type="checkbox"
+            checked={coverage === 'all'}
+            ref={(input) => {
+              if (input) input.indeterminate = coverage === 'some';
+            }}
+            disabled={shownIds.length === 0}
+            onChange={() => setSelection(setSelected(selection, shownIds, coverage !== 'all'))}
+          />
+          Select all shown
+        </label>
+        <span class="muted">
+          {selected.length} selected{selectedHidden > 0 && ` (${selectedHidden} not shown)`}
+        </span>
+        <button type="button" class="action" disabled={busy || selected.length === 0} onClick={() => setDialog('tag')}>
+          Tag selected
+        </button>
+        <button type="button" class="action" disabled={busy || selected.length === 0} onClick={() => setDialog('untag')}>
+          Remove tag from selected
+        </button>
+        <button type="button" class="action" disabled={busy || !selected.some((r) => r.starredAt !== undefined)} onClick={unstarSelected}>
+          Unstar selected
+        </button>
+        <button type="button" class="action" disabled={busy || !selected.some((r) => r.seenAt === undefined)} onClick={() => markSelected(true)}>
+          Mark read
+        </button>
+        <button type="button" class="action" disabled={busy || !selected.some((r) => r.seenAt !== undefined)} onClick={() => markSelected(false)}>
+          Mark unread
+        </button>
+        <button type="button" class="action" disabled={selected.length === 0} onClick={() => setSelection(EMPTY_SELECTION)}>
+          Clear selection
+        </button>
+      </div>
+
+      <ExportControls
+        format={format}
+        scope={scope}
+        selectedCount={selected.length}
+        totalCount={indexed.length}
+        busy={busy}
+        onFormat={setFormat}
+        onScope={setScope}
+        onDownload={() =>
+          void run(async () => {
+            const file = exportFile();
+            props.onDownload(file);
+            return `Downloaded ${described()} (${file.name}).`;
+          })
+        }
+        onCopy={() =>
+          void run(async () => {
+            const file = exportFile();
+            await props.onCopy(file.text);
+            return `Copied ${described()} to the clipboard.`;
+          })
+        }
+      />
+
+      <p class="status" role="status">
+        {status?.kind === 'info' && status.text}
+      </p>
+      {(status?.kind === 'error' || props.loadError) && (
+        <p class="error" role="alert">
+          {props.loadError ?? status?.text}
+        </p>
+      )}
+
+      <main class="list-and-details">
+        <VirtualList
+          items={shown}
+          rowHeight={ROW_HEIGHT}
+          label="Papers"
+          keyOf={(record) => record.id}
+          empty={
+            props.papers !== undefined && (
+              <p class="empty">
+                {indexed.length === 0
+                  ? 'Nothing here yet: star or tag papers on an arXiv listing and they appear here.'
+                  : 'No paper matches the search and filters.'}
+              </p>
+            )
+          }
+          renderRow={(record) => (
+            <PaperRow
+              record={record}
+              selected={selection.ids.has(record.id)}
+              current={record.id === detailsId}
+              tagColors={tagColors}
+              onSelect={(id, range) => setSelection(range ? selectRange(selection, shownIds, id) : toggleSelected(selection, id))}
+              onShowDetails={(id) => setDetailsId(id === detailsId ? undefined : id)}
+              onOpen={markOpened}
+            />
+          )}
+        />
+        {details && <PaperDetails record={details} tagColors={tagColors} onClose={() => setDetailsId(undefined)} onOpen={markOpened} />}
+      </main>
+
+      {dialog === 'tag' && <BulkTagDialog count={selected.length} tags={props.tags} onApply={tagSelected} onClose={() => setDialog(undefined)} />}
+      {dialog === 'untag' && <BulkUntagDialog tags={selectedTags} onApply={untagSelected} onClose={() => setDialog(undefined)} />}
+    </div>
+  );
+}

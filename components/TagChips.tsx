@@ -1,0 +1,20 @@
+import { DEFAULT_TAG_COLOR } from '@/lib/overlay/colors';
+
+export interface TagChipsProps {
+  tags: readonly string[];
+  colors: ReadonlyMap<string, string>;
+}
+
+/** A paper's tags as coloured chips, in a list so screen readers count them. */
+export function TagChips({ tags, colors }: TagChipsProps) {
+  if (tags.length === 0) return null;
+  return (
+    <ul class="chips" aria-label="Tags">
+      {tags.map((tag) => (
+        <li key={tag} class="chip" style={{ '--chip': colors.get(tag) ?? DEFAULT_TAG_COLOR }}>
+          {tag}
+        </li>
+      ))}
+    </ul>
+  );
+}

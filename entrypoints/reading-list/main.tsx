@@ -1,0 +1,41 @@
+import '@/components/pages.css';
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { ReadingList } from '@/components/ReadingList';
+import { toBatches } from '@/lib/reading-list/batches';
+import { copyText, saveFile } from '@/lib/platform/save-file';
+import { callApi } from '@/lib/store/client';
+import { openSiftDb, type PaperRecord } from '@/lib/store/db';
+import { LIMITS } from '@/lib/store/schema';
+import { useLiveQuery } from '@/lib/ui/use-live-query';
+
+// Wiring only: reads come straight from the database (live), writes go through the background,
+// which validates them and tells the arXiv tabs.
+const db = openSiftDb();
+
+/** Sends one message per `LIMITS.batch` papers: the most one message may carry. */
+async function inBatches(records: readonly PaperRecord[], send: (papers: PaperRecord['meta'][]) => Promise<unknown>) {
+  for (const batch of toBatches(records, LIMITS.batch)) await send(batch.map((record) => record.meta));
+}
+
+function App() {
+  const papers = useLiveQuery(() => db.papers.toArray(), []);
+  const tags = useLiveQuery(() => db.tags.orderBy('name').toArray(), []);
+  const failed = papers.status === 'error' ? papers.error : tags.status === 'error' ? tags.error : undefined;
+  return (
+    <ReadingList
+      papers={papers.status === 'ready' ? papers.value : undefined}
+      tags={tags.status === 'ready' ? tags.value : []}
+      loadError={failed && `Could not read your papers: ${failed.message}`}
+      onTag={(records, tag, on) => inBatches(records, (batch) => callApi('papers.tag', { papers: batch, tag, on }))}
+      onUnstar={(records) => inBatches(records, (batch) => callApi('papers.star', { papers: batch, starred: false }))}
+      onMarkRead={(records, read) => inBatches(records, (batch) => callApi('papers.seen', { ids: batch.map((record) => record.id), seen: read }))}
+      onDownload={saveFile}
+      onCopy={copyText}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      now={() => new Date()}
+    />
+  );
+}
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,52 @@
+/** What the options page names a backup file and says after a restore. */
+import type { ImportCounts, ImportReport } from '@/lib/store/backup';
+import { TABLE_NAMES, type TableName } from '@/lib/store/tables';
+
+/** How the restore report names each table. */
+export const TABLE_LABELS: Readonly<Record<TableName, string>> = {
+  papers: 'Papers',
+  tags: 'Tags',
+  rules: 'Highlight rules',
+  visits: 'Listing visits',
+  settings: 'Settings',
+};
+
+/**
+ * The download name of a backup made at `date`, by the local calendar day, distinct from the
+ * reading-list exports (`arxiv-sift-<day>.json`) so a backup is never mistaken for one.
+ *
+ * @example backupFileName(new Date(2026, 1, 27)) // 'arxiv-sift-backup-2026-02-27.json'
+ */
+export function backupFileName(date: Date): string {
+  const day = [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0'));
+  return `arxiv-sift-backup-${day.join('-')}.json`;
+}
+
+/** The report's counts summed over every table. */
+export function totalOf(report: ImportReport): ImportCounts {
+  const total: ImportCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+  for (const name of TABLE_NAMES) {
+    const counts = report[name];
+    total.added += counts.added;
+    total.updated += counts.updated;
+    total.unchanged += counts.unchanged;
+    total.removed += counts.removed;
+  }
+  return total;
+}
+
+/**
+ * One sentence for the top of a restore report: what changed overall, or that nothing did.
+ *
+ * @example summarizeRestore(report) // 'Restored: 3 added, 1 updated, 2 removed, 10 already up to date.'
+ */
+export function summarizeRestore(report: ImportReport): string {
+  const { added, updated, unchanged, removed } = totalOf(report);
+  if (added + updated + removed === 0) {
+    return unchanged === 0 ? 'Restored: the backup was empty and nothing was removed.' : 'Nothing changed: everything in the backup was already here.';
+  }
+  const parts = [`${added} added`, `${updated} updated`];
+  if (removed > 0) parts.push(`${removed} removed`);
+  if (unchanged > 0) parts.push(`${unchanged} already up to date`);
+  return `Restored: ${parts.join(', ')}.`;
+}
