@@ -30,7 +30,8 @@ interface Report {
 }
 
 const PAGE_FIGURES = ['page_load_ms', 'augment_ms', 'parse_ms', 'filter_toggle_ms', 'highlight_ms', 'markjs_ms', 'markjs_terms_ms'];
-const WITH_BASELINE = ['augment_ms', 'filter_toggle_ms', 'highlight_ms', 'store_get_ms', 'store_write_ms', ...EXPORT_FORMATS.map((f) => `export_${f.id}_ms`)];
+const EXPORT_FIGURES = EXPORT_FORMATS.map((format) => `export_${format.id}_ms`);
+const WITH_BASELINE = ['augment_ms', 'filter_toggle_ms', 'highlight_ms', 'store_get_ms', 'store_write_ms', ...EXPORT_FIGURES];
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -41,8 +42,9 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   dir = mkdtempSync(join(tmpdir(), 'sift-bench-smoke-'));
   const out = join(dir, 'report.json');
+  const args = ['scripts/bench.mjs', '--smoke', '--no-build', '--out', out];
   await new Promise<void>((resolve, reject) => {
-    execFile('node', ['scripts/bench.mjs', '--smoke', '--no-build', '--out', out], { cwd: ROOT, timeout: 230_000, maxBuffer: 16 * 2 ** 20 }, (error, stdout, stderr) =>
+    execFile('node', args, { cwd: ROOT, timeout: 230_000, maxBuffer: 16 * 2 ** 20 }, (error, stdout, stderr) =>
       error ? reject(new Error(`bench --smoke failed: ${error.message}\n${stdout}\n${stderr}`)) : resolve(),
     );
   });
@@ -68,7 +70,7 @@ test('every listing figure is measured at 100 entries', () => {
 
 test('store, export and reading-list figures are present', () => {
   const names = report.results.map((r) => r.name);
-  expect(names).toEqual(expect.arrayContaining(['store_get_ms', 'store_write_ms', ...EXPORT_FORMATS.map((f) => `export_${f.id}_ms`)]));
+  expect(names).toEqual(expect.arrayContaining(['store_get_ms', 'store_write_ms', ...EXPORT_FIGURES]));
   if (existsSync(join(CHROME_BUILD, 'reading-list.html'))) expect(names).toContain('reading_list_render_ms');
 });
 
