@@ -10,6 +10,13 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  // `wxt zip -b firefox` also makes the sources archive addons.mozilla.org asks for. WXT already
+  // leaves out node_modules, dot-folders (.output*, .cache, .git) and *.test/*.spec files; these
+  // are the other generated files .gitignore names, so the archive holds just what rebuilds the add-on.
+  zip: {
+    excludeSources: ['test-results/**', 'playwright-report/**', 'bench/report.json', 'demo/*.png', '**/*.log'],
+    includeSources: ['demo/screenshot.png'],
+  },
   manifest: ({ browser }) => ({
     name: 'Sift for arXiv',
     description: 'Star, tag, hide, highlight and filter arXiv listings; export a reading list. All data stays in your browser.',
@@ -18,11 +25,16 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // A fixed id keeps the add-on (and its IndexedDB) the same across updates. 140 is the
+            // first Firefox with the CSS Custom Highlight API and with data_collection_permissions,
+            // and an ESR line (the README's Firefox section has the whole argument).
             gecko: {
               id: 'sift@arxiv-sift.invalid',
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

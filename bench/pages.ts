@@ -172,53 +172,37 @@ export interface ExtensionSamples {
   heap: HeapSample[];
 }
 
-/**
- * Records, in the page, when Sift first marks an entry (`data-sift-entry`: the content script has
- * started and parsed the page) and when `data-sift-ready` appears on `<html>`. Installed before
- * any page script; it observes the document because `<html>` may not exist yet when it runs, and
- * each observer disconnects at its first hit so it costs the page nothing afterwards.
- */
-function recordReady() {
-  const marker = window as unknown as { __siftBenchReadyAt?: number; __siftBenchFirstEntryAt?: number };
-  const first = new MutationObserver(() => {
-    marker.__siftBenchFirstEntryAt = performance.now();
-    first.disconnect();
-  });
-  first.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-sift-entry'] });
-  const ready = new MutationObserver(() => {
-    if (document.documentElement?.hasAttribute('data-sift-ready')) {
-      marker.__siftBenchReadyAt = performance.now();
-      ready.disconnect();
-    }
-  });
-  ready.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-sift-ready'] });
-}
-
 export interface AugmentSample {
-  /** `DOMContentLoaded` → `data-sift-ready`. */
+  /** `DOMContentLoaded` → `sift:controls`: every feature has put its controls on every entry. */
   ms: number;
-  /** `DOMContentLoaded` → the first entry marked by Sift (the wait for `document_idle`, then the parse). */
+  /** `DOMContentLoaded` → `sift:parsed`: the content script has started and parsed the page. */
   firstEntryMs: number;
+  /** `DOMContentLoaded` → `sift:ready` (`data-sift-ready`): the stored annotations are shown too. */
+  annotatedMs: number;
 }
 
-/** Controls on every entry: one Sift controls span per listing entry, or the run is not counted. */
+/**
+ * Reads the content script's stage marks from the page's performance timeline; the run counts
+ * only with one Sift controls span per listing entry.
+ */
 async function augmentOf(page: Page, entries: number): Promise<AugmentSample> {
   await page.locator('html[data-sift-ready]').waitFor({ state: 'attached', timeout: 120_000 });
-  const { readyAt, firstEntryAt, dcl, controls } = await page.evaluate(() => {
+  const { marks, dcl, controls } = await page.evaluate(() => {
     const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-    const marker = window as unknown as { __siftBenchReadyAt?: number; __siftBenchFirstEntryAt?: number };
     return {
-      readyAt: marker.__siftBenchReadyAt,
-      firstEntryAt: marker.__siftBenchFirstEntryAt,
+      marks: Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime])),
       dcl: navigation?.domContentLoadedEventStart,
       controls: document.querySelectorAll('.sift-controls').length,
     };
   });
-  if (readyAt === undefined || firstEntryAt === undefined || dcl === undefined) {
-    throw new Error('the page did not record DOMContentLoaded, the first Sift entry or data-sift-ready');
+  const parsed = marks['sift:parsed'];
+  const ready = marks['sift:ready'];
+  const controlled = marks['sift:controls'];
+  if (parsed === undefined || ready === undefined || controlled === undefined || dcl === undefined) {
+    throw new Error('the page did not record DOMContentLoaded or the sift:parsed, sift:controls and sift:ready marks');
   }
   if (controls !== entries) throw new Error(`expected controls on ${entries} entries, found ${controls}`);
-  return { ms: readyAt - dcl, firstEntryMs: firstEntryAt - dcl };
+  return { ms: controlled - dcl, firstEntryMs: parsed - dcl, annotatedMs: ready - dcl };
 }
 
 /**
@@ -305,7 +289,6 @@ export async function measureExtension(
   try {
     await routeArxiv(context, { extra: Object.fromEntries(listings.map((l) => [l.path, l.html])) });
     await installRules(context, extensionId, extensionPage, rules);
-    await context.addInitScript(recordReady);
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     const bySize = new Map<number, ExtensionSamples>();

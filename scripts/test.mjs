@@ -1,10 +1,13 @@
 // `npm test`: the whole suite in the order a newcomer needs it: type-check, build the extension
-// (the end-to-end tests load the built one), unit and DOM tests, then the browser tests. Each
+// (the end-to-end tests load the built one), lint the Firefox build as addons.mozilla.org does,
+// unit and DOM tests, then the browser tests in Chromium and in Firefox ESR. Each
 // runner prints its own summary; the last line adds them up in the plain form CI reads.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 
 const reports = '.cache/test-reports';
+// A report left by an earlier run must not be counted as this run's.
+rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 function run(label, command, args, env = {}) {
@@ -17,24 +20,36 @@ function readJson(path) {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
 }
 
+// A failed gate (type-check, build) stops the run: what follows needs it. The checks after it all
+// run, so one run reports a regression in Chromium and in Firefox alike.
 const steps = [
-  () => run('type-check', 'npx', ['tsc', '--noEmit']),
-  () => run('build', 'npm', ['run', 'build', '--silent']),
-  () => run('unit and DOM tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`]),
-  () => run('browser tests (chromium)', 'npm', ['run', 'test:e2e', '--silent'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json` }),
+  { gate: true, run: () => run('type-check', 'npx', ['tsc', '--noEmit']) },
+  { gate: true, run: () => run('build', 'npm', ['run', 'build', '--silent']) },
+  { run: () => run('web-ext lint (firefox build)', 'npm', ['run', 'lint:firefox', '--silent']) },
+  { run: () => run('unit and DOM tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`]) },
+  { run: () => run('browser tests (chromium)', 'npm', ['run', 'test:e2e', '--silent'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json` }) },
+  { run: () => run('browser tests (firefox)', 'npm', ['run', 'test:firefox', '--silent']) },
 ];
 
 let ok = true;
 for (const step of steps) {
-  if (!step()) {
-    ok = false;
-    break;
-  }
+  if (step.run()) continue;
+  ok = false;
+  if (step.gate) break;
+}
+
+/** Pass and fail counts from the summary lines of a TAP report (`# pass 9`, `# fail 0`). */
+function readTap(path) {
+  if (!existsSync(path)) return undefined;
+  const text = readFileSync(path, 'utf8');
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  return { passed: count('pass'), failed: count('fail') + count('cancelled') };
 }
 
 const vitest = readJson(`${reports}/vitest.json`);
 const playwright = readJson(`${reports}/playwright.json`);
-const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0);
-const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0) + (playwright?.stats?.flaky ?? 0);
+const firefox = readTap(`${reports}/firefox.tap`);
+const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0) + (firefox?.passed ?? 0);
+const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0) + (playwright?.stats?.flaky ?? 0) + (firefox?.failed ?? 0);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(ok && failed === 0 && passed > 0 ? 0 : 1);
