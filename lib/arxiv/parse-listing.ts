@@ -27,7 +27,7 @@ import {
 } from './selectors';
 import { collapseWhitespace } from './text';
 import { paperOfAbsUrl } from './url';
-import type { PageKind, Paper, PaperSection, Section, SectionKind } from './types';
+import type { EntryFields, PageKind, Paper, PaperSection, Section, SectionKind } from './types';
 
 /** Day headings of /recent and /pastweek: `Fri, 27 Feb 2026 (showing 11 of 11 entries )`. */
 const DAY_HEADING = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,/i;
@@ -132,9 +132,18 @@ function parseListingEntry(dt: Element, dd: Element, kind: SectionKind): Paper |
   const version = fromLink.version ?? versionOfHtmlUrl(htmlUrl, fromLink.id);
   const titleElement = dd.querySelector(ENTRY_TITLE);
   const authorsElement = dd.querySelector(ENTRY_AUTHORS);
+  const abstractElement = dd.querySelector(ENTRY_ABSTRACT);
+  const commentsElement = dd.querySelector(ENTRY_COMMENTS);
+  const subjectsElement = dd.querySelector(ENTRY_SUBJECTS);
   const journalRef = textOf(dd.querySelector(ENTRY_JOURNAL_REF));
   const { authors, affiliations } = authorsAndAffiliations(authorsElement);
-  const { primarySubject, subjects } = subjectsOf(dd.querySelector(ENTRY_SUBJECTS));
+  const { primarySubject, subjects } = subjectsOf(subjectsElement);
+  const fields: EntryFields = {};
+  if (titleElement) fields.title = titleElement;
+  if (authorsElement) fields.authors = authorsElement;
+  if (abstractElement) fields.abstract = abstractElement;
+  if (commentsElement) fields.comments = commentsElement;
+  if (subjectsElement) fields.subjects = subjectsElement;
 
   return toPaper({
     id: fromLink.id,
@@ -142,8 +151,8 @@ function parseListingEntry(dt: Element, dd: Element, kind: SectionKind): Paper |
     title: textOf(titleElement) ?? '',
     authors,
     affiliations,
-    abstract: textOf(dd.querySelector(ENTRY_ABSTRACT)),
-    comments: textOf(dd.querySelector(ENTRY_COMMENTS)),
+    abstract: textOf(abstractElement),
+    comments: textOf(commentsElement),
     journalRef,
     doi: doiOf(textOf(dd.querySelector(ENTRY_DOI)), journalRef),
     primarySubject,
@@ -152,7 +161,7 @@ function parseListingEntry(dt: Element, dd: Element, kind: SectionKind): Paper |
     absUrl: absUrlOf(fromLink.id, fromLink.version),
     pdfUrl: toArxivUrl(firstMatching(dt, ENTRY_PDF_LINKS)?.getAttribute('href')),
     htmlUrl,
-    element: { head: dt, nodes: [dt, dd] },
+    element: { head: dt, nodes: [dt, dd], fields },
   });
 }
 

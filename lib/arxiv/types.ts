@@ -48,7 +48,15 @@ export interface PaperMeta {
 export interface EntryElement {
   head: Element;
   nodes: readonly Element[];
+  /**
+   * The elements the parser read each field from, where it knows them (listings), so highlighting
+   * can match the very same nodes without querying each of 2000 entries again.
+   */
+  fields?: EntryFields;
 }
+
+/** Field containers of one entry: `authors` is the author list, the others hold their text. */
+export type EntryFields = Partial<Record<'title' | 'authors' | 'abstract' | 'comments' | 'subjects', Element>>;
 
 export interface Paper extends PaperMeta {
   element: EntryElement;

@@ -2,6 +2,7 @@
  * Where each rule field lives in an arXiv entry, and the text of a field element as the reader
  * sees it: one pass over its text nodes, skipping labels and rendered math.
  */
+import type { EntryFields } from '../arxiv/types';
 import { RULE_FIELDS, type RuleField } from '../rules/types';
 
 /** The elements of one entry that hold each field; every element is matched on its own. */
@@ -72,6 +73,26 @@ export function fieldElementsOf(roots: Element | readonly Element[]): FieldEleme
       found.push(...root.querySelectorAll(selector));
     }
     if (found.length > 0) fields[field] = found;
+  }
+  return fields;
+}
+
+/**
+ * The field elements of an entry the parser has already read (`Paper.element.fields`): the same
+ * nodes `fieldElementsOf` would find, without querying the entry again. Authors are matched one
+ * link at a time, as there.
+ */
+export function fieldElementsFromParsed(parsed: EntryFields): FieldElements {
+  const fields: FieldElements = {};
+  for (const field of RULE_FIELDS) {
+    const element = parsed[field];
+    if (!element) continue;
+    if (field === 'authors') {
+      const links = element.querySelectorAll(':scope > a');
+      fields.authors = links.length > 0 ? [...links] : [element];
+    } else {
+      fields[field] = [element];
+    }
   }
   return fields;
 }

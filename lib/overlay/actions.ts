@@ -1,6 +1,7 @@
 import type { ArxivId, Paper, PaperMeta } from '@/lib/arxiv/types';
 import type { Annotation } from '@/lib/store/api';
 import { callApi } from '@/lib/store/client';
+import { LIMITS } from '@/lib/store/schema';
 import { blankAnnotation, type ListingState } from './listing-state';
 
 /** The paper as plain data, without its DOM handle: what the store snapshots and exports use. */
@@ -68,11 +69,15 @@ export function setNote(state: ListingState, paper: Paper, note: string) {
   );
 }
 
+/** The most ids one `annotations.get` carries (the store's limit; arXiv pages show at most 2000). */
+const IDS_PER_MESSAGE = LIMITS.ids;
+
 /** Re-reads the store for `ids` (all of the page's at start): one message for the whole page. */
 export async function refreshAnnotations(state: ListingState, ids: readonly ArxivId[]): Promise<void> {
-  if (ids.length === 0) return;
-  const records = await callApi('annotations.get', { ids: [...ids] });
-  state.applyAnnotations(ids, records);
+  for (let from = 0; from < ids.length; from += IDS_PER_MESSAGE) {
+    const chunk = ids.slice(from, from + IDS_PER_MESSAGE);
+    state.applyAnnotations(chunk, await callApi('annotations.get', { ids: chunk }));
+  }
 }
 
 /** Flips a paper's star; shared by the star button and the `s` shortcut. */

@@ -89,6 +89,48 @@ export function foldText(text: string, options: FoldOptions): FoldedText {
     const lowered = options.caseFold ? text.toLowerCase() : text;
     return { text: lowered.replace(TAB_OR_NEWLINE, ' ') };
   }
+  return NON_ASCII.test(text) ? foldByClusters(text, options) : foldAscii(text, options);
+}
+
+/** Anything outside ASCII's printable characters and its whitespace (tab to carriage return). */
+const NON_ASCII = /[^\x09-\x0d\x20-\x7e]/;
+const asciiDecoder = new TextDecoder('ascii');
+
+/**
+ * `foldByClusters` for ASCII text, which is most of a listing: every character is its own
+ * cluster and folds to itself (lower-cased), so only whitespace runs need collapsing. One pass
+ * over char codes into typed arrays, where the general path allocates a match per character; on a
+ * 2000-entry listing that is the difference between a few and a hundred milliseconds.
+ */
+function foldAscii(text: string, options: FoldOptions): FoldedText {
+  const source = options.caseFold ? text.toLowerCase() : text;
+  const codes = new Uint8Array(source.length);
+  const starts = new Int32Array(source.length);
+  const ends = new Int32Array(source.length);
+  let length = 0;
+  let previousWasSpace = false;
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    const isSpace = code === 0x20 || (code >= 0x09 && code <= 0x0d);
+    if (isSpace && previousWasSpace) {
+      ends[length - 1] = i + 1;
+      continue;
+    }
+    codes[length] = isSpace ? 0x20 : code;
+    starts[length] = i;
+    ends[length] = i + 1;
+    length++;
+    previousWasSpace = isSpace;
+  }
+  return { text: asciiDecoder.decode(codes.subarray(0, length)), starts: starts.slice(0, length), ends: ends.slice(0, length) };
+}
+
+/**
+ * The general folding path: cluster by cluster (a letter with its combining marks), each folded
+ * through `foldCluster`, with whitespace runs collapsed. `foldText` uses it for text with
+ * characters outside ASCII; it is exported so tests can check the ASCII path against it.
+ */
+export function foldByClusters(text: string, options: FoldOptions): FoldedText {
   const units: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];

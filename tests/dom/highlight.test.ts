@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"settings": {"handleDisabledFileLoadingAsSuccess": true}}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { collectTextRuns, fieldElementsOf, type FieldElements } from '../../lib/highlight/fields';
+import { collectTextRuns, fieldElementsFromParsed, fieldElementsOf, type FieldElements } from '../../lib/highlight/fields';
+import { parseArxivPage } from '../../lib/arxiv/parse';
 import {
   FALLBACK_ATTRIBUTE,
   highlightName,
@@ -67,6 +68,23 @@ describe('fieldElementsOf', () => {
     const withoutComments = entries.findIndex((fields) => !fields.comments);
     expect(withoutComments).toBeGreaterThanOrEqual(0);
     expect(dds[withoutComments]?.querySelector('.list-comments')).toBeNull();
+  });
+});
+
+describe('fieldElementsFromParsed', () => {
+  it('gives the same elements for every entry as fieldElementsOf, from what the parser read', () => {
+    const page = parseArxivPage(document, 'https://arxiv.org/list/cs.DC/new');
+    expect(page.papers).toHaveLength(dds.length);
+    page.papers.forEach((paper, i) => {
+      expect(paper.element.fields).toBeDefined();
+      const fromParser = fieldElementsFromParsed(paper.element.fields!);
+      const fromQuery = entries[i]!;
+      expect(Object.keys(fromParser).sort()).toEqual(Object.keys(fromQuery).sort());
+      for (const [field, elements] of Object.entries(fromQuery)) {
+        // The very same nodes, not look-alikes.
+        expect(fromParser[field as keyof FieldElements]?.every((element, j) => element === elements[j])).toBe(true);
+      }
+    });
   });
 });
 

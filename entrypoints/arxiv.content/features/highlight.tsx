@@ -2,7 +2,7 @@ import { effect } from '@preact/signals';
 import { ALL_LISTING_KINDS, type Feature } from '@/lib/overlay/feature';
 import { compileRules } from '@/lib/rules/compile';
 import { actionsOf } from '@/lib/rules/match';
-import { fieldElementsOf, type FieldElements } from '@/lib/highlight/fields';
+import { fieldElementsFromParsed, fieldElementsOf, type FieldElements } from '@/lib/highlight/fields';
 import { FALLBACK_ATTRIBUTE, highlightName, paintHighlights, type PaintResult } from '@/lib/highlight/paint';
 import { setHidden, setStarred } from '@/lib/overlay/actions';
 import type { ArxivId, Paper } from '@/lib/arxiv/types';
@@ -44,7 +44,7 @@ export const highlight: Feature = {
         state.setMatches(new Map());
         return;
       }
-      fields ??= entries.entries.map((entry) => fieldElementsOf(entry.nodes));
+      fields ??= entries.entries.map(({ paper, nodes }) => (paper.element.fields ? fieldElementsFromParsed(paper.element.fields) : fieldElementsOf(nodes)));
       painted = paintHighlights(fields, compiled);
       style.textContent = painted.css;
       root.toggleAttribute('data-sift-no-highlight-api', painted.mode === 'fallback');

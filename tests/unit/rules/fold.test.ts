@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, toOriginalRange } from '../../../lib/rules/fold';
+import fc from 'fast-check';
+import { foldByClusters, foldText, toOriginalRange } from '../../../lib/rules/fold';
 
 const insensitive = { caseFold: true, diacriticFold: true };
 const sensitive = { caseFold: false, diacriticFold: false };
@@ -70,5 +71,33 @@ describe('foldText', () => {
     const folded = foldText(text, insensitive);
     expect(folded.text).toBe('fuss');
     expect(originalOf(text, folded, 3, 4)).toBe('ß');
+  });
+});
+
+describe('the ASCII path', () => {
+  const asciiWithWhitespace = fc.stringMatching(/^[\t\n\r\v\f a-zA-Z0-9$\\{}().,-]{0,80}$/);
+
+  it.each([
+    [{ caseFold: true, diacriticFold: true }],
+    [{ caseFold: false, diacriticFold: false }],
+  ])('folds exactly as the general path, map included (%j)', (options) => {
+    fc.assert(
+      fc.property(asciiWithWhitespace, (text) => {
+        const fast = foldText(text, options);
+        const general = foldByClusters(text, options);
+        expect(fast.text).toBe(general.text);
+        for (let i = 0; i < fast.text.length; i++) {
+          expect(toOriginalRange(fast, i, i + 1)).toEqual(toOriginalRange(general, i, i + 1));
+        }
+      }),
+    );
+  });
+
+  it('collapses a hard-wrapped, indented line and maps each unit back', () => {
+    const text = '\n      Parallel  File\n   Systems ';
+    const folded = foldText(text, { caseFold: true, diacriticFold: true });
+    expect(folded.text).toBe(' parallel file systems ');
+    const start = folded.text.indexOf('file systems');
+    expect(text.slice(...toOriginalRange(folded, start, start + 'file systems'.length))).toBe('File\n   Systems');
   });
 });
