@@ -27,7 +27,12 @@ if (!live) {
     await stars.nth(index).click();
     await page.waitForFunction((i) => document.querySelectorAll('button.sift-star')[i]?.getAttribute('aria-pressed') === 'true', index);
   }
-  await page.locator('sift-overlay').evaluate((toolbar) => toolbar.scrollIntoView({ block: 'start' }));
+  // The toolbar is sticky: measure where it sits in the flow from the top, then scroll it there.
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    const top = document.querySelector('sift-overlay')?.getBoundingClientRect().top ?? 0;
+    window.scrollTo(0, top - 4);
+  });
   await page.screenshot({ path: 'demo/screenshot.png' });
   console.log('[sift] starred two papers; screenshots in demo/listing.png and demo/screenshot.png');
 }

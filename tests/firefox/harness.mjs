@@ -167,10 +167,9 @@ export function byRole(role, name) {
 }
 
 /**
- * Scrolls `element` to the middle of the viewport and waits until it stays there, uncovered.
- * Listing entries off screen are laid out lazily (`content-visibility: auto`): after a jump far
- * down the page Firefox moves the scroll position again once the entries around the target get
- * their real heights, and a click or screenshot taken before that misses.
+ * Scrolls `element` to the middle of the viewport and waits until it stays there, uncovered:
+ * the sticky toolbar and late layout (fonts, the collapsed line of a hidden entry) can move or
+ * cover it right after the jump, and a click or screenshot taken then misses.
  */
 async function settleInView(element, what) {
   await eventually(

@@ -22,7 +22,6 @@ function manifestOf(build) {
 const FIREFOX_SINCE = [
   ['CSS Custom Highlight API (Highlight, CSS.highlights, ::highlight())', 140],
   ['browser_specific_settings.gecko.data_collection_permissions', 140],
-  ['content-visibility: auto (entries off screen skip rendering)', 125],
   ['HTMLDialogElement.showModal', 98],
   ['crypto.randomUUID', 95],
   ['structuredClone', 94],
