@@ -89,7 +89,7 @@ export default defineContentScript({
     const ids = entries.ids();
     const reportOrDetach = (error: unknown) => {
       if (isContextInvalidated(error)) controller.abort();
-      else notify.show(`Sift could not load your annotations: ${error instanceof Error ? error.message : String(error)}`, 'error');
+      else notify.failure('Sift could not load your annotations', error);
     };
     const status = (): OverlayStatus => {
       const counts = state.counts.peek();

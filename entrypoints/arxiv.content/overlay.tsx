@@ -38,8 +38,7 @@ export function mountOverlay({ root, page, state, dialogs, notify, signal }: Ove
   const showToolbar = page.kind !== 'abs';
   const available = availableFilters(page);
 
-  const report = (what: string) => (error: unknown) =>
-    notify.show(`${what}: ${error instanceof Error ? error.message : String(error)}`, 'error');
+  const report = (what: string) => (error: unknown) => notify.failure(what, error);
   const refreshTags = () => callApi('tags.list', {}).then(state.setTags, report('Could not load tags'));
   const refreshRules = () => callApi('rules.list', {}).then(state.setRules, report('Could not load rules'));
 

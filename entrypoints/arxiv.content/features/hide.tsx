@@ -45,7 +45,7 @@ export const hide: Feature = {
 
     const toggle = async (entry: Entry, refocus: boolean) => {
       const error = await toggleHidden(state, entry.paper);
-      if (error) notify.show(`Could not save: ${error.message}`, 'error');
+      if (error) notify.failure('Could not save', error);
       else if (refocus) buttons[entry.index]?.focus();
     };
     onEntryButton(document, entries, 'sift-hide', signal, (entry) => void toggle(entry, false));

@@ -69,7 +69,7 @@ export const highlight: Feature = {
       }
       state.setMatches(matches);
       if (applyNow.size > 0) state.clearRulesToApply();
-      const report = (error: Error | undefined) => error && notify.show(`A rule could not save: ${error.message}`, 'error');
+      const report = (error: Error | undefined) => error && notify.failure('A rule could not save', error);
       if (toStar.length > 0) void setStarred(state, toStar, true).then(report);
       if (toHide.length > 0) void setHidden(state, toHide, true).then(report);
       for (const problem of compiled.problems) console.warn(`[sift] rule ${problem.ruleId} skipped: ${problem.error}`);

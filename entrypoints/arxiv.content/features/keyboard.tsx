@@ -41,7 +41,7 @@ export const keyboard: Feature = {
       return entries.entryOf(document.activeElement) ?? current;
     }
 
-    const report = (error: Error | undefined) => error && notify.show(`Could not save: ${error.message}`, 'error');
+    const report = (error: Error | undefined) => error && notify.failure('Could not save', error);
 
     const commands: Record<ShortcutCommand, () => void> = {
       next: () => step(1),

@@ -21,7 +21,7 @@ export const star: Feature = {
 
     onEntryButton(document, entries, 'sift-star', signal, async (entry) => {
       const error = await toggleStar(state, entry.paper);
-      if (error) notify.show(`Could not save the star: ${error.message}`, 'error');
+      if (error) notify.failure('Could not save the star', error);
     });
   },
 };
