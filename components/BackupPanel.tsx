@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ImportMode, ImportReport } from '@/lib/store/backup';
 import { TABLE_NAMES } from '@/lib/store/tables';
 import { TABLE_LABELS, summarizeRestore } from '@/lib/ui/backup-file';
-import { Modal } from './Modal';
+import { ConfirmDialog } from './ConfirmDialog';
 
 export interface BackupPanelProps {
   /** Saves a backup of everything; resolves with the file name. */
@@ -104,24 +104,17 @@ export function BackupPanel({ onDownload, onRestore }: BackupPanelProps) {
       )}
       {outcome?.kind === 'restored' && <RestoreReport report={outcome.report} />}
       {confirming && file && (
-        <Modal title="Replace everything?" onClose={() => setConfirming(false)}>
+        <ConfirmDialog
+          title="Replace everything?"
+          confirmLabel="Replace everything"
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void restore(file);
+          }}
+        >
           <p>Everything Sift holds now is deleted and replaced by the contents of {file.name}.</p>
-          <div class="buttons">
-            <button type="button" class="action" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              class="action primary"
-              onClick={() => {
-                setConfirming(false);
-                void restore(file);
-              }}
-            >
-              Replace everything
-            </button>
-          </div>
-        </Modal>
+        </ConfirmDialog>
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { TagInfo } from '@/lib/store/api';
-import { Modal } from './Modal';
+import { ConfirmDialog } from './ConfirmDialog';
 
 export interface TagManagerProps {
   /** Every tag with its paper count; `undefined` while loading. */
@@ -147,27 +147,20 @@ export function TagManager({ tags, onRename, onMerge, onRecolor, onDelete }: Tag
         </p>
       )}
       {deleting && (
-        <Modal title={`Delete tag “${deleting.name}”?`} onClose={() => setDeleting(undefined)}>
+        <ConfirmDialog
+          title={`Delete tag “${deleting.name}”?`}
+          confirmLabel="Delete tag"
+          onCancel={() => setDeleting(undefined)}
+          onConfirm={() => {
+            const { name } = deleting;
+            setDeleting(undefined);
+            void run(() => onDelete(name), `Deleted “${name}”.`);
+          }}
+        >
           <p>
             It is removed from {papers(deleting.count)}. Papers left with no star, tag or note leave the reading list.
           </p>
-          <div class="buttons">
-            <button type="button" class="action" onClick={() => setDeleting(undefined)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              class="action primary"
-              onClick={() => {
-                const { name } = deleting;
-                setDeleting(undefined);
-                void run(() => onDelete(name), `Deleted “${name}”.`);
-              }}
-            >
-              Delete tag
-            </button>
-          </div>
-        </Modal>
+        </ConfirmDialog>
       )}
     </div>
   );
