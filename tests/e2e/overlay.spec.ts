@@ -178,3 +178,28 @@ test('a regular expression that could backtrack catastrophically is refused', as
   await expect(dialog.getByRole('alert')).toContainText(/backtrack/i);
   await expect(dialog.getByRole('list', { name: 'Rules' })).toContainText('No rules yet');
 });
+
+test('a rule that stars acts on the page when saved, and an unstar afterwards sticks', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  await listing.toolbar.getByRole('button', { name: 'Rules' }).click();
+  const dialog = listing.dialog('Highlight rules');
+  await dialog.getByRole('textbox', { name: 'Match' }).fill('Lustre');
+  await dialog.getByRole('combobox', { name: 'Then' }).selectOption({ label: 'Highlight and star' });
+  await dialog.getByRole('button', { name: 'Add rule' }).click();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  const matching = Number(await listing.toggle(/Only matching/).locator('.badge').textContent());
+  expect(matching).toBeGreaterThan(0);
+  await expect(listing.toggle(/Only starred/)).toContainText(String(matching));
+  const starred = await page.evaluate(() => [...document.querySelectorAll('dt[data-sift-starred]')].map((dt) => dt.getAttribute('data-sift-entry')!));
+  const matched = await page.evaluate(() => [...document.querySelectorAll('dt[data-sift-match]')].map((dt) => dt.getAttribute('data-sift-entry')!));
+  expect(starred).toEqual(matched);
+
+  await listing.starOf(starred[0]!).click();
+  await expect(listing.starOf(starred[0]!)).toHaveAttribute('aria-pressed', 'false');
+  await page.reload();
+  await listing.ready();
+  await expect(listing.starOf(starred[0]!)).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('button', { name: 'Star', pressed: true })).toHaveCount(matching - 1);
+});

@@ -33,11 +33,11 @@ export const highlight: Feature = {
       marked.clear();
     }
 
-    const dispose = effect(() => {
-      const compiled = compileRules(state.rules.value);
-      const fresh = state.newIds.value;
-      // Peeked: a saved rule always arrives with a new rule list, which re-runs this effect.
-      const applyNow = state.rulesToApply.peek();
+    let compiled = compileRules([]);
+
+    // Painting depends on the rules alone: a new rule list repaints, nothing else does.
+    const disposePaint = effect(() => {
+      compiled = compileRules(state.rules.value);
       unpaint();
       if (compiled.rules.size === 0) {
         style.textContent = '';
@@ -50,8 +50,6 @@ export const highlight: Feature = {
       root.toggleAttribute('data-sift-no-highlight-api', painted.mode === 'fallback');
 
       const matches = new Map<ArxivId, string[]>();
-      const toStar: Paper[] = [];
-      const toHide: Paper[] = [];
       for (const match of painted.matches) {
         const entry = entries.entries[match.index];
         if (!entry) continue;
@@ -61,22 +59,40 @@ export const highlight: Feature = {
           entry.nodes.forEach((node) => node.setAttribute(FALLBACK_ATTRIBUTE, match.slots.map(highlightName).join(' ')));
           marked.add(match.index);
         }
-        const actingRules = fresh.has(id) ? match.ruleIds : match.ruleIds.filter((ruleId) => applyNow.has(ruleId));
-        const actions = actionsOf(compiled, actingRules);
-        const annotation = state.annotationOf(id);
-        if (actions.star && !annotation?.starred) toStar.push(entry.paper);
-        if (actions.hide && !annotation?.hidden) toHide.push(entry.paper);
       }
       state.setMatches(matches);
+      for (const problem of compiled.problems) console.warn(`[sift] rule ${problem.ruleId} skipped: ${problem.error}`);
+    });
+
+    // Rules that star or hide act on papers new since the last visit, and once on the whole page
+    // when the user saves such a rule; this runs when the matches or the new papers change,
+    // without repainting. A paper already starred (or hidden) is left alone, so a second run
+    // sends nothing.
+    const disposeActions = effect(() => {
+      const matches = state.matches.value;
+      const fresh = state.newIds.value;
+      // Peeked: a saved rule always arrives with a new rule list, hence new matches.
+      const applyNow = state.rulesToApply.peek();
+      const toStar: Paper[] = [];
+      const toHide: Paper[] = [];
+      for (const [id, ruleIds] of matches) {
+        const actingRules = fresh.has(id) ? ruleIds : ruleIds.filter((ruleId) => applyNow.has(ruleId));
+        if (actingRules.length === 0) continue;
+        const actions = actionsOf(compiled, actingRules);
+        const annotation = state.annotationOf(id);
+        const papers = entries.byId(id).slice(0, 1).map((entry) => entry.paper);
+        if (actions.star && !annotation?.starred) toStar.push(...papers);
+        if (actions.hide && !annotation?.hidden) toHide.push(...papers);
+      }
       if (applyNow.size > 0) state.clearRulesToApply();
       const report = (error: Error | undefined) => error && notify.failure('A rule could not save', error);
       if (toStar.length > 0) void setStarred(state, toStar, true).then(report);
       if (toHide.length > 0) void setHidden(state, toHide, true).then(report);
-      for (const problem of compiled.problems) console.warn(`[sift] rule ${problem.ruleId} skipped: ${problem.error}`);
     });
 
     signal.addEventListener('abort', () => {
-      dispose();
+      disposePaint();
+      disposeActions();
       unpaint();
       style.remove();
       root.removeAttribute('data-sift-no-highlight-api');
