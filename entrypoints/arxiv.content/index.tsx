@@ -40,7 +40,8 @@ export default defineContentScript({
 
     const entries = indexEntries(page.papers, document);
     signal.addEventListener('abort', () => entries.remove());
-    const state = createListingState(entries.ids());
+    const ids = entries.ids();
+    const state = createListingState(ids);
     const dialogs = createDialogs();
 
     const host = document.createElement('sift-overlay');
@@ -86,7 +87,6 @@ export default defineContentScript({
     // Every feature has added its controls (the synchronous part of each init has run).
     performance.mark('sift:controls');
 
-    const ids = entries.ids();
     const reportOrDetach = (error: unknown) => {
       if (isContextInvalidated(error)) controller.abort();
       else notify.failure('Sift could not load your annotations', error);

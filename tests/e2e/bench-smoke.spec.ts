@@ -6,28 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
 import { CHROME_BUILD } from '../../scripts/launch.mjs';
 import { EXPORT_FORMATS } from '../../lib/export/formats';
+import type { BenchReport } from '../../bench/report';
 
 // The benchmark itself is not part of `npm test` (timings are noise on shared machines); this runs
 // its `--smoke` mode (100 entries, a small store, one or two runs each) on the extension `npm test`
 // has just built, and checks the report's shape. It never looks at how fast anything was.
-
-interface Result {
-  name: string;
-  entries: number;
-  median_ms: number;
-  baseline: string | null;
-  baseline_ms: number | null;
-  ratio: number | null;
-}
-
-interface Report {
-  machine: Record<string, unknown>;
-  date: string;
-  results: Result[];
-  sizes: Record<string, unknown>;
-  scaling: unknown[];
-  aims: { figure: string; entries: number }[];
-}
 
 const PAGE_FIGURES = ['page_load_ms', 'augment_ms', 'parse_ms', 'filter_toggle_ms', 'highlight_ms', 'markjs_ms', 'markjs_terms_ms'];
 const EXPORT_FIGURES = EXPORT_FORMATS.map((format) => `export_${format.id}_ms`);
@@ -35,7 +18,7 @@ const WITH_BASELINE = ['augment_ms', 'filter_toggle_ms', 'highlight_ms', 'store_
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-let report: Report;
+let report: BenchReport;
 let dir: string;
 
 test.beforeAll(async () => {
@@ -48,7 +31,7 @@ test.beforeAll(async () => {
       error ? reject(new Error(`bench --smoke failed: ${error.message}\n${stdout}\n${stderr}`)) : resolve(),
     );
   });
-  report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+  report = JSON.parse(readFileSync(out, 'utf8')) as BenchReport;
 });
 
 test.afterAll(() => {
@@ -56,8 +39,8 @@ test.afterAll(() => {
 });
 
 test('the report names the machine and the date', () => {
-  for (const key of ['cpu', 'os', 'node', 'chromium']) expect(typeof report.machine[key], key).toBe('string');
-  for (const key of ['cores', 'memory_gb', 'load_average']) expect(typeof report.machine[key], key).toBe('number');
+  for (const key of ['cpu', 'os', 'node', 'chromium'] as const) expect(typeof report.machine[key], key).toBe('string');
+  for (const key of ['cores', 'memory_gb', 'load_average'] as const) expect(typeof report.machine[key], key).toBe('number');
   expect(report.machine.chromium).toMatch(/\d+\.\d+/);
   expect(Number.isNaN(Date.parse(report.date))).toBe(false);
 });
