@@ -1,0 +1,329 @@
+/**
+ * THE merge: field by field, each field's value taken from whichever side wrote it last, by the
+ * HLC stamps in lib/sync/hlc.ts. Backup merge-restore and sync both merge through here, so a
+ * restore and a sync agree on what "newer" means and neither can lose the other's work.
+ *
+ * Every replicated field carries the stamp of its last write. A field with a stamp and no value
+ * is a tombstone: "unstarred at t", "tag `ml` removed at t", "note cleared at t", and a record
+ * whose fields are all tombstones is a deleted record. Tombstones are what stop an older copy (a
+ * backup, a device that was offline) from bringing a removed value back; they are dropped after
+ * {@link TOMBSTONE_TTL_MS} (see {@link purgeTombstones} for why a bounded age).
+ *
+ * Ties (same stamp, different values: two devices writing in the same minute without seeing each
+ * other) go to the present value, then to the larger value, so every device picks the same one
+ * and the merge is commutative, associative and idempotent: a state-based CRDT (a map of
+ * last-writer-wins registers, with tags as an LWW-element set).
+ */
+import * as v from 'valibot';
+import type { ArxivId } from '@/lib/arxiv/types';
+import type { Rule } from '@/lib/rules/types';
+import { MAX_STAMP, STAMP_MS, stampOfMs, type Stamp } from '@/lib/sync/hlc';
+import type { JsonValue } from './db';
+
+/** The stamps of a paper's replicated fields; a stamp whose field has no value is a tombstone. */
+export interface PaperStamps {
+  star?: Stamp;
+  hide?: Stamp;
+  seen?: Stamp;
+  note?: Stamp;
+  /** Tag name → stamp of its last add (the paper carries the tag) or removal (it does not). */
+  tags?: Record<string, Stamp>;
+}
+
+/**
+ * What the merge reads and writes of a paper record: the store's `PaperRecord` satisfies it.
+ * Records written before stamps existed count each present field as written at `updatedAt` and
+ * carry no tombstones, so an old backup merges the way it did before (tags unioned, notes kept).
+ */
+export interface MergeablePaper {
+  id: ArxivId;
+  starredAt?: number;
+  hiddenAt?: number;
+  seenAt?: number;
+  note?: string;
+  tags: string[];
+  stamps?: PaperStamps;
+  updatedAt?: number;
+}
+
+/** A tag's definition; no `color` means the tag was deleted at `stamp`. */
+export interface TagEntry {
+  name: string;
+  color?: string;
+  createdAt?: number;
+  stamp: Stamp;
+}
+
+/** A rule saved whole; no `rule` means it was deleted at `stamp`. */
+export interface RuleEntry {
+  id: string;
+  rule?: Rule;
+  stamp: Stamp;
+}
+
+/** A setting; no `value` means it was removed at `stamp`. */
+export interface SettingEntry {
+  key: string;
+  value?: JsonValue;
+  stamp: Stamp;
+}
+
+/** Everything that replicates between devices, keyed like the store's tables. */
+export interface ReplicatedState {
+  papers: Map<ArxivId, MergeablePaper>;
+  tags: Map<string, TagEntry>;
+  rules: Map<string, RuleEntry>;
+  settings: Map<string, SettingEntry>;
+}
+
+/** The keys of `local` entries a merge changed, by table: what a replica must write. */
+export interface MergeChanges {
+  papers: MergeablePaper[];
+  tags: TagEntry[];
+  rules: RuleEntry[];
+  settings: SettingEntry[];
+}
+
+/** How long a tombstone outlives its write. */
+export const TOMBSTONE_TTL_MS = 90 * 24 * 60 * 60 * 1000;
+
+export const stampSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_STAMP));
+
+/** Stamps as stored in a record or a backup (tag names are checked by the record's own schema). */
+export const paperStampsSchema = v.strictObject({
+  star: v.optional(stampSchema),
+  hide: v.optional(stampSchema),
+  seen: v.optional(stampSchema),
+  note: v.optional(stampSchema),
+  tags: v.optional(v.record(v.string(), stampSchema)),
+});
+
+export function emptyState(): ReplicatedState {
+  return { papers: new Map(), tags: new Map(), rules: new Map(), settings: new Map() };
+}
+
+const FLAGS = [
+  ['star', 'starredAt'],
+  ['hide', 'hiddenAt'],
+  ['seen', 'seenAt'],
+] as const;
+
+type Flag = (typeof FLAGS)[number][0];
+
+function legacyStamp(record: MergeablePaper): Stamp {
+  return record.updatedAt === undefined ? 1 : Math.max(1, stampOfMs(record.updatedAt));
+}
+
+function fieldStamp(record: MergeablePaper, field: Flag | 'note', present: boolean): Stamp {
+  return record.stamps?.[field] ?? (present ? legacyStamp(record) : 0);
+}
+
+/** The tag stamps of `record` as a Map, legacy tags included; a Map, since tag names are user text. */
+function tagStamps(record: MergeablePaper): Map<string, Stamp> {
+  const out = new Map<string, Stamp>();
+  const stored = record.stamps?.tags;
+  if (stored) for (const [name, stamp] of Object.entries(stored)) out.set(name, stamp);
+  for (const name of record.tags) if (!out.has(name)) out.set(name, legacyStamp(record));
+  return out;
+}
+
+/** Whether side `b` wins over `a`: later stamp, then present over absent, then `b` larger. */
+function wins(aStamp: Stamp, aPresent: boolean, bStamp: Stamp, bPresent: boolean, bLarger: () => boolean): boolean {
+  if (bStamp !== aStamp) return bStamp > aStamp;
+  if (aPresent !== bPresent) return bPresent;
+  return bPresent && bLarger();
+}
+
+/**
+ * `local` and `incoming` merged field by field: each replicated field (star, hide, seen, note,
+ * every tag) comes with its stamp from the side that wrote it last, tombstones included. Fields
+ * the merge does not replicate (`meta`, …) come from the record with the later `updatedAt` (the
+ * local one on a tie), and `updatedAt` is the later of the two.
+ *
+ * @example
+ * // laptop: unstarred at 20; desktop: tagged `ml` at 30, still starred from 10
+ * mergePaper(laptop, desktop) // not starred (tombstone 20 > 10), tagged `ml`
+ */
+export function mergePaper<R extends MergeablePaper>(local: R, incoming: R): R {
+  const base = (incoming.updatedAt ?? 0) > (local.updatedAt ?? 0) ? incoming : local;
+  const out: R = { ...base };
+  const stamps: PaperStamps = {};
+  for (const [field, key] of FLAGS) {
+    const a = local[key];
+    const b = incoming[key];
+    const aStamp = fieldStamp(local, field, a !== undefined);
+    const bStamp = fieldStamp(incoming, field, b !== undefined);
+    const takeB = wins(aStamp, a !== undefined, bStamp, b !== undefined, () => b! < a!);
+    const value = takeB ? b : a;
+    const stamp = takeB ? bStamp : aStamp;
+    if (value === undefined) delete out[key];
+    else out[key] = value;
+    if (stamp > 0) stamps[field] = stamp;
+  }
+  const aNoteStamp = fieldStamp(local, 'note', local.note !== undefined);
+  const bNoteStamp = fieldStamp(incoming, 'note', incoming.note !== undefined);
+  const takeNote = wins(aNoteStamp, local.note !== undefined, bNoteStamp, incoming.note !== undefined, () => incoming.note! > local.note!);
+  const note = takeNote ? incoming.note : local.note;
+  if (note === undefined) delete out.note;
+  else out.note = note;
+  const noteStamp = takeNote ? bNoteStamp : aNoteStamp;
+  if (noteStamp > 0) stamps.note = noteStamp;
+  const mergedTags = mergeTagSets(local, incoming);
+  out.tags = mergedTags.tags;
+  if (mergedTags.stamps.length > 0) stamps.tags = Object.fromEntries(mergedTags.stamps);
+  out.stamps = stamps;
+  if (local.updatedAt !== undefined || incoming.updatedAt !== undefined) {
+    out.updatedAt = Math.max(local.updatedAt ?? 0, incoming.updatedAt ?? 0);
+  }
+  return out;
+}
+
+/** The LWW-element set of tags: local order first, then tags only `incoming` carries. */
+function mergeTagSets(local: MergeablePaper, incoming: MergeablePaper): { tags: string[]; stamps: [string, Stamp][] } {
+  const aStamps = tagStamps(local);
+  const bStamps = tagStamps(incoming);
+  const aHas = new Set(local.tags);
+  const bHas = new Set(incoming.tags);
+  const tags: string[] = [];
+  const stamps: [string, Stamp][] = [];
+  const names = [...local.tags, ...aStamps.keys(), ...incoming.tags, ...bStamps.keys()];
+  const done = new Set<string>();
+  for (const name of names) {
+    if (done.has(name)) continue;
+    done.add(name);
+    const aStamp = aStamps.get(name) ?? 0;
+    const bStamp = bStamps.get(name) ?? 0;
+    const takeB = wins(aStamp, aHas.has(name), bStamp, bHas.has(name), () => false);
+    if (takeB ? bHas.has(name) : aHas.has(name)) tags.push(name);
+    stamps.push([name, takeB ? bStamp : aStamp]);
+  }
+  return { tags, stamps };
+}
+
+/** A canonical JSON text of `value` (object keys sorted), so equal values compare equal. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The later of two entries of one key; `payload` is the entry's value, undefined once deleted. */
+function mergeEntry<E extends { stamp: Stamp }>(a: E, b: E, payload: (entry: E) => unknown): E {
+  const aValue = payload(a);
+  const bValue = payload(b);
+  return wins(a.stamp, aValue !== undefined, b.stamp, bValue !== undefined, () => canonicalJson(bValue) > canonicalJson(aValue))
+    ? b
+    : a;
+}
+
+const tagPayload = (entry: TagEntry) => (entry.color === undefined ? undefined : [entry.color, entry.createdAt ?? 0]);
+
+/** The later of two definitions of one tag (a deletion is a definition without colour). */
+export function mergeTagEntry(a: TagEntry, b: TagEntry): TagEntry {
+  return mergeEntry(a, b, tagPayload);
+}
+
+/** The later of two versions of one rule. */
+export function mergeRuleEntry(a: RuleEntry, b: RuleEntry): RuleEntry {
+  return mergeEntry(a, b, (entry) => entry.rule);
+}
+
+/** The later of two values of one setting. */
+export function mergeSettingEntry(a: SettingEntry, b: SettingEntry): SettingEntry {
+  return mergeEntry(a, b, (entry) => entry.value);
+}
+
+/** Whether two papers hold the same replicated fields and stamps (tag order aside). */
+export function isSamePaper(a: MergeablePaper, b: MergeablePaper): boolean {
+  if (a.starredAt !== b.starredAt || a.hiddenAt !== b.hiddenAt || a.seenAt !== b.seenAt || a.note !== b.note) return false;
+  if (a.tags.length !== b.tags.length) return false;
+  const bTags = new Set(b.tags);
+  if (!a.tags.every((tag) => bTags.has(tag))) return false;
+  const as = a.stamps ?? {};
+  const bs = b.stamps ?? {};
+  if (as.star !== bs.star || as.hide !== bs.hide || as.seen !== bs.seen || as.note !== bs.note) return false;
+  const at = Object.entries(as.tags ?? {});
+  const bt = new Map(Object.entries(bs.tags ?? {}));
+  return at.length === bt.size && at.every(([name, stamp]) => bt.get(name) === stamp);
+}
+
+function mergeMap<K, E>(
+  local: Map<K, E>,
+  incoming: Map<K, E>,
+  merge: (a: E, b: E) => E,
+  same: (a: E, b: E) => boolean,
+): E[] {
+  const changed: E[] = [];
+  for (const [key, theirs] of incoming) {
+    const ours = local.get(key);
+    const next = ours === undefined ? theirs : merge(ours, theirs);
+    if (ours === undefined || !same(ours, next)) {
+      local.set(key, next);
+      changed.push(next);
+    }
+  }
+  return changed;
+}
+
+const sameEntry = <E>(a: E, b: E) => a === b;
+
+/**
+ * Merges `incoming` into `local` in place and returns the entries of `local` that changed, which
+ * are what a replica must write. Merging the same state twice changes nothing the second time.
+ */
+export function mergeState(local: ReplicatedState, incoming: ReplicatedState): MergeChanges {
+  return {
+    papers: mergeMap(local.papers, incoming.papers, mergePaper, isSamePaper),
+    tags: mergeMap(local.tags, incoming.tags, mergeTagEntry, sameEntry),
+    rules: mergeMap(local.rules, incoming.rules, mergeRuleEntry, sameEntry),
+    settings: mergeMap(local.settings, incoming.settings, mergeSettingEntry, sameEntry),
+  };
+}
+
+/** Whether the paper carries anything the user did (not only tombstones). */
+export function hasLiveField(paper: MergeablePaper): boolean {
+  const flagged = paper.starredAt !== undefined || paper.hiddenAt !== undefined || paper.seenAt !== undefined;
+  return flagged || paper.note !== undefined || paper.tags.length > 0;
+}
+
+/**
+ * `paper` without the tombstones stamped before `cutoff`, or undefined when nothing is left (a
+ * deleted record whose tombstones have expired).
+ *
+ * Why a bounded age rather than per-device acknowledgements: storage.sync has no versions and no
+ * read receipts, and it replicates item by item, so a device's "I have seen everything up to X"
+ * cannot prove it read the item holding a given tombstone; and devices leave without saying so
+ * (a reinstalled browser, a retired laptop), so acknowledgements would need an expiry anyway,
+ * which is a bounded age again. 90 days covers a laptop left in a drawer over a long vacation; a
+ * device offline for longer may keep, locally, a value deleted elsewhere, and publishes it again
+ * only if the user edits that paper there.
+ */
+export function purgeTombstones<R extends MergeablePaper>(paper: R, cutoff: Stamp): R | undefined {
+  const stamps = paper.stamps;
+  if (!stamps) return paper;
+  const out: PaperStamps = {};
+  for (const [field, key] of FLAGS) {
+    const stamp = stamps[field];
+    if (stamp !== undefined && (paper[key] !== undefined || stamp >= cutoff)) out[field] = stamp;
+  }
+  if (stamps.note !== undefined && (paper.note !== undefined || stamps.note >= cutoff)) out.note = stamps.note;
+  if (stamps.tags) {
+    const carried = new Set(paper.tags);
+    const kept = Object.entries(stamps.tags).filter(([name, stamp]) => carried.has(name) || stamp >= cutoff);
+    if (kept.length > 0) out.tags = Object.fromEntries(kept);
+  }
+  const anyStamp = Object.keys(out).length > 0;
+  if (!hasLiveField(paper) && !anyStamp) return undefined;
+  return { ...paper, stamps: out };
+}
+
+/** The stamp before which tombstones expire at `nowMs`, rounded to whole days so devices agree. */
+export function tombstoneCutoff(nowMs: number): Stamp {
+  const day = 24 * 60 * 60 * 1000;
+  return Math.floor((Math.floor(nowMs / day) * day - TOMBSTONE_TTL_MS) / STAMP_MS);
+}

@@ -1,0 +1,208 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ArxivId } from '@/lib/arxiv/types';
+import {
+  canonicalJson,
+  emptyState,
+  mergePaper,
+  mergeRuleEntry,
+  mergeSettingEntry,
+  mergeState,
+  mergeTagEntry,
+  purgeTombstones,
+  tombstoneCutoff,
+  TOMBSTONE_TTL_MS,
+  type MergeablePaper,
+} from '@/lib/store/merge';
+import { stampOfMs } from '@/lib/sync/hlc';
+
+const ID = '2602.22290' as ArxivId;
+
+function paper(fields: Partial<MergeablePaper> = {}): MergeablePaper {
+  return { id: ID, tags: [], ...fields };
+}
+
+/** The replicated part of a paper, tag order aside, as one comparable text. */
+function view(record: MergeablePaper): string {
+  const { starredAt, hiddenAt, seenAt, note } = record;
+  const stamps = record.stamps ?? {};
+  return canonicalJson({ starredAt, hiddenAt, seenAt, note, tags: [...record.tags].sort(), stamps });
+}
+
+describe('mergePaper', () => {
+  it('keeps an unstar from the laptop and a tag from the desktop of the same paper', () => {
+    const before = paper({ starredAt: 1, stamps: { star: 10 } });
+    const laptop = { ...before, starredAt: undefined, stamps: { star: 20 } };
+    const desktop = { ...before, tags: ['ml'], stamps: { star: 10, tags: { ml: 30 } } };
+    for (const merged of [mergePaper(laptop, desktop), mergePaper(desktop, laptop)]) {
+      expect(merged.starredAt).toBeUndefined();
+      expect(merged.tags).toEqual(['ml']);
+      expect(merged.stamps).toEqual({ star: 20, tags: { ml: 30 } });
+    }
+  });
+
+  it('does not bring back a tag removed after the backup was taken', () => {
+    const backup = paper({ tags: ['ml', 'read'], stamps: { tags: { ml: 5, read: 5 } } });
+    const local = paper({ tags: ['read'], stamps: { tags: { ml: 9, read: 5 } } });
+    expect(mergePaper(local, backup).tags).toEqual(['read']);
+  });
+
+  it('keeps a note the newer copy lacks when it was never cleared', () => {
+    const local = paper({ note: 'mine', starredAt: 1, stamps: { note: 5, star: 5 }, updatedAt: 100 });
+    const backup = paper({ starredAt: 1, stamps: { star: 50 }, updatedAt: 5_000_000 });
+    expect(mergePaper(local, backup).note).toBe('mine');
+  });
+
+  it('clears a note when the clearing is newer than the note', () => {
+    const local = paper({ stamps: { note: 50 } });
+    const backup = paper({ note: 'old', stamps: { note: 40 } });
+    expect(mergePaper(local, backup).note).toBeUndefined();
+    expect(mergePaper(local, backup).stamps?.note).toBe(50);
+  });
+
+  it('treats unstamped (pre-sync) records as written at updatedAt, with no tombstones', () => {
+    const minute = 60_000;
+    const older = paper({ note: 'first', tags: ['a'], starredAt: 1, updatedAt: 10 * minute });
+    const newer = paper({ tags: ['b'], hiddenAt: 2, updatedAt: 20 * minute });
+    const merged = mergePaper(older, newer);
+    expect(merged.note).toBe('first');
+    expect([...merged.tags].sort()).toEqual(['a', 'b']);
+    expect(merged.starredAt).toBe(1);
+    expect(merged.hiddenAt).toBe(2);
+    expect(merged.stamps).toEqual({ star: 10, hide: 20, note: 10, tags: { a: 10, b: 20 } });
+  });
+
+  it('a stamped removal beats an unstamped tag of an old backup', () => {
+    const oldBackup = paper({ tags: ['ml'], updatedAt: 1_000 * 60_000 });
+    const local = paper({ stamps: { tags: { ml: 2_000 } } });
+    expect(mergePaper(local, oldBackup).tags).toEqual([]);
+  });
+
+  it('takes metadata from the record updated last and keeps the later updatedAt', () => {
+    type WithMeta = MergeablePaper & { meta: string };
+    const a: WithMeta = { ...paper({ updatedAt: 1 }), meta: 'old' };
+    const b: WithMeta = { ...paper({ updatedAt: 2 }), meta: 'new' };
+    expect(mergePaper(a, b)).toMatchObject({ meta: 'new', updatedAt: 2 });
+    expect(mergePaper(b, a)).toMatchObject({ meta: 'new', updatedAt: 2 });
+  });
+
+  it.each([
+    ['present beats absent', paper({ starredAt: 5, stamps: { star: 7 } }), paper({ stamps: { star: 7 } }), 5],
+    ['the earlier time of two stars', paper({ starredAt: 5, stamps: { star: 7 } }), paper({ starredAt: 3, stamps: { star: 7 } }), 3],
+  ])('breaks a tie of equal stamps the same way from both sides: %s', (_, a, b, starredAt) => {
+    expect(mergePaper(a, b).starredAt).toBe(starredAt);
+    expect(mergePaper(b, a).starredAt).toBe(starredAt);
+  });
+});
+
+describe('entries', () => {
+  it('a tag deleted later wins over its older colour, a recolour later wins over the deletion', () => {
+    const coloured = { name: 'ml', color: '#111111', createdAt: 1, stamp: 5 };
+    const deleted = { name: 'ml', stamp: 6 };
+    expect(mergeTagEntry(coloured, deleted)).toBe(deleted);
+    expect(mergeTagEntry(deleted, { ...coloured, stamp: 7 }).color).toBe('#111111');
+  });
+
+  it('rules and settings keep the later version, and the same one from either side on a tie', () => {
+    expect(mergeSettingEntry({ key: 'k', value: 1, stamp: 2 }, { key: 'k', value: 0, stamp: 3 }).value).toBe(0);
+    const a = { key: 'k', value: { b: 1, a: 2 }, stamp: 3 };
+    const b = { key: 'k', value: { a: 2, b: 2 }, stamp: 3 };
+    expect(mergeSettingEntry(a, b)).toBe(mergeSettingEntry(b, a));
+    expect(mergeRuleEntry({ id: 'r', stamp: 9 }, { id: 'r', stamp: 4 }).rule).toBeUndefined();
+  });
+});
+
+describe('mergeState', () => {
+  it('reports only what changed and nothing when merged again', () => {
+    const local = emptyState();
+    local.papers.set(ID, paper({ starredAt: 1, stamps: { star: 3 } }));
+    const incoming = emptyState();
+    incoming.papers.set(ID, paper({ starredAt: 1, stamps: { star: 3 } }));
+    const other = '2602.00001' as ArxivId;
+    incoming.papers.set(other, paper({ id: other, hiddenAt: 1, stamps: { hide: 3 } }));
+    incoming.tags.set('ml', { name: 'ml', color: '#222222', stamp: 2 });
+    const first = mergeState(local, incoming);
+    expect(first.papers.map((p) => p.id)).toEqual([other]);
+    expect(first.tags).toHaveLength(1);
+    const again = mergeState(local, incoming);
+    expect(again).toEqual({ papers: [], tags: [], rules: [], settings: [] });
+  });
+});
+
+describe('purgeTombstones', () => {
+  it('drops expired tombstones, keeps live fields and recent tombstones, and drops emptied records', () => {
+    const record = paper({ tags: ['a'], stamps: { star: 5, hide: 50, tags: { a: 1, b: 2 } } });
+    expect(purgeTombstones(record, 10)?.stamps).toEqual({ hide: 50, tags: { a: 1 } });
+    expect(purgeTombstones(paper({ stamps: { star: 5 } }), 10)).toBeUndefined();
+    expect(purgeTombstones(paper({ stamps: { star: 15 } }), 10)).toBeDefined();
+  });
+
+  it('expires tombstones 90 days after they were written, on whole days', () => {
+    const now = Date.UTC(2026, 11, 1, 13, 0);
+    const cutoff = tombstoneCutoff(now);
+    expect(cutoff).toBe(stampOfMs(Date.UTC(2026, 11, 1) - TOMBSTONE_TTL_MS));
+    expect(tombstoneCutoff(Date.UTC(2026, 11, 1, 23, 59))).toBe(cutoff);
+  });
+});
+
+// Small stamp and value ranges, so ties and tombstones are common.
+const stamp = fc.integer({ min: 1, max: 6 });
+const tagName = fc.constantFrom('a', 'b', 'c', '__proto__');
+const arbitraryPaper: fc.Arbitrary<MergeablePaper> = fc
+  .record({
+    star: fc.option(fc.tuple(fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }), stamp), { nil: undefined }),
+    hide: fc.option(fc.tuple(fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }), stamp), { nil: undefined }),
+    seen: fc.option(fc.tuple(fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }), stamp), { nil: undefined }),
+    note: fc.option(fc.tuple(fc.option(fc.constantFrom('x', 'y', 'zz'), { nil: undefined }), stamp), { nil: undefined }),
+    tags: fc.uniqueArray(fc.tuple(tagName, fc.boolean(), stamp), { selector: ([name]) => name }),
+    updatedAt: fc.integer({ min: 0, max: 10 }),
+  })
+  .map(({ star, hide, seen, note, tags, updatedAt }) => {
+    const record: MergeablePaper = { id: ID, tags: tags.filter(([, on]) => on).map(([name]) => name), updatedAt };
+    const stamps: NonNullable<MergeablePaper['stamps']> = {};
+    if (star) [record.starredAt, stamps.star] = star;
+    if (hide) [record.hiddenAt, stamps.hide] = hide;
+    if (seen) [record.seenAt, stamps.seen] = seen;
+    if (note) [record.note, stamps.note] = note;
+    if (tags.length > 0) stamps.tags = Object.fromEntries(tags.map(([name, , s]) => [name, s]));
+    for (const key of ['starredAt', 'hiddenAt', 'seenAt', 'note'] as const) if (record[key] === undefined) delete record[key];
+    record.stamps = stamps;
+    return record;
+  });
+
+describe('merge laws (backup restore and sync share them)', () => {
+  it('is commutative, associative and idempotent', () => {
+    fc.assert(
+      fc.property(arbitraryPaper, arbitraryPaper, arbitraryPaper, (a, b, c) => {
+        expect(view(mergePaper(a, b))).toBe(view(mergePaper(b, a)));
+        expect(view(mergePaper(mergePaper(a, b), c))).toBe(view(mergePaper(a, mergePaper(b, c))));
+        const ab = mergePaper(a, b);
+        expect(view(mergePaper(ab, b))).toBe(view(ab));
+        expect(view(mergePaper(ab, ab))).toBe(view(ab));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never loses a newer field: each field comes with the latest stamp either side has', () => {
+    fc.assert(
+      fc.property(arbitraryPaper, arbitraryPaper, (local, backup) => {
+        const merged = mergePaper(local, backup);
+        for (const [field, key] of [['star', 'starredAt'], ['hide', 'hiddenAt'], ['seen', 'seenAt'], ['note', 'note']] as const) {
+          const l = local.stamps?.[field] ?? 0;
+          const b = backup.stamps?.[field] ?? 0;
+          expect(merged.stamps?.[field] ?? 0).toBe(Math.max(l, b));
+          if (l > b) expect(merged[key]).toBe(local[key]);
+          if (b > l) expect(merged[key]).toBe(backup[key]);
+        }
+        for (const name of ['a', 'b', 'c', '__proto__']) {
+          const l = Object.hasOwn(local.stamps?.tags ?? {}, name) ? local.stamps!.tags![name]! : 0;
+          const b = Object.hasOwn(backup.stamps?.tags ?? {}, name) ? backup.stamps!.tags![name]! : 0;
+          if (l > b) expect(merged.tags.includes(name)).toBe(local.tags.includes(name));
+          if (b > l) expect(merged.tags.includes(name)).toBe(backup.tags.includes(name));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
