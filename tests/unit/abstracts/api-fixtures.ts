@@ -1,6 +1,6 @@
 /** Reads the arXiv API responses in `tests/fixtures/api/` (see its README for where each came from). */
-import { readFileSync } from 'node:fs';
+import { readFixture } from '../../fixtures/load-fixture';
 
 export function readApiFixture(name: string): string {
-  return readFileSync(new URL(`../../fixtures/api/${name}`, import.meta.url), 'utf8');
+  return readFixture(`api/${name}`);
 }
