@@ -2,11 +2,13 @@
  * Runs compiled rules over text. Offsets are always in the text as given (folding is undone
  * through the fold map), and every scan is bounded: at most `MAX_MATCHES_PER_SCAN` matches per
  * matcher and text, regex rules see at most `MAX_REGEX_INPUT` characters, and an empty match
- * still moves on, so no rule can hold the page.
+ * still moves on, so no rule can hold the page. TeX command names never match (see
+ * `tex-commands.ts`): rules find what the reader sees.
  */
 import type { PaperMeta, Subject } from '../arxiv/types';
 import { WORD_CHAR, type CompiledRules, type LiteralGroup, type RegexMatcher } from './compile';
 import { foldText, toOriginalRange, type FoldedText } from './fold';
+import { cutsTexCommand, texCommandsOf } from './tex-commands';
 import { RULE_FIELDS, type RuleField } from './types';
 
 /** One rule matching `text.slice(start, end)` of the text it was run on. */
@@ -105,19 +107,22 @@ function scanRegex(matcher: RegexMatcher, folded: FoldedText, out: RuleMatch[]):
  * Every match of the compiled rules that apply to `field` in `text`, as `{ ruleId, start, end }`
  * offsets into `text` itself (not its folded form), sorted by start, longer first. Rules that share
  * characters all report them: `graph` and `graph neural` both match in "graph neural networks".
- * Empty matches (`^`, `\b`) are not reported.
+ * Empty matches (`^`, `\b`) are not reported, nor matches that cut into a TeX command name (`log`
+ * in `$O(\log n)$`); a pattern typed as TeX (`\tilde O(D)`) still finds the TeX.
  *
  * @example matchText(compileRules([zelasko]), 'authors', 'Piotr Żelasko') → [{ ruleId, start: 6, end: 13 }]
  */
 export function matchText(compiled: CompiledRules, field: RuleField, text: string): RuleMatch[] {
   const passes = compiled.fields[field];
   if (passes.length === 0) return [];
-  const out: RuleMatch[] = [];
+  let out: RuleMatch[] = [];
   for (const { fold, literals, regexes } of passes) {
     const folded = foldText(text, fold);
     if (literals) scanLiterals(literals, folded, out);
     for (const matcher of regexes) scanRegex(matcher, folded, out);
   }
+  const commands = out.length > 0 ? texCommandsOf(text) : [];
+  if (commands.length > 0) out = out.filter((match) => !cutsTexCommand(commands, match.start, match.end));
   return out.length > 1 ? out.sort((a, b) => a.start - b.start || b.end - a.end) : out;
 }
 
