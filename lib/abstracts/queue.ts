@@ -144,6 +144,8 @@ export class AbstractQueue {
   private seq = 0;
   private lastStartAt: number | undefined;
   private notBefore = 0;
+  /** Failed or throttled responses since the last good one: the backoff's exponent. */
+  private failuresInARow = 0;
   private running = false;
   private closed = false;
   private lastError: string | undefined;
@@ -336,6 +338,7 @@ export class AbstractQueue {
       this.remember(paper);
       outcomes.push({ status: 'found', id: paper.id, paper, requesters: [] });
     }
+    this.failuresInARow = 0;
     this.lastError = undefined;
     this.report(outcomes);
   }
@@ -363,31 +366,32 @@ export class AbstractQueue {
     this.report(outcomes);
   }
 
-  /** 429/503: wait for `Retry-After` or the backoff, whichever is longer, then try the same batch. */
+  /**
+   * 429/503: hold every request back for `Retry-After` or the backoff, whichever is longer, then
+   * try the same batch again. The backoff grows with failures in a row across batches, so an
+   * outage slows the whole queue rather than each batch starting over at 5 s.
+   */
   private throttle(batch: Want[], response: Response): void {
     const now = this.clock.now();
     const retryAfter = parseRetryAfter(response.headers.get('Retry-After'), now);
-    const reason = `arXiv is busy (HTTP ${response.status})`;
-    const throttled = Math.max(...batch.map((want) => (want.throttled += 1)));
-    if (throttled >= this.maxThrottledAttempts) {
-      this.fail(batch, `${reason}; gave up after ${throttled} tries`);
-      return;
-    }
-    this.notBefore = now + backoffDelay(throttled, retryAfter, this.backoff);
-    this.lastError = reason;
-    this.putBack(batch);
+    this.holdBack(now, retryAfter, `arXiv is busy (HTTP ${response.status})`);
+    const tries = Math.max(...batch.map((want) => (want.throttled += 1)));
+    if (tries >= this.maxThrottledAttempts) this.fail(batch, `${this.lastError}; gave up after ${tries} tries`);
+    else this.putBack(batch);
   }
 
   /** Network, server or body failures: back off and try again, up to `maxAttempts` in all. */
   private retry(batch: Want[], reason: string): void {
-    const failures = Math.max(...batch.map((want) => (want.failures += 1)));
-    if (failures >= this.maxAttempts) {
-      this.fail(batch, `${reason}; gave up after ${failures} tries`);
-      return;
-    }
-    this.notBefore = this.clock.now() + backoffDelay(failures, undefined, this.backoff);
+    this.holdBack(this.clock.now(), undefined, reason);
+    const tries = Math.max(...batch.map((want) => (want.failures += 1)));
+    if (tries >= this.maxAttempts) this.fail(batch, `${reason}; gave up after ${tries} tries`);
+    else this.putBack(batch);
+  }
+
+  private holdBack(now: number, retryAfter: number | undefined, reason: string): void {
+    this.failuresInARow += 1;
+    this.notBefore = now + backoffDelay(this.failuresInARow, retryAfter, this.backoff);
     this.lastError = reason;
-    this.putBack(batch);
   }
 
   private putBack(batch: Want[]): void {

@@ -251,6 +251,28 @@ describe('arXiv says "not now": 429 and 503', () => {
     expect(statuses.at(-1)).toMatchObject({ state: 'idle', pending: 0, inFlight: 0 });
   });
 
+  it('keeps backing off across batches during an outage, and starts over after a good answer', async () => {
+    let outage = true;
+    const { api, queue, outcomes } = setup((request, index) => (outage ? new Response('', { status: 503 }) : answerAll(request, index)), {
+      batchSize: 1,
+      maxThrottledAttempts: 2,
+    });
+    queue.request('tab:1', makeIds(2));
+    await vi.runAllTimersAsync();
+    expect(api.requests.map((request) => request.ids[0])).toEqual(['2602.10000', '2602.10000', '2602.10001', '2602.10001']);
+    expect(gaps(api.requests.map((request) => request.at))).toEqual([5_000, 10_000, 20_000]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['failed', 'failed']);
+
+    outage = false;
+    queue.request('tab:1', makeIds(1, 10_002));
+    await vi.runAllTimersAsync();
+    outage = true;
+    queue.request('tab:1', makeIds(1, 10_003));
+    await vi.runAllTimersAsync();
+    const last = api.requests.slice(-2).map((request) => request.at);
+    expect(gaps(last)).toEqual([5_000]);
+  });
+
   it('uses the exponential step when Retry-After asks for less than it', async () => {
     const { api, queue } = setup((request, index) =>
       index === 0 ? new Response('', { status: 429, headers: { 'Retry-After': '1' } }) : answerAll(request, index),
