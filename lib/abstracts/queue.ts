@@ -229,6 +229,7 @@ export class AbstractQueue {
     return count;
   }
 
+  /** What the queue is doing now, for the page's quiet progress or error line. */
   status(): QueueStatus {
     return { ...this.current };
   }
