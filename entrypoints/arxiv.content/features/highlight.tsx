@@ -4,6 +4,7 @@ import { compileRules } from '@/lib/rules/compile';
 import { actionsOf } from '@/lib/rules/match';
 import { fieldElementsFromParsed, fieldElementsOf, type FieldElements } from '@/lib/highlight/fields';
 import { FALLBACK_ATTRIBUTE, highlightName, paintHighlights, type PaintResult } from '@/lib/highlight/paint';
+import { watchTypesetting } from '@/lib/highlight/typesetting';
 import { setHidden, setStarred } from '@/lib/overlay/actions';
 import type { ArxivId, Paper } from '@/lib/arxiv/types';
 
@@ -34,9 +35,13 @@ export const highlight: Feature = {
     }
 
     let compiled = compileRules([]);
+    // MathJax typesets after load and replaces the text nodes the ranges point into.
+    const typeset = watchTypesetting(entries.entries.flatMap((entry) => entry.nodes), signal);
 
-    // Painting depends on the rules alone: a new rule list repaints, nothing else does.
+    // Painting depends on the rules and on the text they paint: a new rule list repaints, and so
+    // does MathJax rewriting the text; nothing else does.
     const disposePaint = effect(() => {
+      void typeset.value;
       compiled = compileRules(state.rules.value);
       unpaint();
       if (compiled.rules.size === 0) {

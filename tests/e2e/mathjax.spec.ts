@@ -1,0 +1,190 @@
+import type { Page, Route } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { ListingPage } from './pages/listing';
+
+// arXiv's pages load MathJax 2.7.3 through `mathjaxToggle()` and typeset after load; these tests
+// run it for real (the fixtures' own loader, the `mathjax` package served at static.arxiv.org).
+const TEX_LISTING = '/list/math.CO/new';
+const TEX_ABS = '/abs/2603.01234';
+const SEARCH = '/search/?query=distributed&searchtype=all';
+const MATHJAX = 'https://static.arxiv.org/MathJax-2.7.3/**';
+
+const SEPARATOR = '2603.01234'; // $\tilde O(D)$ in the title, \log in comments and abstract, "log time"
+const COLOURINGS = '2603.01301'; // "log-concavity", \log in display math
+const DISCREPANCY = '2603.01377'; // "the tilde hides", \tilde\Omega in math
+const INDEPENDENT_SETS = '2603.01455'; // "the extra log factor"
+const CHI_BOUNDED = '2603.00987'; // \log only in math, in abstract and comments
+const GLAUBER = '2603.01012'; // \tilde{\mu} only in math
+
+interface RuleSpec {
+  pattern: string;
+  mode: 'phrase' | 'word';
+}
+
+const RULES: RuleSpec[] = [
+  { pattern: 'log', mode: 'word' },
+  { pattern: 'tilde', mode: 'word' },
+  { pattern: 'separator', mode: 'phrase' },
+];
+
+/** What the reader sees matched on the TeX listing: the words outside math, never a command name. */
+const LISTING_PAINT = ['Separator', 'log', 'log', 'log', 'separator', 'separator', 'separator', 'separator', 'separator', 'tilde'];
+const LISTING_MATCHING = [SEPARATOR, COLOURINGS, DISCREPANCY, INDEPENDENT_SETS];
+
+test.beforeEach(async ({ openExtensionPage }) => {
+  // Rules go in through the background, as the rules panel sends them.
+  const options = await openExtensionPage('options.html');
+  await options.evaluate(async (rules) => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok?: boolean; error?: string }> } } }).chrome.runtime;
+    for (const [index, { pattern, mode }] of rules.entries()) {
+      const rule = {
+        id: `rule-${index}`,
+        pattern,
+        mode,
+        fields: ['title', 'abstract', 'authors', 'comments', 'subjects'],
+        caseSensitive: false,
+        diacriticSensitive: false,
+        color: '#ffe066',
+        action: 'highlight',
+        enabled: true,
+        createdAt: 0,
+        updatedAt: 0,
+      };
+      const answer = await runtime.sendMessage({ type: 'rules.upsert', data: { rule } });
+      if (!answer?.ok) throw new Error(`rules.upsert: ${answer?.error ?? 'no answer'}`);
+    }
+  }, RULES);
+  await options.close();
+});
+
+/** Resolves once MathJax has finished its first typesetting pass (its `End` startup signal). */
+async function typeset(page: Page) {
+  await page.waitForFunction(() => typeof (window as { MathJax?: { Hub?: { Register?: unknown } } }).MathJax?.Hub?.Register === 'object');
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        const hub = (window as unknown as { MathJax: { Hub: { Register: { StartupHook(name: string, callback: () => void): void } } } }).MathJax.Hub;
+        hub.Register.StartupHook('End', () => done());
+      }),
+  );
+}
+
+interface PaintedRange {
+  text: string;
+  inBounds: boolean;
+}
+
+/** Every registered highlight range, read from the page's own `CSS.highlights`. */
+function paintedRanges(page: Page): Promise<PaintedRange[]> {
+  return page.evaluate(() =>
+    [...CSS.highlights.values()].flatMap((highlight) =>
+      [...highlight].map((range) => {
+        const fits = (node: Node, offset: number) => node.isConnected && offset <= (node.nodeType === Node.TEXT_NODE ? (node as Text).length : node.childNodes.length);
+        const inBounds = fits(range.startContainer, range.startOffset) && fits(range.endContainer, range.endOffset);
+        if (!inBounds) return { text: '', inBounds };
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        return { text: live.toString(), inBounds };
+      }),
+    ),
+  );
+}
+
+async function paintedWords(page: Page): Promise<string[]> {
+  const ranges = await paintedRanges(page);
+  return ranges.map((range) => (range.inBounds ? range.text : '<out of bounds>')).sort();
+}
+
+/** Ids of the entries that carry the "matches a rule" mark. */
+function matchedIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...new Set([...document.querySelectorAll('[data-sift-match]')].map((node) => node.getAttribute('data-sift-entry')!))]);
+}
+
+test('after MathJax typesets, every highlight range is in bounds and paints the word the reader sees', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(TEX_LISTING);
+  await typeset(page);
+  expect(await page.locator('.MathJax, .MathJax_Display').count()).toBeGreaterThan(40);
+  await expect.poll(() => paintedWords(page)).toEqual(LISTING_PAINT);
+  // Typesetting is done; a later look finds the same paint (no repaint left half-way).
+  await page.waitForTimeout(300);
+  expect(await paintedWords(page)).toEqual(LISTING_PAINT);
+});
+
+test('"Only matching" counts the entries whose match the reader can see, never a TeX command name', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(TEX_LISTING);
+  await typeset(page);
+  await expect(listing.toggle(/Only matching/)).toContainText(String(LISTING_MATCHING.length));
+  expect((await matchedIds(page)).sort()).toEqual([...LISTING_MATCHING].sort());
+  await listing.toggle(/Only matching/).click();
+  expect((await listing.visibleIds()).sort()).toEqual([...LISTING_MATCHING].sort());
+  expect(await listing.visibleIds()).not.toContain(CHI_BOUNDED);
+  expect(await listing.visibleIds()).not.toContain(GLAUBER);
+});
+
+test('stars and hides made before MathJax arrives survive its typesetting, and the controls keep working', async ({ page, context }) => {
+  // Hold MathJax back until the reader has starred and hidden, then let it typeset under them.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await context.route('https://static.arxiv.org/MathJax-2.7.3/MathJax.js', async (route: Route) => {
+    await held;
+    await route.fallback();
+  });
+  const listing = new ListingPage(page);
+  // The held script holds the load event too.
+  await page.goto(`https://arxiv.org${TEX_LISTING}`, { waitUntil: 'domcontentloaded' });
+  await listing.ready();
+  await listing.starOf(COLOURINGS).click();
+  await listing.hideOf(DISCREPANCY).click();
+  await expect(listing.starOf(COLOURINGS)).toHaveAttribute('aria-pressed', 'true');
+  expect(await listing.expandedIds()).not.toContain(DISCREPANCY);
+  expect(await page.locator('.MathJax').count()).toBe(0);
+
+  release();
+  await typeset(page);
+  expect(await page.locator('.MathJax').count()).toBeGreaterThan(40);
+  await expect(listing.starOf(COLOURINGS)).toHaveAttribute('aria-pressed', 'true');
+  await expect(listing.hideOf(DISCREPANCY)).toHaveAttribute('aria-pressed', 'true');
+  expect(await listing.expandedIds()).not.toContain(DISCREPANCY);
+  await expect(listing.entry(DISCREPANCY)).toContainText('discrepancy');
+  await expect(listing.starButtons).toHaveCount(8);
+
+  await listing.starOf(SEPARATOR).click();
+  await expect(listing.starOf(SEPARATOR)).toHaveAttribute('aria-pressed', 'true');
+  await expect(listing.toggle(/Only starred/)).toContainText('2');
+  // The hidden entry's "tilde" is painted too, ready for when it is shown again.
+  await expect.poll(() => paintedWords(page)).toEqual(LISTING_PAINT);
+});
+
+for (const [how, block] of [
+  ['blocked', (page: Page) => page.context().route(MATHJAX, (route) => route.abort('blockedbyclient'))],
+  ['switched off with arXiv\'s cookie', (page: Page) => page.context().addCookies([{ name: 'arxiv_mathjax', value: 'disabled', domain: '.arxiv.org', path: '/' }])],
+] as const) {
+  test(`with MathJax ${how}, every control and highlight still works on the raw TeX`, async ({ page }) => {
+    await block(page);
+    const listing = new ListingPage(page);
+    await listing.open(TEX_LISTING);
+    await expect(listing.starButtons).toHaveCount(8);
+    await expect(listing.toggle(/Only matching/)).toContainText(String(LISTING_MATCHING.length));
+    await expect.poll(() => paintedWords(page)).toEqual(LISTING_PAINT);
+    expect(await page.locator('.MathJax').count()).toBe(0);
+    await expect(listing.entryNodes(SEPARATOR).last()).toContainText('$\\tilde O(D)$');
+    await listing.starOf(SEPARATOR).click();
+    await expect(listing.starOf(SEPARATOR)).toHaveAttribute('aria-pressed', 'true');
+  });
+}
+
+for (const [kind, path, expected] of [
+  ['abs page', TEX_ABS, ['Separator', 'log', 'separator', 'separator', 'separator', 'separator', 'separator']],
+  ['search results', SEARCH, ['Separator', 'separator']],
+] as const) {
+  test(`${kind}: after typesetting, highlights stay in bounds and off TeX commands`, async ({ page }) => {
+    const listing = new ListingPage(page);
+    await listing.open(path);
+    await typeset(page);
+    expect(await page.locator('.MathJax').count()).toBeGreaterThan(0);
+    await expect.poll(() => paintedWords(page)).toEqual(expected);
+  });
+}
