@@ -12,13 +12,14 @@
  * Ties (same stamp, different values: two devices writing in the same minute without seeing each
  * other) go to the present value, then to the larger value, so every device picks the same one
  * and the merge is commutative, associative and idempotent: a state-based CRDT (a map of
- * last-writer-wins registers, with tags as an LWW-element set).
+ * last-writer-wins registers, with tags as an LWW-element set). What replicates of star, hide and
+ * seen is whether they are set and when (the stamp); the exact `starredAt` a device shows stays
+ * its own.
  */
 import * as v from 'valibot';
 import type { ArxivId } from '@/lib/arxiv/types';
 import type { Rule } from '@/lib/rules/types';
 import { MAX_STAMP, STAMP_MS, stampOfMs, type Stamp } from '@/lib/sync/hlc';
-import type { JsonValue } from './db';
 
 /** The stamps of a paper's replicated fields; a stamp whose field has no value is a tombstone. */
 export interface PaperStamps {
@@ -61,10 +62,13 @@ export interface RuleEntry {
   stamp: Stamp;
 }
 
+/** Any value JSON can carry: what a setting holds. */
+export type ReplicatedValue = null | boolean | number | string | ReplicatedValue[] | { [key: string]: ReplicatedValue };
+
 /** A setting; no `value` means it was removed at `stamp`. */
 export interface SettingEntry {
   key: string;
-  value?: JsonValue;
+  value?: ReplicatedValue;
   stamp: Stamp;
 }
 
@@ -118,13 +122,12 @@ function fieldStamp(record: MergeablePaper, field: Flag | 'note', present: boole
   return record.stamps?.[field] ?? (present ? legacyStamp(record) : 0);
 }
 
-/** The tag stamps of `record` as a Map, legacy tags included; a Map, since tag names are user text. */
-function tagStamps(record: MergeablePaper): Map<string, Stamp> {
-  const out = new Map<string, Stamp>();
+/** The stamp of tag `name` on `record`: stored, or `updatedAt` for an unstamped tag it carries. */
+function tagStamp(record: MergeablePaper, name: string, carried: boolean): Stamp {
   const stored = record.stamps?.tags;
-  if (stored) for (const [name, stamp] of Object.entries(stored)) out.set(name, stamp);
-  for (const name of record.tags) if (!out.has(name)) out.set(name, legacyStamp(record));
-  return out;
+  // Tag names are user text: `hasOwn`, so a tag called `constructor` reads no inherited value.
+  if (stored !== undefined && Object.hasOwn(stored, name)) return stored[name]!;
+  return carried ? legacyStamp(record) : 0;
 }
 
 /** Whether side `b` wins over `a`: later stamp, then present over absent, then `b` larger. */
@@ -153,7 +156,9 @@ export function mergePaper<R extends MergeablePaper>(local: R, incoming: R): R {
     const b = incoming[key];
     const aStamp = fieldStamp(local, field, a !== undefined);
     const bStamp = fieldStamp(incoming, field, b !== undefined);
-    const takeB = wins(aStamp, a !== undefined, bStamp, b !== undefined, () => b! < a!);
+    // Times are not replicated (the sync area carries stamps to the minute), so on a tie of two
+    // present values the local time stays.
+    const takeB = wins(aStamp, a !== undefined, bStamp, b !== undefined, () => false);
     const value = takeB ? b : a;
     const stamp = takeB ? bStamp : aStamp;
     if (value === undefined) delete out[key];
@@ -180,24 +185,42 @@ export function mergePaper<R extends MergeablePaper>(local: R, incoming: R): R {
 
 /** The LWW-element set of tags: local order first, then tags only `incoming` carries. */
 function mergeTagSets(local: MergeablePaper, incoming: MergeablePaper): { tags: string[]; stamps: [string, Stamp][] } {
-  const aStamps = tagStamps(local);
-  const bStamps = tagStamps(incoming);
-  const aHas = new Set(local.tags);
-  const bHas = new Set(incoming.tags);
+  const names: string[] = [];
+  for (const list of [local.tags, Object.keys(local.stamps?.tags ?? {}), incoming.tags, Object.keys(incoming.stamps?.tags ?? {})]) {
+    for (const name of list) if (!names.includes(name)) names.push(name);
+  }
   const tags: string[] = [];
   const stamps: [string, Stamp][] = [];
-  const names = [...local.tags, ...aStamps.keys(), ...incoming.tags, ...bStamps.keys()];
-  const done = new Set<string>();
   for (const name of names) {
-    if (done.has(name)) continue;
-    done.add(name);
-    const aStamp = aStamps.get(name) ?? 0;
-    const bStamp = bStamps.get(name) ?? 0;
-    const takeB = wins(aStamp, aHas.has(name), bStamp, bHas.has(name), () => false);
-    if (takeB ? bHas.has(name) : aHas.has(name)) tags.push(name);
+    const aHas = local.tags.includes(name);
+    const bHas = incoming.tags.includes(name);
+    const aStamp = tagStamp(local, name, aHas);
+    const bStamp = tagStamp(incoming, name, bHas);
+    const takeB = wins(aStamp, aHas, bStamp, bHas, () => false);
+    if (takeB ? bHas : aHas) tags.push(name);
     stamps.push([name, takeB ? bStamp : aStamp]);
   }
   return { tags, stamps };
+}
+
+/** Whether every present field of `paper` carries its stamp already. */
+function isStamped(paper: MergeablePaper): boolean {
+  const stamps = paper.stamps;
+  if (stamps === undefined) return false;
+  if (paper.starredAt !== undefined && stamps.star === undefined) return false;
+  if (paper.hiddenAt !== undefined && stamps.hide === undefined) return false;
+  if (paper.seenAt !== undefined && stamps.seen === undefined) return false;
+  if (paper.note !== undefined && stamps.note === undefined) return false;
+  const tagStamps = stamps.tags;
+  return paper.tags.every((name) => tagStamps !== undefined && Object.hasOwn(tagStamps, name));
+}
+
+/**
+ * `paper` with every present field stamped: a record written before stamps existed gets its
+ * fields stamped at `updatedAt`, the way {@link mergePaper} reads it.
+ */
+export function stamped<R extends MergeablePaper>(paper: R): R {
+  return isStamped(paper) ? paper : mergePaper(paper, paper);
 }
 
 /** A canonical JSON text of `value` (object keys sorted), so equal values compare equal. */
@@ -247,9 +270,11 @@ export function isSamePaper(a: MergeablePaper, b: MergeablePaper): boolean {
   const as = a.stamps ?? {};
   const bs = b.stamps ?? {};
   if (as.star !== bs.star || as.hide !== bs.hide || as.seen !== bs.seen || as.note !== bs.note) return false;
-  const at = Object.entries(as.tags ?? {});
-  const bt = new Map(Object.entries(bs.tags ?? {}));
-  return at.length === bt.size && at.every(([name, stamp]) => bt.get(name) === stamp);
+  const at = as.tags ?? {};
+  const bt = bs.tags ?? {};
+  const names = Object.keys(at);
+  if (names.length !== Object.keys(bt).length) return false;
+  return names.every((name) => Object.hasOwn(bt, name) && bt[name] === at[name]);
 }
 
 function mergeMap<K, E>(

@@ -25,15 +25,16 @@ function paper(fields: Partial<MergeablePaper> = {}): MergeablePaper {
 /** The replicated part of a paper, tag order aside, as one comparable text. */
 function view(record: MergeablePaper): string {
   const { starredAt, hiddenAt, seenAt, note } = record;
+  const flags = [starredAt, hiddenAt, seenAt].map((at) => at !== undefined);
   const stamps = record.stamps ?? {};
-  return canonicalJson({ starredAt, hiddenAt, seenAt, note, tags: [...record.tags].sort(), stamps });
+  return canonicalJson({ flags, note, tags: [...record.tags].sort(), stamps });
 }
 
 describe('mergePaper', () => {
   it('keeps an unstar from the laptop and a tag from the desktop of the same paper', () => {
     const before = paper({ starredAt: 1, stamps: { star: 10 } });
-    const laptop = { ...before, starredAt: undefined, stamps: { star: 20 } };
-    const desktop = { ...before, tags: ['ml'], stamps: { star: 10, tags: { ml: 30 } } };
+    const laptop = paper({ stamps: { star: 20 } });
+    const desktop = paper({ ...before, tags: ['ml'], stamps: { star: 10, tags: { ml: 30 } } });
     for (const merged of [mergePaper(laptop, desktop), mergePaper(desktop, laptop)]) {
       expect(merged.starredAt).toBeUndefined();
       expect(merged.tags).toEqual(['ml']);
@@ -86,12 +87,23 @@ describe('mergePaper', () => {
     expect(mergePaper(b, a)).toMatchObject({ meta: 'new', updatedAt: 2 });
   });
 
-  it.each([
-    ['present beats absent', paper({ starredAt: 5, stamps: { star: 7 } }), paper({ stamps: { star: 7 } }), 5],
-    ['the earlier time of two stars', paper({ starredAt: 5, stamps: { star: 7 } }), paper({ starredAt: 3, stamps: { star: 7 } }), 3],
-  ])('breaks a tie of equal stamps the same way from both sides: %s', (_, a, b, starredAt) => {
-    expect(mergePaper(a, b).starredAt).toBe(starredAt);
-    expect(mergePaper(b, a).starredAt).toBe(starredAt);
+  it('breaks a tie of equal stamps the same way from both sides: present beats absent', () => {
+    const a = paper({ starredAt: 5, stamps: { star: 7 } });
+    const b = paper({ stamps: { star: 7 } });
+    expect(mergePaper(a, b).starredAt).toBe(5);
+    expect(mergePaper(b, a).starredAt).toBe(5);
+  });
+
+  it('keeps the local time of a star both sides stamped alike (times are not replicated)', () => {
+    const local = paper({ starredAt: 5_123, stamps: { star: 7 } });
+    expect(mergePaper(local, paper({ starredAt: 5_000, stamps: { star: 7 } })).starredAt).toBe(5_123);
+  });
+
+  it('breaks a tie of two notes with the same stamp by the larger text, from both sides', () => {
+    const a = paper({ note: 'apple', stamps: { note: 7 } });
+    const b = paper({ note: 'banana', stamps: { note: 7 } });
+    expect(mergePaper(a, b).note).toBe('banana');
+    expect(mergePaper(b, a).note).toBe('banana');
   });
 });
 
@@ -193,7 +205,8 @@ describe('merge laws (backup restore and sync share them)', () => {
           const b = backup.stamps?.[field] ?? 0;
           expect(merged.stamps?.[field] ?? 0).toBe(Math.max(l, b));
           if (l > b) expect(merged[key]).toBe(local[key]);
-          if (b > l) expect(merged[key]).toBe(backup[key]);
+          if (b > l) expect(merged[key] !== undefined).toBe(backup[key] !== undefined);
+          if (b > l && key === 'note') expect(merged.note).toBe(backup.note);
         }
         for (const name of ['a', 'b', 'c', '__proto__']) {
           const l = Object.hasOwn(local.stamps?.tags ?? {}, name) ? local.stamps!.tags![name]! : 0;

@@ -1,0 +1,204 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ArxivId } from '@/lib/arxiv/types';
+import { canonicalJson, emptyState, type MergeablePaper, type ReplicatedState } from '@/lib/store/merge';
+import { SYNC_QUOTA, itemBytes } from '@/lib/sync/area';
+import { BitReader, BitWriter } from '@/lib/sync/bits';
+import { decodeItems, encodeState, idNumber, idOfNumber, type Items } from '@/lib/sync/wire';
+import { TAG_NAMES, triageState } from './workload';
+
+/** The replicated content of a state: presence and stamps of every field, as one text. */
+export function replicated(state: ReplicatedState): string {
+  const papers = [...state.papers.values()]
+    .map((p) => ({
+      id: p.id,
+      flags: [p.starredAt !== undefined, p.hiddenAt !== undefined, p.seenAt !== undefined],
+      note: p.note,
+      tags: [...p.tags].sort(),
+      stamps: p.stamps ?? {},
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  const sorted = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, e]) => e);
+  return canonicalJson({ papers, tags: sorted(state.tags), rules: sorted(state.rules), settings: sorted(state.settings) });
+}
+
+function totalBytes(items: Items): number {
+  return Object.entries(items).reduce((sum, [key, value]) => sum + itemBytes(key, value), 0);
+}
+
+describe('bit stream', () => {
+  it('reads back any sequence of fixed-width, Exp-Golomb and signed numbers', () => {
+    const op = fc.oneof(
+      fc.tuple(fc.constant('bits' as const), fc.integer({ min: 0, max: 2 ** 30 - 1 }), fc.constant(30)),
+      fc.tuple(fc.constant('eg' as const), fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 0, max: 12 })),
+      fc.tuple(fc.constant('signed' as const), fc.integer({ min: -(2 ** 30), max: 2 ** 30 }), fc.integer({ min: 0, max: 8 })),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const w = new BitWriter();
+        for (const [kind, value, n] of ops) {
+          if (kind === 'bits') w.bits(value, n);
+          else if (kind === 'eg') w.expGolomb(value, n);
+          else w.signed(value, n);
+        }
+        const text = w.text();
+        expect(JSON.stringify(text)).toBe(`"${text}"`);
+        const r = new BitReader(text);
+        for (const [kind, value, n] of ops) {
+          const read = kind === 'bits' ? r.bits(n) : kind === 'eg' ? r.expGolomb(n) : r.signed(n);
+          expect(read).toBe(value);
+        }
+      }),
+    );
+  });
+
+  it('refuses characters outside its alphabet and reads past the end', () => {
+    expect(() => new BitReader('"a').bits(1)).toThrow(RangeError);
+    expect(() => new BitReader('').bits(1)).toThrow(/ends early/);
+  });
+});
+
+describe('ids as numbers', () => {
+  it.each(['0704.0001', '1412.9999', '1501.00001', '2602.22290'])('round-trips %s', (id) => {
+    expect(idOfNumber(idNumber(id as ArxivId)!)).toBe(id);
+  });
+
+  it('leaves old-style ids as text and refuses numbers no id has', () => {
+    expect(idNumber('hep-th/9901001' as ArxivId)).toBeUndefined();
+    expect(idOfNumber(130012345)).toBeUndefined();
+  });
+});
+
+const paperArb: fc.Arbitrary<MergeablePaper> = fc
+  .record({
+    id: fc.oneof(
+      fc.integer({ min: 0, max: 30_000 }).map((n) => `2${String(401 + (n % 12)).padStart(3, '0')}.${String(1 + n).padStart(5, '0')}`),
+      fc.constantFrom('hep-th/9901001', 'math/0601001', '0704.0001', '1412.0042'),
+    ),
+    star: fc.option(fc.tuple(fc.boolean(), fc.integer({ min: 28_000_000, max: 30_000_000 }))),
+    hide: fc.option(fc.tuple(fc.boolean(), fc.integer({ min: 1, max: 30_000_000 }))),
+    seen: fc.option(fc.tuple(fc.boolean(), fc.integer({ min: 28_000_000, max: 30_000_000 }))),
+    note: fc.option(fc.tuple(fc.option(fc.string({ unit: 'grapheme', maxLength: 30 })), fc.integer({ min: 28_000_000, max: 30_000_000 }))),
+    tags: fc.uniqueArray(fc.tuple(fc.constantFrom('ml', 'to read', 'ünïcode', '__proto__', 'a"b\\c'), fc.boolean(), fc.integer({ min: 1, max: 30_000_000 })), { selector: ([n]) => n }),
+  })
+  .map(({ id, star, hide, seen, note, tags }) => {
+    const paper: MergeablePaper = { id: id as ArxivId, tags: tags.filter(([, on]) => on).map(([n]) => n), stamps: {} };
+    const stamps = paper.stamps!;
+    if (star) [stamps.star, paper.starredAt] = [star[1], star[0] ? star[1] * 60_000 : undefined];
+    if (hide) [stamps.hide, paper.hiddenAt] = [hide[1], hide[0] ? hide[1] * 60_000 : undefined];
+    if (seen) [stamps.seen, paper.seenAt] = [seen[1], seen[0] ? seen[1] * 60_000 : undefined];
+    if (note) [stamps.note, paper.note] = [note[1], note[0] ?? undefined];
+    if (tags.length > 0) stamps.tags = Object.fromEntries(tags.map(([n, , s]) => [n, s]));
+    for (const key of ['starredAt', 'hiddenAt', 'seenAt', 'note'] as const) if (paper[key] === undefined) delete paper[key];
+    return paper;
+  });
+
+function stateOf(papers: readonly MergeablePaper[]): ReplicatedState {
+  const state = emptyState();
+  for (const paper of papers) state.papers.set(paper.id, paper);
+  return state;
+}
+
+describe('encodeState / decodeItems', () => {
+  it('round-trips any state that fits, with no problems', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(paperArb, { selector: (p) => p.id, maxLength: 60 }), (papers) => {
+        const state = stateOf(papers);
+        state.tags.set('ml', { name: 'ml', color: '#aabbcc', createdAt: 5, stamp: 9 });
+        state.tags.set('gone', { name: 'gone', stamp: 10 });
+        state.settings.set('theme', { key: 'theme', value: { dark: [1, null] }, stamp: 3 });
+        state.settings.set('old', { key: 'old', stamp: 4 });
+        const { items, coverage } = encodeState(state);
+        const { state: back, problems } = decodeItems(JSON.parse(JSON.stringify(items)) as Items);
+        expect(problems).toEqual([]);
+        const withStampedPapers = stateOf(papers.filter((p) => Object.keys(p.stamps ?? {}).length > 0));
+        for (const key of ['tags', 'settings'] as const) withStampedPapers[key] = state[key] as never;
+        expect(replicated(back)).toBe(replicated(withStampedPapers));
+        expect(coverage.papers.synced).toBe(coverage.papers.total);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('holds 5,000 starred papers with two tags each and 300 notes of 200 characters in 100 KB', () => {
+    const state = triageState({ starred: 5000, notes: 300, noteLength: 200 });
+    const { items, coverage } = encodeState(state);
+    const bytes = totalBytes(items);
+    expect(coverage.papers).toEqual({ total: 5000, synced: 5000 });
+    expect(coverage.notes).toEqual({ total: 300, synced: 300, tooLarge: 0 });
+    // The capacity figure: 92,504 bytes when written; fails if the encoding grows past the quota.
+    expect(bytes).toBeLessThanOrEqual(SYNC_QUOTA.QUOTA_BYTES);
+    expect(bytes).toBeLessThanOrEqual(95_000);
+    expect(bytes).toBe(coverage.bytes);
+    for (const [key, value] of Object.entries(items)) expect(itemBytes(key, value)).toBeLessThanOrEqual(SYNC_QUOTA.QUOTA_BYTES_PER_ITEM);
+    expect(Object.keys(items).length).toBeLessThanOrEqual(SYNC_QUOTA.MAX_ITEMS);
+    const { state: back } = decodeItems(items);
+    expect(replicated(back)).toBe(replicated(state));
+    console.info(`capacity: 5,000 starred × 2 tags + 300 notes × 200 chars = ${bytes} bytes in ${Object.keys(items).length} items`);
+  });
+
+  it('changes one item when one more paper is starred', () => {
+    const state = triageState({ starred: 3000 });
+    const before = encodeState(state).items;
+    const paper = [...state.papers.values()][1500]!;
+    const extra = `${paper.id.slice(0, 5)}${String(Number(paper.id.slice(5)) + 1).padStart(5, '0')}` as ArxivId;
+    state.papers.set(extra, { id: extra, starredAt: 1, tags: [], stamps: { star: 29_500_000 } });
+    const after = encodeState(state).items;
+    const changed = Object.keys({ ...before, ...after }).filter((key) => canonicalJson(before[key]) !== canonicalJson(after[key]));
+    expect(changed.length).toBeLessThanOrEqual(2);
+  });
+
+  it('over quota, keeps stars and tags before notes before seen marks, newest first', () => {
+    const state = triageState({ starred: 9000, notes: 400, noteLength: 200, seen: 3000 });
+    const { items, coverage } = encodeState(state);
+    expect(totalBytes(items)).toBeLessThanOrEqual(SYNC_QUOTA.QUOTA_BYTES);
+    expect(coverage.seen.synced).toBe(0);
+    expect(coverage.papers.synced).toBeLessThan(coverage.papers.total);
+    const { state: back } = decodeItems(items);
+    const newest = [...state.papers.values()].filter((p) => p.starredAt !== undefined).sort((a, b) => b.stamps!.star! - a.stamps!.star!)[0]!;
+    expect(back.papers.get(newest.id)?.starredAt).toBeDefined();
+    expect(coverage.tags.synced).toBe(TAG_NAMES.length);
+  });
+
+  it('keeps a note too large for an item on this device and says so', () => {
+    const state = stateOf([
+      { id: '2601.00001' as ArxivId, note: 'x'.repeat(9000), tags: [], stamps: { note: 29_000_000 } },
+      { id: '2601.00002' as ArxivId, note: 'short', tags: [], stamps: { note: 29_000_000 } },
+    ]);
+    const { items, coverage } = encodeState(state);
+    expect(coverage.notes).toEqual({ total: 2, synced: 1, tooLarge: 1 });
+    expect(decodeItems(items).state.papers.get('2601.00002' as ArxivId)?.note).toBe('short');
+  });
+});
+
+describe('decodeItems on broken input', () => {
+  const good = encodeState(triageState({ starred: 50 })).items;
+
+  it.each([
+    ['a value of the wrong shape', { p2601: { what: 1 } }],
+    ['another format', { p2601: [2, 'AA', []] }],
+    ['a truncated bit stream', { p2601: [1, '', []] }],
+    ['characters outside the alphabet', { p2601: [1, '"\\', []] }],
+    ['a tag index outside its table', { p2601: [1, coreWithBadTag(), []] }],
+    ['an invalid colour', { t0: [1, [['ml', 5, 'red', 0]]] }],
+    ['an invalid rule', { r0: [1, [['r1', 5, { id: 'r1' }]]] }],
+    ['a stamp out of range', { t0: [1, [['ml', -5]]] }],
+  ])('reports and skips %s, and still reads every good item', (_, bad) => {
+    const { state, problems } = decodeItems({ ...good, ...bad });
+    expect(problems.map((p) => p.key)).toEqual(Object.keys(bad));
+    expect(problems[0]!.reason.length).toBeGreaterThan(0);
+    expect(state.papers.size).toBe(50);
+  });
+});
+
+/** A paper item whose one paper names tag 0 of an empty tag table. */
+function coreWithBadTag(): string {
+  const w = new BitWriter();
+  w.expGolomb(1, 0);
+  w.bits(0, 4);
+  w.bits(0, 4);
+  w.expGolomb(260_100_001, 0);
+  w.bits(0, 2);
+  w.expGolomb(1, 0);
+  return w.text();
+}
