@@ -3,11 +3,16 @@
  * input format of citeproc, pandoc and Zotero. Papers are `type: 'article'` with
  * `genre: 'preprint'`, `publisher: 'arXiv'` and the id as `number` — what Zotero itself writes for
  * its Preprint items, and what makes APA render "(Preprint 2602.22290). arXiv." Item ids are the
- * same citation keys the BibTeX export uses.
+ * same citation keys the BibTeX export uses. `DOI` is the journal DOI when arXiv lists one,
+ * otherwise arXiv's DataCite DOI `10.48550/arXiv.<id>`. Tags (`keyword`) and the user's note are
+ * written only when the user asks for them.
  */
 import { toCitationKeys } from './citation-keys';
-import { absUrlOf, dateOfArxivId, toOneLine, type ExportPaper } from './export-paper';
+import { toCleanExportPaper } from './clean-text';
+import { absUrlOf, dateOfArxivId, doiOf, toOneLine, type ExportPaper } from './export-paper';
 import { parseAuthorName, type AuthorName } from './names';
+import { resolveExportOptions, type ExportOptions } from './options';
+import { mathSpans } from './tex-math';
 
 export type CslName =
   | { family: string; given?: string; 'non-dropping-particle'?: string; suffix?: string }
@@ -20,7 +25,7 @@ export interface CslItem {
   author: CslName[];
   issued?: { 'date-parts': [[number, number]] };
   URL: string;
-  DOI?: string;
+  DOI: string;
   number: string;
   publisher: 'arXiv';
   genre: 'preprint';
@@ -44,6 +49,47 @@ export function toCslName(name: AuthorName): CslName {
   };
 }
 
+// A token title-casing would change but must not: lower-case words with a digit (`x86`, `l2`),
+// a dot, slash or underscore between letters (`torch.compile`, `x_i`), an upper-case letter after
+// a lower-case one (`nanoGPT`, `gRPC`, which sentence-casing styles would lower), or a TeX command.
+const CODE_LIKE = /\\|[a-z]\S*[A-Z]|[a-z]\S*\d|\d\S*[a-z]|[a-zA-Z][._/][a-z]|_/;
+// Punctuation around a word that belongs to the sentence, not to the token.
+const TOKEN = /^([("'“‘\[]*)(.*?)([)"'”’\],.:;!?]*)$/;
+
+const nocase = (text: string): string => `<span class="nocase">${text}</span>`;
+
+function protectWords(text: string): string {
+  if (!CODE_LIKE.test(text)) return text;
+  return text
+    .split(' ')
+    .map((word) => {
+      const [, before = '', core = '', after = ''] = TOKEN.exec(word) ?? [];
+      return core !== '' && CODE_LIKE.test(core) ? `${before}${nocase(core)}${after}` : word;
+    })
+    .join(' ');
+}
+
+/**
+ * A title for CSL processors. Styles that title-case (Chicago, IEEE, pandoc's default) capitalise
+ * every lower-case word, TeX included: pandoc's citeproc turns `$\tilde O(D)$` into
+ * `$\Tilde O(D)$` and `x86` into `X86`. Math spans and code-like tokens are therefore wrapped in
+ * CSL's rich-text `<span class="nocase">…</span>`, which citeproc-js, pandoc and Zotero honour and
+ * which leaves the text itself unchanged; converting math to Unicode instead would lose the TeX
+ * that math-aware outputs (LaTeX, MathJax in HTML) can still typeset.
+ *
+ * @example toCslTitle('Faster $\tilde O(D)$ on x86') // → 'Faster <span class="nocase">$\tilde O(D)$</span> on <span class="nocase">x86</span>'
+ */
+export function toCslTitle(title: string): string {
+  const text = toOneLine(title);
+  let out = '';
+  let at = 0;
+  for (const span of mathSpans(text)) {
+    out += protectWords(text.slice(at, span.start)) + nocase(text.slice(span.start, span.end));
+    at = span.end;
+  }
+  return out + protectWords(text.slice(at));
+}
+
 /**
  * Maps one paper to a CSL item with the given id. `note` carries the user's note and, on its own
  * line, the journal reference (CSL has no field for "published as"; Zotero keeps such extras in
@@ -59,11 +105,11 @@ export function toCslItem(paper: ExportPaper, id: string): CslItem {
   return {
     id,
     type: 'article',
-    title: toOneLine(paper.title),
+    title: toCslTitle(paper.title),
     author: paper.authors.map((a) => toCslName(parseAuthorName(a))),
     ...(date !== undefined && { issued: { 'date-parts': [[date.year, date.month]] } }),
     URL: absUrlOf(paper),
-    ...(paper.doi !== undefined && paper.doi.trim() !== '' && { DOI: paper.doi.trim() }),
+    DOI: doiOf(paper),
     number: paper.id,
     publisher: 'arXiv',
     genre: 'preprint',
@@ -75,10 +121,13 @@ export function toCslItem(paper: ExportPaper, id: string): CslItem {
 
 /**
  * Serialises papers as a CSL-JSON array (two-space indented, trailing newline), in input order,
- * with ids from `toCitationKeys`.
+ * with ids from `toCitationKeys` in `options.citationKeyStyle`; tags and notes only with
+ * `options.includeUserData`.
  */
-export function toCSLJSON(papers: readonly ExportPaper[]): string {
-  const keys = toCitationKeys(papers);
-  const items = papers.map((paper, i) => toCslItem(paper, keys[i] ?? paper.id));
+export function toCSLJSON(papers: readonly ExportPaper[], options: ExportOptions = {}): string {
+  const { includeUserData, citationKeyStyle } = resolveExportOptions('csljson', options);
+  const clean = papers.map((paper) => toCleanExportPaper(paper, includeUserData));
+  const keys = toCitationKeys(clean, citationKeyStyle);
+  const items = clean.map((paper, i) => toCslItem(paper, keys[i] ?? paper.id));
   return `${JSON.stringify(items, null, 2)}\n`;
 }

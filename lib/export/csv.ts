@@ -8,7 +8,9 @@
  * Cells a spreadsheet would evaluate as a formula are neutralised with a leading `'` (OWASP
  * "CSV Injection"; ASVS 5.0 §1.2.10): arXiv titles and abstracts are untrusted text.
  */
+import { toCleanExportPaper } from './clean-text';
 import type { ExportPaper } from './export-paper';
+import { resolveExportOptions, type ExportOptions } from './options';
 
 export const CSV_COLUMNS = [
   'id',
@@ -86,12 +88,14 @@ function line(cells: readonly string[]): string {
 
 /**
  * Serialises papers as CSV: BOM, header row, one record per paper in input order, every record
- * ended by CRLF. Columns are `CSV_COLUMNS`.
+ * ended by CRLF. Columns are `CSV_COLUMNS`; `tags` and `note` stay empty unless
+ * `options.includeUserData` (on by default for CSV).
  */
-export function toCSV(papers: readonly ExportPaper[]): string {
+export function toCSV(papers: readonly ExportPaper[], options: ExportOptions = {}): string {
+  const { includeUserData } = resolveExportOptions('csv', options);
   const rows = [line(CSV_COLUMNS)];
   for (const paper of papers) {
-    const row = toCsvRow(paper);
+    const row = toCsvRow(toCleanExportPaper(paper, includeUserData));
     rows.push(line(CSV_COLUMNS.map((column) => row[column])));
   }
   return `\uFEFF${rows.join('\r\n')}\r\n`;

@@ -7,6 +7,7 @@ import { toCSV } from './csv';
 import type { ExportPaper } from './export-paper';
 import { toJSON } from './json';
 import { toMarkdown } from './markdown';
+import type { ExportOptions } from './options';
 import { toRIS } from './ris';
 
 export type ExportFormatId = 'bibtex' | 'ris' | 'csljson' | 'markdown' | 'csv' | 'json';
@@ -19,7 +20,9 @@ export interface ExportFormat {
   extension: string;
   /** For the download `Blob`. */
   mime: string;
-  serialize: (papers: readonly ExportPaper[]) => string;
+  /** Whether the format has citation keys, so the key style applies to it. */
+  hasCitationKeys: boolean;
+  serialize: (papers: readonly ExportPaper[], options?: ExportOptions) => string;
 }
 
 /**
@@ -28,18 +31,27 @@ export interface ExportFormat {
  * `application/vnd.citationstyles.csl+json` is registered with IANA; `text/markdown` is RFC 7763.
  */
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
-  { id: 'bibtex', label: 'BibTeX', extension: 'bib', mime: 'application/x-bibtex', serialize: toBibTeX },
-  { id: 'ris', label: 'RIS', extension: 'ris', mime: 'application/x-research-info-systems', serialize: toRIS },
+  { id: 'bibtex', label: 'BibTeX', extension: 'bib', mime: 'application/x-bibtex', hasCitationKeys: true, serialize: toBibTeX },
+  { id: 'ris', label: 'RIS', extension: 'ris', mime: 'application/x-research-info-systems', hasCitationKeys: false, serialize: toRIS },
   {
     id: 'csljson',
     label: 'CSL-JSON',
     extension: 'json',
     mime: 'application/vnd.citationstyles.csl+json',
+    hasCitationKeys: true,
     serialize: toCSLJSON,
   },
-  { id: 'markdown', label: 'Markdown', extension: 'md', mime: 'text/markdown', serialize: toMarkdown },
-  { id: 'csv', label: 'CSV', extension: 'csv', mime: 'text/csv', serialize: toCSV },
-  { id: 'json', label: 'JSON', extension: 'json', mime: 'application/json', serialize: (papers) => toJSON(papers) },
+  { id: 'markdown', label: 'Markdown', extension: 'md', mime: 'text/markdown', hasCitationKeys: false, serialize: toMarkdown },
+  { id: 'csv', label: 'CSV', extension: 'csv', mime: 'text/csv', hasCitationKeys: false, serialize: toCSV },
+  {
+    id: 'json',
+    label: 'JSON',
+    extension: 'json',
+    mime: 'application/json',
+    hasCitationKeys: false,
+    // Only the user-data choice: the export time stays out, so the function stays deterministic.
+    serialize: (papers, options = {}) => toJSON(papers, { ...(options.includeUserData !== undefined && { includeUserData: options.includeUserData }) }),
+  },
 ];
 
 /** The format with this id. */

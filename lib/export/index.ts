@@ -3,12 +3,16 @@
  * string out, in time linear in the number of papers (up to the sort in citation-key dedup).
  */
 export { toBibTeX, toBibTeXName, toBibTeXText } from './bibtex';
-export { baseCitationKey, toAsciiKeyPart, toCitationKeys } from './citation-keys';
-export { toCSLJSON, toCslItem, toCslName, type CslItem, type CslName } from './csl-json';
+export { arxivCitationKey, baseCitationKey, toAsciiKeyPart, toCitationKeys } from './citation-keys';
+export { toCleanExportPaper, toCleanText } from './clean-text';
+export { toCSLJSON, toCslItem, toCslName, toCslTitle, type CslItem, type CslName } from './csl-json';
 export { CSV_COLUMNS, CSV_LIST_SEPARATOR, neutraliseFormula, toCSV, type CsvColumn } from './csv';
 export {
   absUrlOf,
+  arxivDoiOf,
   dateOfArxivId,
+  doiOf,
+  journalDoiOf,
   toExportPaper,
   type ArxivIdDate,
   type ExportPaper,
@@ -18,4 +22,12 @@ export { EXPORT_FORMATS, exportFileName, exportFormatOf, type ExportFormat, type
 export { JSON_EXPORT_FORMAT, JSON_EXPORT_VERSION, toJSON, type JsonExport, type JsonExportOptions } from './json';
 export { UNTAGGED_HEADING, toMarkdown, toMarkdownText } from './markdown';
 export { parseAuthorName, type AuthorName, type LiteralName, type PersonName } from './names';
+export {
+  CITATION_KEY_STYLES,
+  includesUserDataByDefault,
+  resolveExportOptions,
+  type CitationKeyStyle,
+  type ExportOptions,
+  type ResolvedExportOptions,
+} from './options';
 export { toRIS, toRISName } from './ris';

@@ -4,7 +4,9 @@
  *
  *     { "format": "arxiv-sift-papers", "version": 1, "papers": [ … ] }
  */
+import { toCleanExportPaper } from './clean-text';
 import { orderedExportPaper, type ExportPaper } from './export-paper';
+import { resolveExportOptions, type ExportOptions } from './options';
 
 export const JSON_EXPORT_FORMAT = 'arxiv-sift-papers';
 export const JSON_EXPORT_VERSION = 1;
@@ -17,24 +19,26 @@ export interface JsonExport {
   papers: ExportPaper[];
 }
 
-export interface JsonExportOptions {
+export interface JsonExportOptions extends ExportOptions {
   exportedAt?: Date;
 }
 
 /**
  * Serialises papers as a `JsonExport` document, two-space indented with a trailing newline.
  * Keys come in one fixed order (document keys as in `JsonExport`, paper keys as in
- * `orderedExportPaper`), so the same papers always give the same bytes.
+ * `orderedExportPaper`), so the same papers always give the same bytes. Tags and notes are
+ * included unless `options.includeUserData` is false.
  *
  * @example toJSON([], { exportedAt: new Date(0) })
  *   // → '{\n  "format": "arxiv-sift-papers",\n  "version": 1,\n  "exportedAt": "1970-01-01T00:00:00.000Z",\n  "papers": []\n}\n'
  */
 export function toJSON(papers: readonly ExportPaper[], options: JsonExportOptions = {}): string {
+  const { includeUserData } = resolveExportOptions('json', options);
   const doc: JsonExport = {
     format: JSON_EXPORT_FORMAT,
     version: JSON_EXPORT_VERSION,
     ...(options.exportedAt !== undefined && { exportedAt: options.exportedAt.toISOString() }),
-    papers: papers.map(orderedExportPaper),
+    papers: papers.map((paper) => orderedExportPaper(toCleanExportPaper(paper, includeUserData))),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

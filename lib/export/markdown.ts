@@ -6,26 +6,47 @@
  *     ## storage
  *
  *     - [DIAL: Decentralized I/O AutoTuning …](https://arxiv.org/abs/2602.22392) — Md Hasanur Rashid, Xinyi Li (arXiv:2602.22392) [pdf](https://arxiv.org/pdf/2602.22392)
+ *
  *       > the user's note
  *
  * Titles, names, tags and notes are untrusted text, so every character CommonMark/GFM could read
- * as markup that links, embeds or hides (`[`, `]`, `<`, `>`, `*`, `_`, backticks, `~`, `|`, `#`
- * and the backslash itself) is backslash-escaped, and link targets are limited to http(s) URLs
- * with the characters that could end the target percent-encoded.
+ * as markup that links, embeds or hides (`!`, `[`, `]`, `(`, `)`, `<`, `>`, `*`, `_`, backticks,
+ * `~`, `|`, `#`, `&`, a `$` that opens no math, and the backslash itself) is backslash-escaped,
+ * and link targets are limited to http(s) URLs with the characters that could end the target
+ * percent-encoded. TeX math (`$…$`) is left as typed, so math-aware renderers (pandoc, Obsidian,
+ * Jupyter, GitHub) typeset it; only the sequences that could still form a link, image or HTML tag
+ * in a renderer without math (`](`, `![`, `<`) get a space, which TeX math ignores.
+ * The note quote is separated from the item line by a blank line; without it the `>` is read as
+ * part of the item's paragraph text by lazy-continuation rules.
  */
+import { toCleanExportPaper } from './clean-text';
 import { absUrlOf, toOneLine, toPercentEscape, type ExportPaper } from './export-paper';
+import { resolveExportOptions, type ExportOptions } from './options';
+import { mathSpans } from './tex-math';
 
 /** The heading of the group that collects papers without tags. */
 export const UNTAGGED_HEADING = 'Untagged';
 
+const escapeText = (text: string): string => text.replace(/[\\`*_[\]<>~|#!()&$]/g, (c) => `\\${c}`);
+const defuseMath = (math: string): string => math.replace(/\]\(/g, '] (').replace(/!\[/g, '! [').replace(/</g, '< ');
+
 /**
  * Backslash-escapes Markdown metacharacters so `text` renders literally (CommonMark allows a
- * backslash before any ASCII punctuation).
+ * backslash before any ASCII punctuation), and keeps TeX math spans as typed, with only the
+ * sequences that could form a link, image or tag defused by a space.
  *
- * @example toMarkdownText('[x](javascript:y) <b>') // → '\[x\](javascript:y) \<b\>'
+ * @example toMarkdownText('![x](https://e.x/i.png) <b>') // → '\!\[x\]\(https://e.x/i.png\) \<b\>'
+ * @example toMarkdownText('$O(\\log n)$ time') // → '$O(\\log n)$ time'
  */
-export function toMarkdownText(text: string): string {
-  return toOneLine(text).replace(/[\\`*_[\]<>~|#]/g, (c) => `\\${c}`);
+export function toMarkdownText(input: string): string {
+  const text = toOneLine(input);
+  let out = '';
+  let at = 0;
+  for (const span of mathSpans(text)) {
+    out += escapeText(text.slice(at, span.start)) + defuseMath(text.slice(span.start, span.end));
+    at = span.end;
+  }
+  return out + escapeText(text.slice(at));
 }
 
 /**
@@ -49,7 +70,7 @@ function item(paper: ExportPaper): string {
     const quoted = note
       .split(/\r\n|\r|\n/)
       .map((l) => (l.trim() === '' ? '  >' : `  > ${toMarkdownText(l)}`));
-    line += `\n${quoted.join('\n')}`;
+    line += `\n\n${quoted.join('\n')}`;
   }
   return line;
 }
@@ -64,12 +85,16 @@ function compareTags(a: string, b: string): number {
 /**
  * Serialises papers as a Markdown reading list: one `##` section per tag (sorted
  * case-insensitively), a paper with several tags listed under each, papers without tags last
- * under "Untagged"; within a section papers keep their input order.
+ * under "Untagged"; within a section papers keep their input order. Without
+ * `options.includeUserData` (on by default: the list is the reader's own) there are no tag
+ * sections and no notes, and every paper is listed under "Untagged".
  */
-export function toMarkdown(papers: readonly ExportPaper[]): string {
+export function toMarkdown(papers: readonly ExportPaper[], options: ExportOptions = {}): string {
+  const { includeUserData } = resolveExportOptions('markdown', options);
   const groups = new Map<string, string[]>();
   const untagged: string[] = [];
-  for (const paper of papers) {
+  for (const raw of papers) {
+    const paper = toCleanExportPaper(raw, includeUserData);
     const line = item(paper);
     const tags = new Set((paper.tags ?? []).map(toOneLine).filter((t) => t !== ''));
     if (tags.size === 0) untagged.push(line);

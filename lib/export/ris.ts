@@ -1,16 +1,32 @@
 /**
- * RIS export. Reference type `RPRT`: RIS has no preprint type, and of the candidates RPRT is the
- * one both big importers map to a scholarly, numbered work — Zotero imports it as a Report
- * (arXiv as institution `PB`, the id as report number `SN`) and citation-js as CSL `report`.
- * `GEN` becomes a Zotero journal article and a CSL `document`, `ELEC` a web page, and `UNPB` is
- * unknown to Zotero's importer (falls back to journal article).
+ * RIS export, shaped for Zotero's RIS importer (zotero/translators `RIS.js`) without losing
+ * other readers (EndNote, Mendeley, citation-js):
+ * - `TY  - RPRT`: RIS has no preprint type and Zotero's importer maps no `TY` to its Preprint
+ *   item type. RPRT is a numbered scholarly work everywhere (Zotero: Report; citation-js: CSL
+ *   `report`), with `PB` as the institution (`arXiv`) and `SN` as the report number (the id).
+ * - `M2` lines land in Zotero's Extra (RIS.js maps `M2` to `extra` for every item type, one line
+ *   per tag), and when Zotero saves an imported item it moves `Type:`, `Repository:` and
+ *   `Archive ID:` lines of Extra into the real fields (`Zotero.Item#fromJSON` →
+ *   `extractExtraFields`). So the item becomes a Preprint with repository `arXiv` and archive ID
+ *   `arXiv:<id>`, and `PB`/`SN`, now the same fields' report versions, are dropped as duplicates.
+ *   The journal reference stays in Extra as `Journal-ref: …`; `N1` would make it a child note.
+ * - `DO` is the journal DOI when there is one, else arXiv's DataCite DOI: one `DO` only, because
+ *   Zotero keeps the first and turns a second into a note.
+ * - Only when the user asks (`includeUserData`): `KW` per tag and `N1` for the note (a Zotero
+ *   child note). Zotero splits a `KW` value on `;` and, when a record has a single `KW`, on
+ *   commas too; those characters in a tag are written as their full-width forms (`；`, `，`) so
+ *   the tag arrives whole.
  *
  * Lines end in CRLF as the RIS specification prescribes; every record ends with `ER  - `.
  * Values are one line each: RIS has no escaping, so a line break in untrusted text (an abstract,
- * a note) could otherwise start a forged `ER`/`TY` record. Paragraph breaks become spaces.
+ * a note) could otherwise start a forged `ER`/`TY` record. Paragraph breaks become spaces, and
+ * every character a line-splitting reader treats as a line end was already made a line break
+ * by `toCleanText`.
  */
-import { absUrlOf, dateOfArxivId, toOneLine, type ExportPaper } from './export-paper';
+import { toCleanExportPaper } from './clean-text';
+import { absUrlOf, dateOfArxivId, doiOf, toOneLine, type ExportPaper } from './export-paper';
 import { parseAuthorName, type AuthorName } from './names';
+import { resolveExportOptions, type ExportOptions } from './options';
 
 const EOL = '\r\n';
 
@@ -25,38 +41,48 @@ export function toRISName(name: AuthorName): string {
 }
 
 function record(paper: ExportPaper): string {
-  const lines: string[] = [];
+  let out = '';
   const add = (tag: string, value: string | undefined): void => {
     if (value === undefined) return;
     const line = toOneLine(value);
-    if (line !== '') lines.push(`${tag}  - ${line}`);
+    if (line !== '') out += `${tag}  - ${line}${EOL}`;
   };
   add('TY', 'RPRT');
   add('TI', paper.title);
   for (const author of paper.authors) add('AU', toRISName(parseAuthorName(author)));
+  add('AB', paper.abstract);
   const date = dateOfArxivId(paper.id);
   if (date !== undefined) {
-    add('PY', String(date.year));
     add('DA', `${date.year}/${String(date.month).padStart(2, '0')}`);
+    add('PY', String(date.year));
   }
-  add('AB', paper.abstract);
+  add('DO', doiOf(paper));
+  add('DP', 'arXiv.org');
   add('PB', 'arXiv');
   add('SN', paper.id);
   add('UR', absUrlOf(paper));
-  add('DO', paper.doi);
-  for (const tag of paper.tags ?? []) add('KW', tag);
-  if (paper.journalRef !== undefined && paper.journalRef.trim() !== '') add('N1', `Journal-ref: ${paper.journalRef}`);
+  add('M2', 'Type: preprint');
+  add('M2', 'Repository: arXiv');
+  add('M2', `Archive ID: arXiv:${paper.id}`);
+  if (paper.journalRef !== undefined && paper.journalRef.trim() !== '') add('M2', `Journal-ref: ${paper.journalRef}`);
+  const tags = (paper.tags ?? []).map(toOneLine).filter((t) => t !== '');
+  for (const tag of tags) add('KW', toZoteroTag(tag, tags.length === 1));
   add('N1', paper.note);
-  lines.push('ER  - ');
-  return lines.join(EOL) + EOL;
+  return `${out}ER  - ${EOL}`;
+}
+
+function toZoteroTag(tag: string, alone: boolean): string {
+  const kept = tag.replace(/;/g, '\uFF1B');
+  return alone ? kept.replace(/,/g, '\uFF0C') : kept;
 }
 
 /**
  * Serialises papers as an RIS file, one record per paper in input order, separated by a blank
- * line. Returns `''` for no papers.
+ * line; tags and notes only with `options.includeUserData`. Returns `''` for no papers.
  *
  * @example toRIS([paper]) // → 'TY  - RPRT\r\nTI  - …\r\nAU  - Ding, Yahao\r\n…\r\nER  - \r\n'
  */
-export function toRIS(papers: readonly ExportPaper[]): string {
-  return papers.map(record).join(EOL);
+export function toRIS(papers: readonly ExportPaper[], options: ExportOptions = {}): string {
+  const { includeUserData } = resolveExportOptions('ris', options);
+  return papers.map((paper) => record(toCleanExportPaper(paper, includeUserData))).join(EOL);
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   absUrlOf,
   dateOfArxivId,
+  doiOf,
   parseAuthorName,
   toBibTeX,
   toBibTeXName,
@@ -11,7 +12,7 @@ import {
   toCitationKeys,
 } from '@/lib/export';
 import { familyWithParticle } from '@/lib/export/names';
-import { ALL_PAPERS, SEED_PAPERS, SPECIAL_CHARACTERS, TEX_TITLE, UNICODE_NAMES } from './cases';
+import { ALL_PAPERS, CLEAN_PAPERS, SEED_PAPERS, SPECIAL_CHARACTERS, TEX_TITLE, UNICODE_NAMES } from './cases';
 
 interface RawEntry {
   type: string;
@@ -44,7 +45,16 @@ describe('toBibTeXText', () => {
     ['set $\\{x$', 'set $\\lbrace{}x$'],
     ['ends in \\', 'ends in \\textbackslash{}'],
     ['line\nbreak\ttab', 'line break tab'],
-    ['Żelasko ~ Ré', 'Żelasko ~ Ré'],
+    ['Żelasko ~ Ré', 'Żelasko \\textasciitilde{} Ré'],
+    ['a < b > c | d', 'a \\textless{} b \\textgreater{} c \\textbar{} d'],
+    ['$a < b$ and $\\sim$', '$a < b$ and $\\sim$'],
+    ['{\\}', '\\textbraceleft{}\\textbraceright{}'],
+    ['$\\{x\\}$', '$\\lbrace{}x\\rbrace{}$'],
+    ['\\input{/etc/passwd} \\def\\x{y} \\href{javascript:x}{y} \\pdfobj', '\\textbackslash{}input{/etc/passwd} \\textbackslash{}def\\textbackslash{}x{y} \\textbackslash{}href{javascript:x}{y} \\textbackslash{}pdfobj'],
+    ['\\textit{kept} \\tilde', '\\textit{kept} \\tilde'],
+    ['a \\[ b \\1 c \\\' }', 'a \\textbackslash{}[ b \\textbackslash{}1 c \\textbackslash{}\' \\textbraceright{}'],
+    ["Erd\\H{o}s and G\\\"odel", "Erd\\H{o}s and G\\\"odel"],
+    ['α-helix ≤ ∞ and $α$', '\\ensuremath{\\alpha}-helix \\ensuremath{\\leq} \\ensuremath{\\infty} and ${\\alpha}$'],
   ])('escapes %j as %j', (input, expected) => {
     expect(toBibTeXText(input)).toBe(expected);
   });
@@ -57,7 +67,12 @@ describe('toBibTeXName', () => {
     ['Ludwig van Beethoven Jr.', 'van Beethoven, Jr., Ludwig'],
     ['Plato', '{Plato}'],
     ['ATLAS Collaboration', '{ATLAS Collaboration}'],
-    ['Piotr Żelasko', 'Żelasko, Piotr'],
+    ['Piotr Żelasko', '{\\.Z}elasko, Piotr'],
+    ['Łukasz Kaiser', 'Kaiser, {\\L}ukasz'],
+    ['Hans Christian Ørsted', '{\\O}rsted, Hans Christian'],
+    ['Ümit Çatalyürek', '{\\c{C}}atalyürek, {\\"U}mit'],
+    ['Jean-Ümit Èvora-Šimić', '{\\`E}vora{-}Šimić, Jean-{\\"U}mit'],
+    ['Ærø Ǆ', '{\\relax Ǆ}, {\\AE}rø'],
     ['Ann O_Neil', 'O\\_Neil, Ann'],
     ['Anna and Bo', '{and} Bo, Anna'],
   ])('writes %j as %j', (input, expected) => {
@@ -79,7 +94,7 @@ describe('toBibTeX', () => {
         '      archivePrefix={arXiv},',
         '      primaryClass={cs.DC},',
         '      url={https://arxiv.org/abs/2602.22290},',
-        '      keywords={to-read},',
+        '      doi={10.48550/arXiv.2602.22290},',
         '}',
         '',
       ].join('\n'),
@@ -92,25 +107,25 @@ describe('toBibTeX', () => {
 
   it('parses back with citation-js into one entry per paper, keyed as toCitationKeys says', () => {
     const entries = rawEntries(toBibTeX(ALL_PAPERS));
-    expect(entries.map((e) => e.label)).toEqual(toCitationKeys(ALL_PAPERS));
+    expect(entries.map((e) => e.label)).toEqual(toCitationKeys(CLEAN_PAPERS));
     expect(new Cite(toBibTeX(ALL_PAPERS)).data).toHaveLength(ALL_PAPERS.length);
   });
 
   it('round-trips eprint, archivePrefix, year, url and doi of every paper', () => {
     const entries = rawEntries(toBibTeX(ALL_PAPERS));
-    ALL_PAPERS.forEach((paper, i) => {
+    CLEAN_PAPERS.forEach((paper, i) => {
       const fields = entries[i]?.properties ?? {};
       expect(fields.eprint).toBe(paper.id);
       expect(fields.archiveprefix).toBe('arXiv');
       expect(fields.year).toBe(String(dateOfArxivId(paper.id)?.year));
       expect(fields.url).toBe(absUrlOf(paper));
-      expect(fields.doi).toBe(paper.doi);
+      expect(fields.doi).toBe(doiOf(paper));
     });
   });
 
   it("round-trips every author's family name through citation-js", () => {
     const items = new Cite(toBibTeX(ALL_PAPERS)).data;
-    ALL_PAPERS.forEach((paper, i) => {
+    CLEAN_PAPERS.forEach((paper, i) => {
       const parsed = (items[i]?.author ?? []).map((a) =>
         [a['non-dropping-particle'], a.family ?? a.literal].filter((part) => part !== undefined).join(' '),
       );
@@ -134,14 +149,27 @@ describe('toBibTeX', () => {
     expect(entry?.properties.title).toBe(`{${TEX_TITLE.title}}`);
   });
 
-  it('keeps Unicode author names as UTF-8', () => {
+  it('writes a non-ASCII letter that starts a name part as a TeX command and keeps the rest UTF-8', () => {
     const bib = toBibTeX([UNICODE_NAMES]);
-    expect(bib).toContain('Żelasko, Piotr and Ré, Christopher');
+    expect(bib).toContain('{\\.Z}elasko, Piotr and Ré, Christopher');
     expect(new Cite(bib).data[0]?.author?.[0]?.family).toBe('Żelasko');
   });
 
-  it('writes the journal reference as note, tags as keywords and the user note as annote', () => {
+  it('leaves tags and the note out unless asked, and writes the journal reference either way', () => {
     const [entry] = rawEntries(toBibTeX([SPECIAL_CHARACTERS]));
+    expect(entry?.properties.note).toBe('Journal-ref: Proc. R\\&D 2025, 50\\% \\#1');
+    expect(entry?.properties.keywords).toBeUndefined();
+    expect(entry?.properties.annote).toBeUndefined();
+  });
+
+  it('writes the journal DOI when there is one, else the arXiv DataCite DOI', () => {
+    const [journal, arxiv] = rawEntries(toBibTeX([SPECIAL_CHARACTERS, UNICODE_NAMES]));
+    expect(journal?.properties.doi).toBe('10.1000/abc_def(2025)');
+    expect(arxiv?.properties.doi).toBe('10.48550/arXiv.2603.01236');
+  });
+
+  it('writes the journal reference as note, tags as keywords and the user note as annote when asked', () => {
+    const [entry] = rawEntries(toBibTeX([SPECIAL_CHARACTERS], { includeUserData: true }));
     expect(entry?.properties.note).toBe('Journal-ref: Proc. R\\&D 2025, 50\\% \\#1');
     expect(entry?.properties.keywords).toBe('R\\&D, x\\_y');
     expect(entry?.properties.annote).toBe('Read §3 \\& 100\\% {of it}');

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArxivId, Subject } from '@/lib/arxiv/types';
-import type { ExportPaper } from '@/lib/export';
+import { toCleanExportPaper, type ExportOptions, type ExportPaper } from '@/lib/export';
 
 // A string, not `new URL(…)`: under happy-dom the global URL is not Node's.
 export const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/export/');
@@ -129,9 +129,68 @@ export const OLD_STYLE_IDS = [
   paper({ id: '0704.0001', title: 'The First New-Scheme Paper', authors: ['Pavel Nadolsky'] }),
 ];
 
+// Name parts that start with a letter outside ASCII: BibTeX 0.99d abbreviates their first byte.
+export const NAME_INITIALS = paper({
+  id: '2603.01242',
+  title: 'Initials That Compile',
+  authors: ['Łukasz Kaiser', 'Piotr Żelasko', 'Hans Christian Ørsted', 'Ümit V. Çatalyürek', 'Jean-Ümit Èvora-Šimić', 'Ærø Østergaard', 'Élodie Ó Súilleabháin'],
+});
+
+// Characters OT1 prints as other glyphs (<, >, |) or reads as a space (~), outside and inside math.
+export const OT1_CHARACTERS = paper({
+  id: '2603.01243',
+  title: 'Latency < 5 ms > Baseline ~ 2x | p99 and $a < b > c$ with $\\sim$',
+  authors: ['Ann Lee'],
+  journalRef: 'J. Phys. ~A <1> | 2',
+});
+
+// Math and code-like tokens a title-casing CSL processor would mangle.
+export const TITLE_CASING = paper({
+  id: '2603.01244',
+  title: 'Faster $\\tilde O(D)$ Separators, $\\sqrt{n}$ Bounds and $\\mathcal{O}(1)$ Steps for nanoGPT on x86 with torch.compile',
+  authors: ['Michal Dory'],
+});
+
+export const MARKDOWN_MATH = paper({
+  id: '2603.01245',
+  title: 'Sorting in $O(n \\log n)$ and \\(k\\)-Paths: a $\\{0,1\\}$ Story',
+  authors: ['Grace Hopper'],
+  tags: ['theory'],
+  note: 'Compare with $\\Theta(n)$.\nSecond line.',
+});
+
+export const DOI_CHOICES = [
+  paper({ id: '2603.01246', title: 'No Journal DOI', authors: ['Ann Lee'] }),
+  paper({ id: '2603.01247', title: 'One Journal DOI', authors: ['Ann Lee'], doi: '10.1103/PhysRevD.110.012345', journalRef: 'Phys. Rev. D 110, 012345 (2024)' }),
+  paper({ id: '2603.01248', title: 'Two Journal DOIs', authors: ['Ann Lee'], doi: '10.1000/first 10.1000/second' }),
+  paper({ id: '2603.01249', title: 'A DOI Written as a Link', authors: ['Ann Lee'], doi: 'https://doi.org/10.1000/linked' }),
+  paper({ id: '2603.01250', title: 'Not a DOI', authors: ['Ann Lee'], doi: 'see journal' }),
+  paper({ id: 'math/0703845', title: 'An Old-Style Id with a Journal Ref', authors: ['Emmy Noether'], journalRef: 'Math. Ann. 100 (2007) 1-20' }),
+];
+
+// Issue 21, item 9: text that broke pdflatex, citation-js, line-splitting RIS readers or marked.
+export const HOSTILE_TITLES = [
+  paper({ id: '2603.01251', title: 'A Title with {\\} in It', authors: ['Mallory Mal'] }),
+  paper({ id: '2603.01252', title: 'Zero\u200Bwidth\u200D and \u202Ebidi\u202C \u2066isolates\u2069 with\uFEFF a BOM', authors: ['Eve\u200B Evil'] }),
+  paper({ id: '2603.01253', title: 'Line\u0085ends\u001Cthat\u001Dsplit\u001Ereaders\u2028here', authors: ['Trudy Tamper'], abstract: 'One\u0085ER  - \u001ETY  - JOUR' }),
+  paper({ id: '2603.01254', title: '![x](https://evil.example/t.png) and [y](javascript:alert(1))', authors: ['Mallory Mal'] }),
+  paper({ id: '2603.01255', title: '\\input{/etc/passwd} \\def\\x{y} \\href{javascript:alert(1)}{z} \\[d\\] \\end{document}', authors: ['Mallory Mal'] }),
+  paper({ id: '2603.01256', title: 'Unicode Math α ≤ β, \u0007bell, and a stray \\', authors: ['Mallory Mal'] }),
+];
+
+export const LONG_AUTHOR_LIST = paper({
+  id: '2603.01257',
+  title: 'A Paper with One Hundred and Twenty Authors',
+  authors: Array.from({ length: 120 }, (_, i) => `Author${String.fromCharCode(65 + (i % 26))} Number${i + 1}`),
+  journalRef: 'Nature 600, 1-10 (2026)',
+  doi: '10.1038/s41586-026-00001-x',
+});
+
 export interface ExportCase {
   name: string;
   papers: ExportPaper[];
+  /** Export options for this case; the formats' defaults when absent. */
+  options?: ExportOptions;
 }
 
 export const CASES: readonly ExportCase[] = [
@@ -145,10 +204,24 @@ export const CASES: readonly ExportCase[] = [
   { name: 'markdown injection', papers: [MARKDOWN_INJECTION] },
   { name: 'old-style ids', papers: OLD_STYLE_IDS },
   { name: 'empty list', papers: [] },
+  { name: 'name initials', papers: [NAME_INITIALS] },
+  { name: 'ot1 characters', papers: [OT1_CHARACTERS] },
+  { name: 'title casing', papers: [TITLE_CASING] },
+  { name: 'markdown math', papers: [MARKDOWN_MATH], options: { includeUserData: true } },
+  { name: 'doi choices', papers: DOI_CHOICES },
+  { name: 'hostile titles', papers: HOSTILE_TITLES },
+  { name: 'long author list', papers: [LONG_AUTHOR_LIST] },
+  { name: 'tags and notes included', papers: [...TAGS_AND_NOTES, SPECIAL_CHARACTERS], options: { includeUserData: true } },
+  { name: 'tags and notes left out', papers: [...TAGS_AND_NOTES, SPECIAL_CHARACTERS], options: { includeUserData: false } },
+  { name: 'arxiv citation keys', papers: [...SEED_PAPERS.slice(0, 8), NAME_SHAPES, UNICODE_NAMES, ...OLD_STYLE_IDS], options: { citationKeyStyle: 'arxiv' } },
 ];
 
 /** Every paper of every case, for parse-back tests that check each field of each paper. */
-export const ALL_PAPERS: readonly ExportPaper[] = CASES.flatMap((c) => c.papers);
+// Unique papers: some cases export the same papers with other options.
+export const ALL_PAPERS: readonly ExportPaper[] = [...new Set(CASES.flatMap((c) => c.papers))];
+
+/** `ALL_PAPERS` as every exporter reads them (see `toCleanExportPaper`): what parse-back tests compare with. */
+export const CLEAN_PAPERS: readonly ExportPaper[] = ALL_PAPERS.map((p) => toCleanExportPaper(p, true));
 
 /** Deterministic Fisher–Yates shuffle (mulberry32), so "shuffled input" tests are repeatable. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {

@@ -16,10 +16,10 @@ const GOLDEN_EXTENSION: Record<ExportFormatId, string> = {
 // `UPDATE_GOLDEN=1 npx vitest run tests/unit/export` rewrites the files; review the diff.
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
-describe.each(CASES)('golden files: $name', ({ name, papers }) => {
+describe.each(CASES)('golden files: $name', ({ name, papers, options }) => {
   it.each(EXPORT_FORMATS.map((f) => [f.id, f] as const))('%s output matches the golden file', (id, format) => {
     const file = `${name}.${GOLDEN_EXTENSION[id]}`;
-    const actual = format.serialize(papers);
+    const actual = format.serialize(papers, options);
     if (UPDATE) writeFileSync(`${FIXTURE_DIR}${file}`, actual, 'utf8');
     expect(actual).toBe(readFixture(file));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JSON_EXPORT_FORMAT, JSON_EXPORT_VERSION, toJSON, type ExportPaper, type JsonExport } from '@/lib/export';
+import { JSON_EXPORT_FORMAT, JSON_EXPORT_VERSION, toCleanExportPaper, toJSON, type ExportPaper, type JsonExport } from '@/lib/export';
 import { ALL_PAPERS, SEED_PAPERS, SPECIAL_CHARACTERS } from './cases';
 
 describe('toJSON', () => {
@@ -12,7 +12,13 @@ describe('toJSON', () => {
 
   it('round-trips every field of every paper', () => {
     const doc = JSON.parse(toJSON(ALL_PAPERS)) as JsonExport;
-    expect(doc.papers).toEqual(ALL_PAPERS);
+    expect(doc.papers).toEqual(ALL_PAPERS.map((paper) => toCleanExportPaper(paper, true)));
+  });
+
+  it('leaves tags and notes out when asked to', () => {
+    const doc = JSON.parse(toJSON([SPECIAL_CHARACTERS], { includeUserData: false })) as JsonExport;
+    expect(doc.papers[0]).not.toHaveProperty('tags');
+    expect(doc.papers[0]).not.toHaveProperty('note');
   });
 
   it('adds exportedAt only when passed, as ISO 8601', () => {

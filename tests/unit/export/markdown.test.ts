@@ -1,3 +1,4 @@
+import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { toMarkdown, toMarkdownText, UNTAGGED_HEADING, type ExportPaper } from '@/lib/export';
 import { ALL_PAPERS, MARKDOWN_INJECTION, SEED_PAPERS, TAGS_AND_NOTES } from './cases';
@@ -30,13 +31,17 @@ function expectedSections(papers: readonly ExportPaper[]): Map<string, string[]>
 
 describe('toMarkdownText', () => {
   it.each([
-    ['[link](x)', '\\[link\\](x)'],
+    ['[link](x)', '\\[link\\]\\(x\\)'],
+    ['![x](https://e.x/i.png)', '\\!\\[x\\]\\(https://e.x/i.png\\)'],
+    ['a $5 bill & &lt;', 'a \\$5 bill \\& \\&lt;'],
+    ['$O(\\log n)$ and $\\{x\\}$', '$O(\\log n)$ and $\\{x\\}$'],
+    ['$![a](http://e.x) <b>$', '$! [a] (http://e.x) < b>$'],
     ['<img src=x>', '\\<img src=x\\>'],
     ['*bold* _it_', '\\*bold\\* \\_it\\_'],
     ['`code`', '\\`code\\`'],
     ['~~strike~~ | pipe', '\\~\\~strike\\~\\~ \\| pipe'],
     ['back\\slash \\[', 'back\\\\slash \\\\\\['],
-    ['$\\tilde O(D)$ & 100%', '$\\\\tilde O(D)$ & 100%'],
+    ['$\\tilde O(D)$ & 100%', '$\\tilde O(D)$ \\& 100%'],
     ['two\nlines', 'two lines'],
     ['C# ##', 'C\\# \\#\\#'],
   ])('escapes %j as %j', (input, expected) => {
@@ -63,7 +68,8 @@ describe('toMarkdown', () => {
     expect(toMarkdown([first])).toContain(
       [
         '- [+1 Trick: Why "Sum, Then Scale" Works](https://arxiv.org/abs/2603.01238) — Carol Jones, Dan Brown (arXiv:2603.01238) [pdf](https://arxiv.org/pdf/2603.01238)',
-        '  > =HYPERLINK("http://evil.example","click"), then "quoted", and more',
+        '',
+        '  > =HYPERLINK\\("http://evil.example","click"\\), then "quoted", and more',
         '  > second line',
       ].join('\n'),
     );
@@ -81,7 +87,7 @@ describe('toMarkdown', () => {
 
   it('counts a backslash in a title as text, so it cannot unescape the next bracket', () => {
     const markdown = toMarkdown([{ ...MARKDOWN_INJECTION, title: 'a\\[b](javascript:x)', tags: [] }]);
-    expect(markdown).toContain('[a\\\\\\[b\\](javascript:x)](https://arxiv.org/abs/2603.01241)');
+    expect(markdown).toContain('[a\\\\\\[b\\]\\(javascript:x\\)](https://arxiv.org/abs/2603.01241)');
   });
 
   it('percent-encodes characters that would end a link target', () => {
@@ -92,6 +98,35 @@ describe('toMarkdown', () => {
   it('lists every paper of every case', () => {
     const markdown = toMarkdown(ALL_PAPERS);
     for (const paper of ALL_PAPERS) expect(markdown).toContain(`(arXiv:${toMarkdownText(paper.id)})`);
+  });
+
+  it('lists every paper under Untagged and quotes no note when tags and notes are left out', () => {
+    const markdown = toMarkdown(TAGS_AND_NOTES, { includeUserData: false });
+    expect([...sections(markdown).keys()]).toEqual([UNTAGGED_HEADING]);
+    expect(markdown).not.toContain('  >');
+  });
+
+  it('renders hostile titles, names and notes in marked as text: no image, no HTML, no link that hides its target', () => {
+    const hostile = {
+      ...MARKDOWN_INJECTION,
+      title: '![x](https://evil.example/t.png) [y](https://evil.example) <img src=x> $![m](https://evil.example/m.png)$',
+      authors: ['![a](https://evil.example/a.png)'],
+      note: '![n](https://evil.example/n.png)\n<script>alert(1)</script>',
+    };
+    const html = marked.parse(toMarkdown([hostile]), { async: false });
+    expect(html).not.toMatch(/<img|<script/i);
+    // GFM still autolinks a bare URL in text; that link shows its own target, so it hides nothing.
+    for (const [, href = '', text = ''] of html.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)) {
+      if (href.includes('evil.example')) expect(text.startsWith('https://evil.example')).toBe(true);
+    }
+    expect(html).toContain('![x](https://evil.example/t.png)');
+  });
+
+  it('keeps backslashes in math single and puts the note quote after a blank line', () => {
+    const markdown = toMarkdown([{ ...TAGS_AND_NOTES[1]!, title: 'Sorting in $O(n \\log n)$ time' }]);
+    expect(markdown).toContain('[Sorting in $O(n \\log n)$ time]');
+    expect(markdown).toMatch(/\[pdf\]\([^)]*\)\n\n {2}> /);
+    expect(marked.parse(markdown, { async: false })).toContain('<blockquote>');
   });
 
   it('says so when there are no papers', () => {
