@@ -1,14 +1,15 @@
 // Firefox ESR with the built add-on, driven from Node over WebDriver BiDi (puppeteer-core): the
 // Firefox counterpart of tests/e2e/fixtures.ts. Playwright cannot drive a stock Firefox and there
-// is no geckodriver here, so this file is the whole harness. Every arxiv.org request a page makes
-// is answered from tests/fixtures (scripts/arxiv-routes.mjs), every other http(s) host is refused.
+// is no geckodriver here, so this file is the whole harness. Every arxiv.org and static.arxiv.org
+// request a page makes is answered from tests/fixtures and the mathjax package
+// (scripts/arxiv-routes.mjs), every other http(s) host is refused.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import puppeteer from 'puppeteer-core';
-import { ARXIV_FIXTURES, FIXTURES_DIR } from '../../scripts/arxiv-routes.mjs';
+import { arxivResponse } from '../../scripts/arxiv-routes.mjs';
 import { findFirefox } from '../../scripts/browsers.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
@@ -20,8 +21,6 @@ export const FIREFOX_BUILD = resolve(ROOT, process.env.SIFT_OUT_DIR ?? '.output'
 export const ADDON_ID = 'sift@arxiv-sift.invalid';
 
 export const SEED = '/list/cs.DC/new';
-
-const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org']);
 
 /** How long `eventually` and puppeteer waits give the browser: the machine is shared and slow. */
 const WAIT_MS = 10_000;
@@ -48,7 +47,10 @@ export async function eventually(read, expected, { timeout = WAIT_MS, message } 
   }
 }
 
-/** Answers every request of `page` the way scripts/arxiv-routes.mjs does for Playwright. */
+/**
+ * Answers every request of `page` with scripts/arxiv-routes.mjs, as the Playwright tests are
+ * answered: the fixtures, arXiv's stylesheets and MathJax loader, MathJax at static.arxiv.org.
+ */
 async function routeArxiv(page) {
   const cache = new Map();
   await page.setRequestInterception(true);
@@ -56,11 +58,10 @@ async function routeArxiv(page) {
     const url = new URL(request.url());
     // data:, blob: and moz-extension: URLs never reach the network.
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return void request.continue();
-    if (!ARXIV_HOSTS.has(url.hostname)) return void request.abort('blockedbyclient');
-    const file = ARXIV_FIXTURES[url.pathname.replace(/\/+$/, '') + url.search] ?? ARXIV_FIXTURES[url.pathname.replace(/\/+$/, '')];
-    if (!file) return void request.respond({ status: 404, contentType: 'text/plain', body: 'not in fixtures' });
-    if (!cache.has(file)) cache.set(file, readFileSync(join(FIXTURES_DIR, file), 'utf8'));
-    return void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: cache.get(file) });
+    const response = arxivResponse(url, { cache });
+    if (!response) return void request.abort('blockedbyclient');
+    const { status, contentType, body, headers } = response;
+    return void request.respond({ status, contentType, body, headers });
   });
 }
 
