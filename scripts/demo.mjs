@@ -1,6 +1,7 @@
 // `npm run demo`: builds Sift, opens Chromium with it on a bundled snapshot of a real arXiv listing
-// (served to https://arxiv.org/list/cs.DC/new by request routing, so it works offline), stars two
-// papers and writes screenshots to demo/. Headless when there is no display.
+// (served to https://arxiv.org/list/cs.DC/new by request routing, so it works offline, with arXiv's
+// own stylesheets and MathJax 2.7.3 typesetting as on the live site), stars two papers and writes
+// screenshots to demo/. Headless when there is no display.
 // `npm run demo -- --live` opens the real arxiv.org instead.
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -19,6 +20,7 @@ if (!live) await routeArxiv(context);
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(LISTING);
 await page.locator('html[data-sift-ready]').waitFor({ state: 'attached', timeout: 30_000 });
+await typeset(page);
 await page.screenshot({ path: 'demo/listing.png' });
 
 if (!live) {
@@ -35,6 +37,25 @@ if (!live) {
   });
   await page.screenshot({ path: 'demo/screenshot.png' });
   console.log('[sift] starred two papers; screenshots in demo/listing.png and demo/screenshot.png');
+}
+
+/**
+ * Waits for MathJax's first typesetting pass (its `End` startup signal), so a screenshot shows the
+ * page as a reader does; gives up after a while, since a live page may have MathJax switched off.
+ */
+async function typeset(page) {
+  await page
+    .waitForFunction(
+      () =>
+        new Promise((done) => {
+          const hub = window.MathJax?.Hub;
+          if (hub?.Register) hub.Register.StartupHook('End', () => done(true));
+          else done(false);
+        }),
+      null,
+      { timeout: 15_000 },
+    )
+    .catch(() => console.log('[sift] MathJax did not finish typesetting; screenshots show the TeX'));
 }
 
 if (headless) {
