@@ -91,6 +91,10 @@ const TEXT_ESCAPES: Readonly<Record<string, string>> = {
   '<': '\\textless{}',
   '>': '\\textgreater{}',
   '|': '\\textbar{}',
+  // natbib's `\bibitem[label]` takes the author names as an optional argument, which the first
+  // unbraced `]` would end.
+  '[': '{[}',
+  ']': '{]}',
 };
 // `%` would start a comment, `#` a macro parameter and `&` an alignment cell inside math too.
 const MATH_ESCAPES: Readonly<Record<string, string>> = { '&': '\\&', '%': '\\%', '#': '\\#' };
@@ -127,7 +131,7 @@ function mathCharacter(c: string, inMath: boolean): string | undefined {
  * keeping its TeX:
  * - `&`, `%`, `#` are escaped everywhere; outside math `_`, `^`, a `$` that opens no math, `~`,
  *   `<`, `>` and `|` become the commands that print them (`\_`, `\^{}`, `\$`,
- *   `\textasciitilde{}`, `\textless{}`, `\textgreater{}`, `\textbar{}`).
+ *   `\textasciitilde{}`, `\textless{}`, `\textgreater{}`, `\textbar{}`); `[` and `]` are braced.
  * - Braces without a partner, and every escaped brace `\{`/`\}` (BibTeX counts those as braces
  *   too, TeX does not: `{\}` balances for one and not the other), become `\textbraceleft{}`/
  *   `\textbraceright{}` (`\lbrace{}`/`\rbrace{}` in math).

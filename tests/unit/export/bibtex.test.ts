@@ -52,7 +52,7 @@ describe('toBibTeXText', () => {
     ['$\\{x\\}$', '$\\lbrace{}x\\rbrace{}$'],
     ['\\input{/etc/passwd} \\def\\x{y} \\href{javascript:x}{y} \\pdfobj', '\\textbackslash{}input{/etc/passwd} \\textbackslash{}def\\textbackslash{}x{y} \\textbackslash{}href{javascript:x}{y} \\textbackslash{}pdfobj'],
     ['\\textit{kept} \\tilde', '\\textit{kept} \\tilde'],
-    ['a \\[ b \\1 c \\\' }', 'a \\textbackslash{}[ b \\textbackslash{}1 c \\textbackslash{}\' \\textbraceright{}'],
+    ['a \\[ b \\1 c \\\' }', 'a \\textbackslash{}{[} b \\textbackslash{}1 c \\textbackslash{}\' \\textbraceright{}'],
     ["Erd\\H{o}s and G\\\"odel", "Erd\\H{o}s and G\\\"odel"],
     ['α-helix ≤ ∞ and $α$', '\\ensuremath{\\alpha}-helix \\ensuremath{\\leq} \\ensuremath{\\infty} and ${\\alpha}$'],
   ])('escapes %j as %j', (input, expected) => {
