@@ -5,22 +5,8 @@ import { canonicalJson, emptyState, type MergeablePaper, type ReplicatedState } 
 import { SYNC_QUOTA, itemBytes } from '@/lib/sync/area';
 import { BitReader, BitWriter } from '@/lib/sync/bits';
 import { decodeItems, encodeState, idNumber, idOfNumber, type Items } from '@/lib/sync/wire';
+import { replicated } from './replicated';
 import { TAG_NAMES, triageState } from './workload';
-
-/** The replicated content of a state: presence and stamps of every field, as one text. */
-export function replicated(state: ReplicatedState): string {
-  const papers = [...state.papers.values()]
-    .map((p) => ({
-      id: p.id,
-      flags: [p.starredAt !== undefined, p.hiddenAt !== undefined, p.seenAt !== undefined],
-      note: p.note,
-      tags: [...p.tags].sort(),
-      stamps: p.stamps ?? {},
-    }))
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
-  const sorted = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, e]) => e);
-  return canonicalJson({ papers, tags: sorted(state.tags), rules: sorted(state.rules), settings: sorted(state.settings) });
-}
 
 function totalBytes(items: Items): number {
   return Object.entries(items).reduce((sum, [key, value]) => sum + itemBytes(key, value), 0);
