@@ -116,7 +116,8 @@ const FORMATS: { label: string; extension: string; check(text: string, ids: stri
     check(text, ids) {
       expect(text.match(/^@\w+\{/gm)).toHaveLength(ids.length);
       for (const id of ids) expect(text).toContain(`eprint={${id}}`);
-      if (ids.includes(FEDERATED)) expect(text).toContain('keywords={gpu}');
+      // Tags and notes stay out of the formats people share until the user ticks them in.
+      expect(text).not.toContain('keywords=');
     },
   },
   {
@@ -125,7 +126,7 @@ const FORMATS: { label: string; extension: string; check(text: string, ids: stri
     check(text, ids) {
       expect(text.match(/^TY {2}- /gm)).toHaveLength(ids.length);
       for (const id of ids) expect(text).toContain(`SN  - ${id}`);
-      if (ids.includes(FEDERATED)) expect(text).toContain('KW  - gpu');
+      expect(text).not.toMatch(/^KW {2}- /m);
     },
   },
   {
@@ -194,6 +195,13 @@ test('exports everything or the selection in every format, as a file and to the 
     format.check(file.text, all);
     expect(await list.copy(), `${format.label} copy equals the download`).toBe(file.text);
   }
+
+  await list.chooseExport('BibTeX', /^All papers/);
+  await list.page.getByRole('checkbox', { name: 'Include my tags and notes' }).check();
+  const opted = await list.download();
+  expect(opted.text).toContain('keywords={gpu}');
+  expect(opted.text).toContain('annote={Check the DP noise model}');
+  await list.page.getByRole('checkbox', { name: 'Include my tags and notes' }).uncheck();
 
   await list.select(SIMULTANEITY, GETBATCH);
   for (const format of FORMATS) {
