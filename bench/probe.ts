@@ -7,7 +7,7 @@
 import type MarkJs from 'mark.js';
 import { parseArxivPage } from '@/lib/arxiv/parse';
 import type { Paper, PaperMeta } from '@/lib/arxiv/types';
-import { fieldElementsFromParsed, fieldElementsOf } from '@/lib/highlight/fields';
+import { fieldElementsOf } from '@/lib/highlight/fields';
 import { paintHighlights } from '@/lib/highlight/paint';
 import { compileRules } from '@/lib/rules/compile';
 import type { Rule } from '@/lib/rules/types';
@@ -84,8 +84,8 @@ const probe: BenchProbe = {
     const start = performance.now();
     const compiled = compileRules(rules);
     const compiledAt = performance.now();
-    // As the content script does: the fields the parser read, or a query where it read none.
-    const fields = entries.map((paper) => (paper.element.fields ? fieldElementsFromParsed(paper.element.fields) : fieldElementsOf(paper.element.nodes)));
+    // As the content script does: the field nodes the parser read.
+    const fields = entries.map((paper) => fieldElementsOf(paper.element.fields));
     const fieldsAt = performance.now();
     const painted = paintHighlights(fields, compiled);
     style.textContent = painted.css;

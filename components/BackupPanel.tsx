@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { ImportMode, ImportReport } from '@/lib/store/backup';
+import type { ImportMode, ImportReport } from '@/lib/store/backup-format';
 import { TABLE_NAMES } from '@/lib/store/tables';
-import { TABLE_LABELS, summarizeRestore } from '@/lib/ui/backup-file';
+import { TABLE_LABELS, summarizeRestore } from '@/lib/extension-pages/backup-file';
 import { ConfirmDialog } from './ConfirmDialog';
 
 export interface BackupPanelProps {

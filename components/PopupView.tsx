@@ -1,5 +1,6 @@
 import type { OverlayStatus } from '@/lib/store/api';
 import { FILTERS, type FilterId } from '@/lib/overlay/filters';
+import { traitsOf } from '@/lib/arxiv/page-kinds';
 
 /** What the popup knows about the tab it points at. */
 export type PopupTab = { state: 'loading' } | { state: 'absent' } | { state: 'ready'; status: OverlayStatus };
@@ -32,12 +33,14 @@ export function PopupView({ tab, error, onToggle, onOpenReadingList, onOpenOptio
             <li>
               <strong>{tab.status.matching}</strong> matching
             </li>
-            <li>
-              <strong>{tab.status.fresh}</strong> new
-            </li>
+            {traitsOf(tab.status.kind)?.tracksVisits && (
+              <li>
+                <strong>{tab.status.fresh}</strong> new
+              </li>
+            )}
           </ul>
           <div class="filters" role="group" aria-label="Filters for this tab">
-            {FILTERS.map((filter) => (
+            {FILTERS.filter((filter) => tab.status.available.includes(filter.id)).map((filter) => (
               <button key={filter.id} type="button" class="toggle" aria-pressed={tab.status.filters[filter.id]} onClick={() => onToggle(filter.id)}>
                 {filter.label}
               </button>

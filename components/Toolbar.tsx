@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import { FILTERS, type FilterFlags, type FilterId } from '@/lib/overlay/filters';
 import type { ListingCounts } from '@/lib/overlay/listing-state';
+import { withShortcut } from '@/lib/overlay/shortcuts';
 
 export interface ToolbarProps {
   counts: ListingCounts;
@@ -59,6 +60,7 @@ export function Toolbar(props: ToolbarProps) {
         type="search"
         class="filter"
         placeholder="Filter this listing  /"
+        title={withShortcut('Filter this listing', 'filter')}
         aria-label="Filter this listing"
         value={props.textFilter}
         ref={(input) => {
@@ -79,7 +81,7 @@ export function Toolbar(props: ToolbarProps) {
       <button type="button" class="action" onClick={props.onOpenReadingList}>
         Reading list
       </button>
-      <button type="button" class="action" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={props.onOpenHelp}>
+      <button type="button" class="action" aria-label="Keyboard shortcuts" title={withShortcut('Keyboard shortcuts', 'help')} onClick={props.onOpenHelp}>
         ?
       </button>
     </div>

@@ -2,30 +2,18 @@ import '@/components/pages.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '@/components/OptionsPage';
-import { parseArxivPage } from '@/lib/arxiv/parse';
-import type { Paper } from '@/lib/arxiv/types';
 import { saveFile } from '@/lib/platform/save-file';
 import { checkRule } from '@/lib/rules/compile';
 import { callApi } from '@/lib/store/client';
 import { exportBackup } from '@/lib/store/backup';
 import { openSiftDb } from '@/lib/store/db';
 import { listTags } from '@/lib/store/tags';
-import { backupFileName } from '@/lib/ui/backup-file';
-import { previewRule } from '@/lib/ui/rule-preview';
-import { useLiveQuery } from '@/lib/ui/use-live-query';
-// The rule preview's sample: the saved cs.DC listing the tests use, parsed at runtime by the same
-// parser the content script uses, so the preview matches exactly what a listing would show.
-import seedListing from '@/tests/fixtures/list-new-cs.DC-2026-02-27.html?raw';
-
+import { backupFileName } from '@/lib/extension-pages/backup-file';
+import { previewRule } from '@/lib/extension-pages/rule-preview';
+import { RULE_PREVIEW_SAMPLE } from '@/lib/extension-pages/rule-preview-sample';
+import { useLiveQuery } from '@/lib/extension-pages/use-live-query';
 // Wiring only: reads are live queries on the database, writes go through the background.
 const db = openSiftDb();
-const SEED_URL = 'https://arxiv.org/list/cs.DC/new';
-let seedPapers: Paper[] | undefined;
-
-function samplePapers(): Paper[] {
-  seedPapers ??= parseArxivPage(new DOMParser().parseFromString(seedListing, 'text/html'), SEED_URL).papers;
-  return seedPapers;
-}
 
 /** The background prefixes errors with the message name; the page says what failed already. */
 const withoutPrefix = (error: unknown) => new Error((error instanceof Error ? error.message : String(error)).replace(/^[a-z]+\.[a-z]+: /, ''));
@@ -61,7 +49,7 @@ function App() {
                 const checked = checkRule(rule);
                 return checked.ok ? undefined : checked.error;
               },
-              preview: (rule) => previewRule(rule, samplePapers()),
+              preview: (rule) => previewRule(rule, RULE_PREVIEW_SAMPLE),
               onSave: async (rule) => void (await call(callApi('rules.upsert', { rule }))),
               onDelete: async (id) => void (await call(callApi('rules.delete', { id }))),
               newId: () => crypto.randomUUID(),

@@ -6,8 +6,8 @@ import { toBatches } from '@/lib/reading-list/batches';
 import { copyText, saveFile } from '@/lib/platform/save-file';
 import { callApi } from '@/lib/store/client';
 import { openSiftDb, type PaperRecord } from '@/lib/store/db';
-import { LIMITS } from '@/lib/store/schema';
-import { useLiveQuery } from '@/lib/ui/use-live-query';
+import { LIMITS } from '@/lib/schemas/fields';
+import { useLiveQuery } from '@/lib/extension-pages/use-live-query';
 
 // Wiring only: reads come straight from the database (live), writes go through the background,
 // which validates them and tells the arXiv tabs.

@@ -2,7 +2,7 @@
  * Bookkeeping shared by the page parsers: numbering entries, turning unreadable ones into
  * problems, and assembling `Paper` records without empty optional fields.
  */
-import type { EntryElement, Paper, PaperMeta, ParseProblem } from './types';
+import type { EntryElement, EntryFields, Paper, PaperMeta, ParseProblem } from './types';
 
 /**
  * Hands out entry positions in page order and records why an entry was skipped. One bad entry
@@ -61,4 +61,16 @@ export function toPaper(fields: PaperFields): Paper {
   if (fields.pdfUrl) paper.pdfUrl = fields.pdfUrl;
   if (fields.htmlUrl) paper.htmlUrl = fields.htmlUrl;
   return paper;
+}
+
+/**
+ * The field elements an entry's parser read, without the ones the entry lacks, so highlighting
+ * matches exactly the nodes the parser took each field from, on every page kind.
+ */
+export function fieldsOf(found: { [K in keyof EntryFields]: Element | null | undefined }): EntryFields {
+  const fields: EntryFields = {};
+  for (const [name, element] of Object.entries(found) as [keyof EntryFields, Element | null | undefined][]) {
+    if (element) fields[name] = element;
+  }
+  return fields;
 }

@@ -10,7 +10,9 @@
  * versionless id, so the version is returned apart.
  */
 import { yearOfTwoDigits } from './dates';
-import type { ArxivId } from './types';
+
+/** A versionless arXiv identifier: `2602.22290`, `0704.0001`, `math/0601001`. */
+export type ArxivId = string & { readonly __brand: 'ArxivId' };
 
 export interface ParsedArxivId {
   id: ArxivId;

@@ -4,7 +4,7 @@
  */
 import { findDoi } from './doi';
 import { authorsAndAffiliations, subjectsOf, textOf } from './fields';
-import { toPaper } from './entries';
+import { fieldsOf, toPaper } from './entries';
 import { parseArxivId, type ParsedArxivId } from './ids';
 import { absUrlOf, toArxivUrl } from './links';
 import {
@@ -47,20 +47,25 @@ export function parseAbsPaper(doc: Document, block: Element, url: string | URL):
   const paper = idOfPage(doc, block) ?? fromUrl;
   if (!paper) return 'no arXiv id on the page or in its URL';
   const version = paper.version ?? versionOfDateline(block) ?? (fromUrl?.id === paper.id ? fromUrl.version : undefined);
-  const { authors, affiliations } = authorsAndAffiliations(block.querySelector(ABS_AUTHORS));
+  const titleElement = block.querySelector(ABS_TITLE);
+  const authorsElement = block.querySelector(ABS_AUTHORS);
+  const abstractElement = block.querySelector(ABS_ABSTRACT);
+  const commentsElement = block.querySelector(ABS_COMMENTS);
+  const subjectsElement = block.querySelector(ABS_SUBJECTS);
+  const { authors, affiliations } = authorsAndAffiliations(authorsElement);
   const journalRef = textOf(block.querySelector(ABS_JOURNAL_REF));
   const doiCell = textOf(block.querySelector(ABS_DOI));
   const metaDoi = doc.querySelector(ABS_META_DOI)?.getAttribute('content') ?? undefined;
-  const { primarySubject, subjects } = subjectsOf(block.querySelector(ABS_SUBJECTS));
+  const { primarySubject, subjects } = subjectsOf(subjectsElement);
 
   return toPaper({
     id: paper.id,
     version,
-    title: textOf(block.querySelector(ABS_TITLE)) ?? '',
+    title: textOf(titleElement) ?? '',
     authors,
     affiliations,
-    abstract: textOf(block.querySelector(ABS_ABSTRACT)),
-    comments: textOf(block.querySelector(ABS_COMMENTS)),
+    abstract: textOf(abstractElement),
+    comments: textOf(commentsElement),
     journalRef,
     doi: firstDoi([doiCell, metaDoi, journalRef]),
     primarySubject,
@@ -69,7 +74,11 @@ export function parseAbsPaper(doc: Document, block: Element, url: string | URL):
     absUrl: absUrlOf(paper.id, fromUrl?.id === paper.id ? fromUrl.version : undefined),
     pdfUrl: toArxivUrl(firstMatching(doc, ABS_PDF_LINKS)?.getAttribute('href')),
     htmlUrl: toArxivUrl(firstMatching(doc, ABS_HTML_LINKS)?.getAttribute('href')),
-    element: { head: block, nodes: [block] },
+    element: {
+      head: block,
+      nodes: [block],
+      fields: fieldsOf({ title: titleElement, authors: authorsElement, abstract: abstractElement, comments: commentsElement, subjects: subjectsElement }),
+    },
   });
 }
 

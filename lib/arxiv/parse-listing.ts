@@ -7,7 +7,7 @@
  */
 import { authorsAndAffiliations, subjectsOf, textOf } from './fields';
 import { findDoi } from './doi';
-import { EntryCollector, toPaper } from './entries';
+import { EntryCollector, fieldsOf, toPaper } from './entries';
 import { parseArxivId, type ParsedArxivId } from './ids';
 import { absUrlOf, toArxivUrl, versionOfHtmlUrl } from './links';
 import {
@@ -27,7 +27,7 @@ import {
 } from './selectors';
 import { collapseWhitespace } from './text';
 import { paperOfAbsUrl } from './url';
-import type { EntryFields, PageKind, Paper, PaperSection, Section, SectionKind } from './types';
+import type { PageKind, Paper, PaperSection, Section, SectionKind } from './types';
 
 /** Day headings of /recent and /pastweek: `Fri, 27 Feb 2026 (showing 11 of 11 entries )`. */
 const DAY_HEADING = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,/i;
@@ -138,12 +138,7 @@ function parseListingEntry(dt: Element, dd: Element, kind: SectionKind): Paper |
   const journalRef = textOf(dd.querySelector(ENTRY_JOURNAL_REF));
   const { authors, affiliations } = authorsAndAffiliations(authorsElement);
   const { primarySubject, subjects } = subjectsOf(subjectsElement);
-  const fields: EntryFields = {};
-  if (titleElement) fields.title = titleElement;
-  if (authorsElement) fields.authors = authorsElement;
-  if (abstractElement) fields.abstract = abstractElement;
-  if (commentsElement) fields.comments = commentsElement;
-  if (subjectsElement) fields.subjects = subjectsElement;
+  const fields = fieldsOf({ title: titleElement, authors: authorsElement, abstract: abstractElement, comments: commentsElement, subjects: subjectsElement });
 
   return toPaper({
     id: fromLink.id,

@@ -4,7 +4,7 @@
  */
 import { findDoi } from './doi';
 import { authorsAndAffiliations, textOf } from './fields';
-import { EntryCollector, toPaper } from './entries';
+import { EntryCollector, fieldsOf, toPaper } from './entries';
 import { parseArxivId, type ParsedArxivId } from './ids';
 import { absUrlOf, toArxivUrl, versionOfHtmlUrl } from './links';
 import {
@@ -48,19 +48,24 @@ function parseSearchResult(result: Element): Paper | string {
   const paper = absLink ? idOfResultLink(absLink) : undefined;
   if (!paper) return `unreadable arXiv id: "${collapseWhitespace(idLine.textContent ?? '').slice(0, 60)}"`;
 
-  const { authors, affiliations } = authorsAndAffiliations(result.querySelector(SEARCH_AUTHORS));
-  const { comments, journalRef } = commentLines(result);
+  const authorsElement = result.querySelector(SEARCH_AUTHORS);
+  const titleElement = result.querySelector(SEARCH_TITLE);
+  const abstractElement = abstractElementOf(result);
+  const { comments, journalRef, commentsElement } = commentLines(result);
+  const { authors, affiliations } = authorsAndAffiliations(authorsElement);
   const subjects = subjectTags(result);
+  // The tags row holds one `span.tag` per category; the row itself is the subjects field.
+  const subjectsElement = result.querySelector(SEARCH_SUBJECT_TAGS)?.parentElement;
   const doiText = collapseWhitespace(result.querySelector(SEARCH_DOI_LINK)?.textContent ?? '');
   const htmlUrl = formatUrl(formatLinks, 'html');
 
   return toPaper({
     id: paper.id,
     version: paper.version ?? versionOfHtmlUrl(htmlUrl, paper.id),
-    title: textOf(result.querySelector(SEARCH_TITLE)) ?? '',
+    title: textOf(titleElement) ?? '',
     authors,
     affiliations,
-    abstract: abstractOf(result),
+    abstract: textOf(abstractElement, { omit: isAbstractToggle }),
     comments,
     journalRef,
     doi: findDoi(doiText) ?? (journalRef !== undefined ? findDoi(journalRef) : undefined),
@@ -70,7 +75,11 @@ function parseSearchResult(result: Element): Paper | string {
     absUrl: absUrlOf(paper.id, paper.version),
     pdfUrl: formatUrl(formatLinks, 'pdf'),
     htmlUrl,
-    element: { head: result, nodes: [result] },
+    element: {
+      head: result,
+      nodes: [result],
+      fields: fieldsOf({ title: titleElement, authors: authorsElement, abstract: abstractElement, comments: commentsElement, subjects: subjectsElement }),
+    },
   });
 }
 
@@ -88,28 +97,32 @@ function formatUrl(links: readonly Element[], format: 'pdf' | 'html'): string | 
   return toArxivUrl(link?.getAttribute('href'));
 }
 
-/** The full abstract without its "△ Less" toggle, or the short one when no full one is shown. */
-function abstractOf(result: Element): string | undefined {
-  const isToggle = (element: Element): boolean =>
-    element.localName === 'a' && ABSTRACT_TOGGLE.test(collapseWhitespace(element.textContent ?? ''));
-  return (
-    textOf(result.querySelector(SEARCH_ABSTRACT_FULL), { omit: isToggle }) ??
-    textOf(result.querySelector(SEARCH_ABSTRACT_SHORT), { omit: isToggle })
-  );
+function isAbstractToggle(element: Element): boolean {
+  return element.localName === 'a' && ABSTRACT_TOGGLE.test(collapseWhitespace(element.textContent ?? ''));
+}
+
+/** The full abstract (read without its "△ Less" toggle), or the short one when no full one is shown. */
+function abstractElementOf(result: Element): Element | undefined {
+  const full = result.querySelector(SEARCH_ABSTRACT_FULL);
+  if (full && textOf(full, { omit: isAbstractToggle }) !== undefined) return full;
+  return result.querySelector(SEARCH_ABSTRACT_SHORT) ?? undefined;
 }
 
 /**
  * `<p class="comments">` lines start with a plain `<span>` label: `Comments:`, `Journal ref:`
  * (and `Report number:`/`MSC Class:`, not read). The value is the rest of the line.
  */
-function commentLines(result: Element): { comments?: string; journalRef?: string } {
-  const lines: { comments?: string; journalRef?: string } = {};
+function commentLines(result: Element): { comments?: string; journalRef?: string; commentsElement?: Element } {
+  const lines: { comments?: string; journalRef?: string; commentsElement?: Element } = {};
   for (const line of result.querySelectorAll(SEARCH_COMMENT_LINES)) {
     const label = line.querySelector(SEARCH_LINE_LABEL);
     const name = collapseWhitespace(label?.textContent ?? '').toLowerCase();
     const value = textOf(line, { omit: (element) => element === label });
     if (value === undefined) continue;
-    if (name === 'comments:' && lines.comments === undefined) lines.comments = value;
+    if (name === 'comments:' && lines.comments === undefined) {
+      lines.comments = value;
+      lines.commentsElement = line;
+    }
     if (name === 'journal ref:' && lines.journalRef === undefined) lines.journalRef = value;
   }
   return lines;

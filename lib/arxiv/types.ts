@@ -1,44 +1,17 @@
 /**
  * The typed records the parser produces from arXiv pages. Every other module (overlay, store,
- * exports) speaks these types, so they live apart from the parser that fills them.
+ * exports) speaks these types, so they live apart from the parser that fills them. The plain-data
+ * part, `PaperMeta`, is inferred from its schema (`lib/schemas/paper-meta.ts`).
  */
+import type { ArxivId } from './ids';
+import type { PaperMeta } from '@/lib/schemas/paper-meta';
 
-/** A versionless arXiv identifier: `2602.22290`, `0704.0001`, `math/0601001`. */
-export type ArxivId = string & { readonly __brand: 'ArxivId' };
+export type { ArxivId } from './ids';
+export type { PaperMeta, PaperSection, Subject } from '@/lib/schemas/paper-meta';
 
 export type PageKind = 'new' | 'recent' | 'pastweek' | 'month' | 'catchup' | 'search' | 'abs' | 'unknown';
 
 export type SectionKind = 'new' | 'cross' | 'replacement' | 'day' | 'results';
-
-/** Which part of a listing a paper came from; `day` sections hold `new` and `cross` papers. */
-export type PaperSection = 'new' | 'cross' | 'replacement' | 'results' | 'abs';
-
-export interface Subject {
-  /** `Distributed, Parallel, and Cluster Computing` */
-  name: string;
-  /** `cs.DC` */
-  code: string;
-}
-
-/** Everything the page says about a paper, as plain data: safe to store, send and export. */
-export interface PaperMeta {
-  id: ArxivId;
-  version?: number;
-  /** TeX kept exactly as typed, whitespace collapsed. */
-  title: string;
-  authors: string[];
-  affiliations?: string[];
-  abstract?: string;
-  comments?: string;
-  journalRef?: string;
-  doi?: string;
-  primarySubject?: Subject;
-  subjects: Subject[];
-  section: PaperSection;
-  absUrl: string;
-  pdfUrl?: string;
-  htmlUrl?: string;
-}
 
 /**
  * The DOM nodes of one entry. `head` is where per-entry controls attach (the listing's `<dt>`,
@@ -49,10 +22,10 @@ export interface EntryElement {
   head: Element;
   nodes: readonly Element[];
   /**
-   * The elements the parser read each field from, where it knows them (listings), so highlighting
-   * can match the very same nodes without querying each of 2000 entries again.
+   * The elements the parser read each field from, on every page kind, so highlighting matches the
+   * very same nodes without a selector table of its own or querying 2000 entries again.
    */
-  fields?: EntryFields;
+  fields: EntryFields;
 }
 
 /** Field containers of one entry: `authors` is the author list, the others hold their text. */

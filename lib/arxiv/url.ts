@@ -221,41 +221,6 @@ export function isListingPage(url: string | URL): boolean {
   return pageKindOf(url) !== 'unknown';
 }
 
-/** True on `/list/<subject>/new`. */
-export function isNewPage(url: string | URL): boolean {
-  return pageKindOf(url) === 'new';
-}
-
-/** True on `/list/<subject>/recent`. */
-export function isRecentPage(url: string | URL): boolean {
-  return pageKindOf(url) === 'recent';
-}
-
-/** True on `/list/<subject>/pastweek`, with or without `skip`/`show`. */
-export function isPastweekPage(url: string | URL): boolean {
-  return pageKindOf(url) === 'pastweek';
-}
-
-/** True on month and year archives: `/list/<subject>/2026-02`, `/list/math/0601`, `/list/cs/2026`. */
-export function isMonthPage(url: string | URL): boolean {
-  return pageKindOf(url) === 'month';
-}
-
-/** True on catchup pages in any of their URL spellings. */
-export function isCatchupPage(url: string | URL): boolean {
-  return pageKindOf(url) === 'catchup';
-}
-
-/** True on search results (simple, per-archive and advanced). */
-export function isSearchPage(url: string | URL): boolean {
-  return pageKindOf(url) === 'search';
-}
-
-/** True on a paper's abstract page, `/abs/<id>[vN]`. */
-export function isAbsPage(url: string | URL): boolean {
-  return pageKindOf(url) === 'abs';
-}
-
 /**
  * The archive or category a page lists, as written in its URL (`cs.DC`, `astro-ph`, `math`,
  * `grp_physics` for catchup, `cs` for `/search/cs`), or `undefined` when the URL names none

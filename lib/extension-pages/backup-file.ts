@@ -1,5 +1,5 @@
 /** What the options page names a backup file and says after a restore. */
-import type { ImportCounts, ImportReport } from '@/lib/store/backup';
+import type { ImportCounts, ImportReport } from '@/lib/store/backup-format';
 import { TABLE_NAMES, type TableName } from '@/lib/store/tables';
 
 /** How the restore report names each table. */
@@ -8,7 +8,6 @@ export const TABLE_LABELS: Readonly<Record<TableName, string>> = {
   tags: 'Tags',
   rules: 'Highlight rules',
   visits: 'Listing visits',
-  settings: 'Settings',
 };
 
 /**

@@ -13,8 +13,8 @@ function isCount(value: unknown): value is number {
 }
 
 /**
- * Whether `value` is an `OverlayStatus`: a page kind, five non-negative integer counts and a
- * boolean for every listing filter. `undefined` (no content script answered) is not.
+ * Whether `value` is an `OverlayStatus`: a page kind, the filters available there, five
+ * non-negative integer counts and a boolean for every listing filter. `undefined` (no content script answered) is not.
  */
 export function isOverlayStatus(value: unknown): value is OverlayStatus {
   if (typeof value !== 'object' || value === null) return false;
@@ -22,5 +22,7 @@ export function isOverlayStatus(value: unknown): value is OverlayStatus {
   if (typeof status.kind !== 'string' || !COUNTS.every((key) => isCount(status[key]))) return false;
   const filters = status.filters;
   if (typeof filters !== 'object' || filters === null) return false;
+  const filterIds: readonly unknown[] = FILTERS.map((filter) => filter.id);
+  if (!Array.isArray(status.available) || !status.available.every((id) => filterIds.includes(id))) return false;
   return FILTERS.every((filter) => typeof (filters as Record<string, unknown>)[filter.id] === 'boolean');
 }

@@ -1,41 +1,12 @@
 /**
- * Where each rule field lives in an arXiv entry, and the text of a field element as the reader
- * sees it: one pass over its text nodes, skipping labels and rendered math.
+ * The elements each rule field is matched in, and the text of a field element as the reader sees
+ * it: one pass over its text nodes, skipping labels and rendered math.
  */
 import type { EntryFields } from '../arxiv/types';
 import { RULE_FIELDS, type RuleField } from '../rules/types';
 
 /** The elements of one entry that hold each field; every element is matched on its own. */
 export type FieldElements = Partial<Record<RuleField, readonly Element[]>>;
-
-/**
- * Field selectors, listing markup first (arxiv-browse `list/list_macros.html`, the `dd > div.meta`
- * of /new, /recent, /pastweek and month pages), then the abs page (`abs/abs.html`). Authors are the
- * author links themselves, so the `, ` separators and the `(1) ((1) Umeå University)` affiliation
- * text between them are never matched as part of a name.
- */
-const FIELD_SELECTORS: Readonly<Record<RuleField, readonly string[]>> = {
-  title: [
-    'div.list-title', // listing: <div class='list-title mathjax'><span class='descriptor'>Title:</span> …
-    'h1.title', // abs page: <h1 class="title mathjax"><span class="descriptor">Title:</span>…
-  ],
-  authors: [
-    'div.list-authors > a', // listing: <div class='list-authors'><a href=…>Name</a>, <a …>Name</a> (1)…
-    'div.authors > a', // abs page: <div class="authors"><span class="descriptor">Authors:</span><a …>Name</a>…
-  ],
-  abstract: [
-    'p.mathjax', // listing (/new only): <p class='mathjax'> hard-wrapped abstract </p>
-    'blockquote.abstract', // abs page: <blockquote class="abstract mathjax"><span class="descriptor">Abstract:</span>…
-  ],
-  comments: [
-    'div.list-comments', // listing: <div class='list-comments mathjax'><span class='descriptor'>Comments:</span> …
-    'td.tablecell.comments', // abs page: metadata table cell
-  ],
-  subjects: [
-    'div.list-subjects', // listing: descriptor, <span class="primary-subject">Name (cs.DC)</span>; Name (cs.AI)
-    'td.tablecell.subjects', // abs page: metadata table cell, same `Name (code); …` text
-  ],
-};
 
 /**
  * What is not the field's visible text: arXiv's field labels, and MathJax output (the rendered
@@ -59,30 +30,12 @@ const SKIPPED = [
 ].join(', ');
 
 /**
- * The field elements of one entry, found inside `roots` (a listing's `dt` and `dd`, or an abs
- * page's main column). Fields absent from the entry are absent from the result.
+ * The field elements of an entry as its parser read them (`Paper.element.fields`, filled on every
+ * page kind), so there is one selector set, the parser's. Authors are matched one link at a time,
+ * so the `, ` separators and the `(1) ((1) Umeå University)` affiliation text between them are
+ * never matched as part of a name.
  */
-export function fieldElementsOf(roots: Element | readonly Element[]): FieldElements {
-  const list: readonly Element[] = 'nodeType' in roots ? [roots] : roots;
-  const fields: FieldElements = {};
-  for (const field of RULE_FIELDS) {
-    const selector = FIELD_SELECTORS[field].join(', ');
-    const found: Element[] = [];
-    for (const root of list) {
-      if (root.matches(selector)) found.push(root);
-      found.push(...root.querySelectorAll(selector));
-    }
-    if (found.length > 0) fields[field] = found;
-  }
-  return fields;
-}
-
-/**
- * The field elements of an entry the parser has already read (`Paper.element.fields`): the same
- * nodes `fieldElementsOf` would find, without querying the entry again. Authors are matched one
- * link at a time, as there.
- */
-export function fieldElementsFromParsed(parsed: EntryFields): FieldElements {
+export function fieldElementsOf(parsed: EntryFields): FieldElements {
   const fields: FieldElements = {};
   for (const field of RULE_FIELDS) {
     const element = parsed[field];

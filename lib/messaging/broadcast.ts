@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { toSiftChanged, type StoreChange } from '@/lib/store/api';
+import { toSiftChanged, type ChangeNotice } from '@/lib/store/api';
 
 /** The arXiv tabs our content script runs in; the host permissions let us find them without `tabs`. */
 const ARXIV_TABS = ['https://arxiv.org/*', 'https://www.arxiv.org/*'];
@@ -9,8 +9,8 @@ const ARXIV_TABS = ['https://arxiv.org/*', 'https://www.arxiv.org/*'];
  * what it shows. Tabs without a live content script (still loading, or opened before install)
  * reject the message; that is expected and ignored.
  */
-export async function broadcastChange(change: StoreChange): Promise<void> {
-  const message = toSiftChanged(change);
+export async function broadcastChange(notice: ChangeNotice): Promise<void> {
+  const message = toSiftChanged(notice);
   const tabs = await browser.tabs.query({ url: ARXIV_TABS });
   await Promise.allSettled([
     ...tabs.flatMap((tab) => (tab.id === undefined ? [] : [browser.tabs.sendMessage(tab.id, message)])),

@@ -1,9 +1,10 @@
 import { effect } from '@preact/signals';
 import type { ArxivId } from '@/lib/arxiv/types';
 import type { EntryIndex } from './entry-index';
-import { ENTRY_FLAGS, foldForSearch, matchesTextFilter, parseTextFilter } from './filters';
+import { foldForSearch } from '@/lib/rules/fold';
+import { ENTRY_FLAGS, matchesTextFilter, parseTextFilter } from './filters';
 import type { ListingState } from './listing-state';
-import { onAnnotationChange } from './sync';
+import { onAnnotationChange } from './annotation-changes';
 
 /** Tag names go into one space-separated attribute; encoding keeps spaces inside names apart. */
 export function encodeTagToken(tag: string): string {
@@ -43,7 +44,8 @@ export function syncEntryFlags(state: ListingState, entries: EntryIndex, signal:
     const terms = parseTextFilter(state.textFilter.value);
     if (terms.length === 0 && missing.size === 0) return;
     haystacks ??= entries.entries.map(({ paper }) =>
-      foldForSearch([paper.id, paper.title, paper.authors.join(' '), paper.abstract ?? '', paper.comments ?? '', paper.subjects.map((s) => `${s.name} ${s.code}`).join(' ')].join('\n')),
+      // Folded field by field: folding joins whitespace runs, and the newline keeps a term from spanning two fields.
+      [paper.id, paper.title, paper.authors.join(' '), paper.abstract ?? '', paper.comments ?? '', paper.subjects.map((s) => `${s.name} ${s.code}`).join(' ')].map(foldForSearch).join('\n'),
     );
     const next = new Set<number>();
     haystacks.forEach((haystack, index) => {

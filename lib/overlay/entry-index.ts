@@ -1,4 +1,5 @@
-import type { ArxivId, Paper } from '@/lib/arxiv/types';
+import type { ArxivId, ArxivPage, Paper } from '@/lib/arxiv/types';
+import { PAGE_KINDS, traitsOf, type PageKindTraits } from '@/lib/arxiv/page-kinds';
 
 /**
  * The overlay's handle on each listing entry: its paper, its DOM nodes and the light mount point
@@ -29,7 +30,9 @@ const INDEX_ATTR = 'data-sift-index';
  * select them, and adds one empty controls span per entry. The page's own text and links are left
  * as they were: everything added is removed again by `remove()`.
  */
-export function indexEntries(papers: readonly Paper[], doc: Document): EntryIndex {
+export function indexEntries(page: ArxivPage, doc: Document): EntryIndex {
+  const { papers } = page;
+  const placement = (traitsOf(page.kind) ?? PAGE_KINDS.new).controls;
   const entries: Entry[] = [];
   const byId = new Map<ArxivId, Entry[]>();
   const template = doc.createElement('span');
@@ -43,7 +46,7 @@ export function indexEntries(papers: readonly Paper[], doc: Document): EntryInde
       node.setAttribute(INDEX_ATTR, String(index));
       node.setAttribute('data-sift-section', paper.section);
     }
-    placeControls(paper.element.head, controls);
+    placeControls(paper.element.head, controls, placement);
     const entry: Entry = { index, paper, nodes: paper.element.nodes, controls };
     entries.push(entry);
     const same = byId.get(paper.id);
@@ -74,14 +77,21 @@ export function indexEntries(papers: readonly Paper[], doc: Document): EntryInde
 }
 
 /**
- * Where an entry's controls go: at the end of a listing `<dt>` (after arXiv's `[pdf, html, other]`
- * links), at the end of a search result's first line (`p.list-title`, arxiv-search's
- * `search-macros.html`), or right under the abs page's title (`h1.title`, browse `abs/abs.html`).
+ * Puts an entry's controls where its page kind wants them (see `PageKindTraits.controls`): at the
+ * end of a listing `<dt>` (after arXiv's `[pdf, html, other]` links), at the end of a search
+ * result's id line (`p.list-title`, arxiv-search's `search-macros.html`), or right under the abs
+ * page's title (`h1.title`, browse `abs/abs.html`).
  */
-function placeControls(head: Element, controls: HTMLElement): void {
-  if (head.matches('dt')) return head.append(controls);
-  if (head.matches('li')) return (head.querySelector('p.list-title') ?? head).append(controls);
-  const title = head.querySelector('h1.title');
-  if (title) title.after(controls);
-  else head.prepend(controls);
+function placeControls(head: Element, controls: HTMLElement, placement: PageKindTraits['controls']): void {
+  switch (placement) {
+    case 'listing-head':
+      return head.append(controls);
+    case 'result-id-line':
+      return (head.querySelector('p.list-title') ?? head).append(controls);
+    case 'under-title': {
+      const title = head.querySelector('h1.title');
+      if (title) title.after(controls);
+      else head.prepend(controls);
+    }
+  }
 }

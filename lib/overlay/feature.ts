@@ -1,4 +1,5 @@
 import type { ArxivPage, PageKind } from '@/lib/arxiv/types';
+import type { ListingSession } from './session';
 import type { ListingState } from './listing-state';
 import type { EntryIndex } from './entry-index';
 import type { Notifier } from './notify';
@@ -9,6 +10,8 @@ export interface FeatureContext {
   signal: AbortSignal;
   page: ArxivPage;
   state: ListingState;
+  /** The listing's conversation with the store: every action goes through it. */
+  session: ListingSession;
   entries: EntryIndex;
   document: Document;
   /** Shows errors and confirmations from event handlers inline. */
@@ -28,5 +31,3 @@ export interface Feature {
   checkedOn: readonly string[];
   init(context: FeatureContext): void | Promise<void>;
 }
-
-export const ALL_LISTING_KINDS: readonly PageKind[] = ['new', 'recent', 'pastweek', 'month', 'catchup', 'search', 'abs'];

@@ -1,3 +1,7 @@
+import { foldForSearch } from '@/lib/rules/fold';
+import type { ArxivPage } from '@/lib/arxiv/types';
+import { traitsOf } from '@/lib/arxiv/page-kinds';
+
 /**
  * Listing filters. Each toggle is one attribute on `<html>`, and one static stylesheet
  * (style.css) hides the entries whose own attributes do not pass, so flipping a filter costs the
@@ -41,14 +45,6 @@ export const ENTRY_FLAGS = {
 } as const;
 
 /**
- * Lower-cased text without diacritics, so the quick text filter finds `Zelasko` in `Żelasko`
- * (the same folding users expect from the highlight rules).
- */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-}
-
-/**
  * Terms of the quick filter: every whitespace-separated term must occur (AND), as in arXiv's own
  * search box; empty input matches everything.
  */
@@ -58,4 +54,18 @@ export function parseTextFilter(input: string): string[] {
 
 export function matchesTextFilter(haystack: string, terms: readonly string[]): boolean {
   return terms.every((term) => haystack.includes(term));
+}
+
+/**
+ * The filters that can change something on `page`, in the toolbar's order: section filters only
+ * where the page has that section, "Only new" only where the page kind remembers visits.
+ */
+export function availableFilters(page: ArxivPage): ReadonlySet<FilterId> {
+  const sections = new Set(page.papers.map((paper) => paper.section));
+  const tracksVisits = traitsOf(page.kind)?.tracksVisits ?? false;
+  return new Set(
+    FILTERS.map((filter) => filter.id).filter(
+      (id) => (id !== 'hideCross' || sections.has('cross')) && (id !== 'hideReplacements' || sections.has('replacement')) && (id !== 'onlyNew' || tracksVisits),
+    ),
+  );
 }

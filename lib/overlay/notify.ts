@@ -1,4 +1,4 @@
-import { isContextInvalidated } from './context';
+import { isContextInvalidated } from './context-invalidated';
 
 /**
  * A polite live region for errors and confirmations from UI event handlers, so a failed save is

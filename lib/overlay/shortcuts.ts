@@ -15,6 +15,17 @@ export const SHORTCUTS = [
 export type ShortcutCommand = (typeof SHORTCUTS)[number]['command'];
 
 const BY_KEY = new Map<string, ShortcutCommand>(SHORTCUTS.map((s) => [s.key, s.command]));
+const KEY_OF = new Map<ShortcutCommand, string>(SHORTCUTS.map((s) => [s.command, s.key]));
+
+/**
+ * A control's tooltip with its key from the shortcut table, so a tooltip can never name a key that
+ * does something else.
+ *
+ * @example withShortcut('Star', 'star') // 'Star (s)'
+ */
+export function withShortcut(label: string, command: ShortcutCommand): string {
+  return `${label} (${KEY_OF.get(command)})`;
+}
 
 /** Elements where a key press is typing, not a command. */
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);

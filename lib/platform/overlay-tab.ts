@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { OverlayStatus, TabMessage } from '@/lib/store/api';
-import { isOverlayStatus } from '@/lib/ui/overlay-status';
+import { isOverlayStatus } from '@/lib/extension-pages/popup-status';
 
 /**
  * The id of the tab the popup reports on: the active tab of the popup's window. A `?tab=<id>`

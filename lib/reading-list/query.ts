@@ -4,7 +4,8 @@
  * folded search text of each paper is computed once per version of its record, not per query.
  */
 import { compareArxivIds } from '@/lib/arxiv/ids';
-import { foldForSearch, matchesTextFilter, parseTextFilter } from '@/lib/overlay/filters';
+import { matchesTextFilter, parseTextFilter } from '@/lib/overlay/filters';
+import { foldForSearch } from '@/lib/rules/fold';
 import type { PaperRecord } from '@/lib/store/db';
 
 export type SortKey = 'starred' | 'id' | 'title';
@@ -49,7 +50,8 @@ export function isReadingListPaper(record: PaperRecord): boolean {
  */
 export function toSearchText(record: PaperRecord): string {
   const { meta } = record;
-  return foldForSearch([record.id, meta.title, meta.authors.join(', '), meta.abstract ?? '', record.note ?? ''].join('\n'));
+  // Folded field by field: folding joins whitespace runs, and the newline keeps a term from spanning two fields.
+  return [record.id, meta.title, meta.authors.join(', '), meta.abstract ?? '', record.note ?? ''].map(foldForSearch).join('\n');
 }
 
 /**

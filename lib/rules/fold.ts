@@ -175,3 +175,15 @@ export function toOriginalRange(
   if (!folded.starts || !folded.ends) return [foldedStart, foldedEnd];
   return [folded.starts[foldedStart] ?? 0, folded.ends[foldedEnd - 1] ?? 0];
 }
+
+const SEARCH_FOLD: FoldOptions = { caseFold: true, diacriticFold: true };
+
+/**
+ * Text as the quick filters compare it: the same folding as a case- and accent-insensitive rule,
+ * so `lukasz` finds `Łukasz` in the listing filter exactly as a rule does.
+ *
+ * @example foldForSearch('Łódź') // 'lodz'
+ */
+export function foldForSearch(text: string): string {
+  return foldText(text, SEARCH_FOLD).text;
+}

@@ -8,20 +8,12 @@
  */
 import * as v from 'valibot';
 import type { ArxivId, PageKind } from '@/lib/arxiv/types';
-import { FILTERS, type FilterFlags } from '@/lib/overlay/filters';
+import { FILTERS, type FilterFlags, type FilterId } from '@/lib/overlay/filters';
 import type { Rule } from '@/lib/rules/types';
-import type { BackupDocument, ImportReport } from './backup';
-import {
-  LIMITS,
-  arxivIdSchema,
-  colorSchema,
-  keySchema,
-  listingSchema,
-  noteSchema,
-  paperMetaSchema,
-  ruleSchema,
-  tagNameSchema,
-} from './schema';
+import { LIMITS, arxivIdSchema, colorSchema, keySchema, listingSchema, noteSchema, tagNameSchema } from '@/lib/schemas/fields';
+import { paperMetaSchema } from '@/lib/schemas/paper-meta';
+import { ruleSchema } from '@/lib/schemas/rule';
+import type { BackupDocument, ImportReport } from './backup-format';
 import { TABLE_NAMES, type TableName } from './tables';
 
 const idsSchema = v.pipe(v.array(arxivIdSchema), v.maxLength(LIMITS.ids));
@@ -31,6 +23,11 @@ const FILTER_IDS = FILTERS.map((filter) => filter.id);
 
 /** The `data` schema of every message, by name. */
 export const API_SCHEMAS = {
+  /**
+   * A listing's one question at load: the annotations of its ids, the tags, the rules and, when
+   * it names a listing, records the visit and answers what is new since the last one.
+   */
+  'listing.open': v.strictObject({ listing: v.optional(listingSchema), ids: idsSchema }),
   'annotations.get': v.strictObject({ ids: idsSchema }),
   'papers.star': v.strictObject({ papers: papersSchema, starred: v.boolean() }),
   'papers.hide': v.strictObject({ papers: papersSchema, hidden: v.boolean() }),
@@ -94,8 +91,19 @@ export interface VisitResult {
   newIds: ArxivId[];
 }
 
+/** Everything a listing needs from the store when it opens, in one answer. */
+export interface ListingSnapshot {
+  /** Keyed by id; only ids with an annotation appear. */
+  annotations: Record<string, Annotation>;
+  tags: TagInfo[];
+  rules: Rule[];
+  /** Present when the request named a listing. */
+  visit?: VisitResult;
+}
+
 /** The result of every message, by name. */
 export interface ApiResults {
+  'listing.open': ListingSnapshot;
   /** Keyed by id; only ids with an annotation appear. */
   'annotations.get': Record<string, Annotation>;
   /** The new state of each paper sent, in order, once per id. */
@@ -127,6 +135,11 @@ export type ApiResult<N extends ApiName> = ApiResults[N];
 export interface ApiRequest<N extends ApiName = ApiName> {
   type: N;
   data: ApiData<N>;
+  /**
+   * Who is asking: a listing session's random id. The broadcast of the write carries it back, so
+   * the session that wrote skips its own echo.
+   */
+  origin?: string;
 }
 
 export type ApiResponse<R = unknown> = { ok: true; result: R } | { ok: false; error: string };
@@ -136,10 +149,15 @@ export function isApiName(value: unknown): value is ApiName {
   return typeof value === 'string' && Object.hasOwn(API_SCHEMAS, value);
 }
 
-/** What a write changed: the papers whose annotations changed, and the tables written. */
+/**
+ * What a write changed: the papers whose annotations changed, and the tables written. A paper
+ * write knows its papers' new annotations already and passes them on, so the broadcast can carry
+ * them.
+ */
 export interface StoreChange {
   ids: ArxivId[];
   tables: TableName[];
+  annotations?: Annotation[];
 }
 
 /** What a store operation returns: its answer and, if it wrote anything, what changed. */
@@ -149,18 +167,46 @@ export interface StoreOutcome<R> {
 }
 
 /**
- * The broadcast the background sends to every arXiv tab and extension page after a write. An
+ * What the background tells every arXiv tab and extension page after a write: the change with the
+ * changed records themselves, so a listing applies another tab's star without asking again, and
+ * the writer's `origin`, so the writing session skips its own echo. `annotations` holds the new
+ * state of every id in `ids` (a paper left with nothing on it comes as an empty annotation); an
  * empty `ids` with `papers` among `tables` means any paper may have changed (an import): re-read
- * everything shown.
+ * everything shown. `tags` and `rules` are the whole new lists when those tables changed.
  */
+export interface ChangeNotice {
+  ids: ArxivId[];
+  tables: TableName[];
+  origin?: string;
+  annotations?: Annotation[];
+  tags?: TagInfo[];
+  rules?: Rule[];
+}
+
 export interface SiftChanged {
   type: 'sift.changed';
-  data: StoreChange;
+  data: ChangeNotice;
 }
+
+const annotationSchema = v.object({
+  id: arxivIdSchema,
+  starred: v.boolean(),
+  hidden: v.boolean(),
+  tags: v.array(v.string()),
+  note: v.optional(v.string()),
+  updatedAt: v.number(),
+});
 
 const siftChangedSchema = v.object({
   type: v.literal('sift.changed'),
-  data: v.object({ ids: v.array(arxivIdSchema), tables: v.array(v.picklist(TABLE_NAMES)) }),
+  data: v.object({
+    ids: v.array(arxivIdSchema),
+    tables: v.array(v.picklist(TABLE_NAMES)),
+    origin: v.optional(v.string()),
+    annotations: v.optional(v.array(annotationSchema)),
+    tags: v.optional(v.array(v.object({ name: v.string(), color: v.string(), count: v.number() }))),
+    rules: v.optional(v.array(ruleSchema)),
+  }),
 });
 
 /** Whether a runtime message is the background's `sift.changed` broadcast. */
@@ -168,9 +214,9 @@ export function isSiftChanged(message: unknown): message is SiftChanged {
   return v.is(siftChangedSchema, message);
 }
 
-/** Wraps a store change into the broadcast message. */
-export function toSiftChanged(change: StoreChange): SiftChanged {
-  return { type: 'sift.changed', data: change };
+/** Wraps a change notice into the broadcast message. */
+export function toSiftChanged(notice: ChangeNotice): SiftChanged {
+  return { type: 'sift.changed', data: notice };
 }
 
 /**
@@ -186,6 +232,8 @@ export type TabMessageName = keyof typeof TAB_SCHEMAS;
 
 export interface OverlayStatus {
   kind: PageKind;
+  /** The filters that can change something on the tab's page, in the toolbar's order. */
+  available: FilterId[];
   entries: number;
   starred: number;
   matching: number;

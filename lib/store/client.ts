@@ -16,14 +16,16 @@ function isResponse(value: unknown): value is { ok: true; result: unknown } | { 
 /**
  * Sends `{ type: name, data }` to the background and resolves with the result, or rejects with
  * `Error(error)` when the background answers `ok: false` (or does not answer at all). `send` is
- * replaceable for tests. Example: `await callApi('papers.star', { papers: [meta], starred: true })`.
+ * replaceable for tests; `origin` names the listing session that asks, so it can recognise the
+ * broadcast of its own write. Example: `await callApi('papers.star', { papers: [meta], starred: true })`.
  */
 export async function callApi<N extends ApiName>(
   name: N,
   data: ApiData<N>,
   send: SendMessage = sendToBackground,
+  origin?: string,
 ): Promise<ApiResult<N>> {
-  const request: ApiRequest<N> = { type: name, data };
+  const request: ApiRequest<N> = origin === undefined ? { type: name, data } : { type: name, data, origin };
   const response = await send(request as ApiRequest);
   if (!isResponse(response)) throw new Error(`${name}: no answer from the Sift background`);
   if (!response.ok) throw new Error(String(response.error));

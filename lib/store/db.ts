@@ -5,68 +5,21 @@
  * content script, whose IndexedDB would belong to arxiv.org (Dexie issues #233, #1978).
  */
 import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'dexie';
-import type { ArxivId, PaperMeta } from '@/lib/arxiv/types';
 import type { Rule } from '@/lib/rules/types';
+import type { PaperRecord, TagRecord, VisitRecord } from '@/lib/schemas/records';
 
-/** Any value JSON can carry; settings hold these so backups round-trip them exactly. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-
-/**
- * One paper the user has done something with. `meta` is a snapshot of what the page showed at the
- * last write, so the reading list and exports work without arXiv. Timestamps are epoch-ms.
- */
-export interface PaperRecord {
-  id: ArxivId;
-  meta: PaperMeta;
-  starredAt?: number;
-  hiddenAt?: number;
-  tags: string[];
-  note?: string;
-  seenAt?: number;
-  updatedAt: number;
-}
-
-export interface TagRecord {
-  name: string;
-  /** `#rrggbb`, lower case. */
-  color: string;
-  createdAt: number;
-}
-
-/** What the user has already seen on one listing, e.g. `cs.DC/new`. */
-export interface VisitRecord {
-  listing: string;
-  lastVisitAt: number;
-  /** Oldest first; bounded to the last {@link MAX_SEEN_IDS} ids. */
-  seenIds: ArxivId[];
-  /**
-   * The reading session (visits less than {@link VISIT_SESSION_MS} apart) this visit belongs to:
-   * ids that were new when it began stay "new" on every reload within it, and `previousVisitAt` is
-   * the last visit before it. Unindexed, so records without them (older ones) need no upgrade.
-   */
-  sessionStartedAt?: number;
-  freshIds?: ArxivId[];
-  previousVisitAt?: number;
-}
+export type { PaperRecord, TagRecord, VisitRecord } from '@/lib/schemas/records';
+export { MAX_SEEN_IDS } from '@/lib/schemas/records';
 
 /** Visits closer together than this are one reading session (a morning with a few reloads). */
 export const VISIT_SESSION_MS = 2 * 60 * 60 * 1000;
-
-export interface SettingRecord {
-  key: string;
-  value: JsonValue;
-}
 
 export type SiftDb = Dexie & {
   papers: EntityTable<PaperRecord, 'id'>;
   tags: EntityTable<TagRecord, 'name'>;
   rules: EntityTable<Rule, 'id'>;
   visits: EntityTable<VisitRecord, 'listing'>;
-  settings: EntityTable<SettingRecord, 'key'>;
 };
-
-/** How many seen ids one listing remembers: far more than a listing shows (2000 with `show=2000`). */
-export const MAX_SEEN_IDS = 20_000;
 
 /** One schema version: the stores it declares and, if data must move, the upgrade that moves it. */
 export interface SchemaVersion {
@@ -94,6 +47,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       visits: 'listing',
       settings: 'key',
     },
+  },
+  {
+    // Settings live in `browser.storage` as WXT storage items, where the browser's sync can reach
+    // them; this table never held a record, so it is simply dropped.
+    version: 2,
+    stores: { settings: null },
   },
 ];
 

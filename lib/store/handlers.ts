@@ -3,13 +3,16 @@
  * api.ts, runs the operation in one transaction and answers `{ ok, result | error }`. It keeps no
  * state between calls, because the MV3 service worker may be stopped at any moment.
  */
-import type { ApiName, ApiParsedData, ApiResponse, ApiResult, StoreChange, StoreOutcome } from './api';
+import { parseWithSchema } from '@/lib/schemas/parse';
+import type { ApiName, ApiParsedData, ApiResponse, ApiResult, ChangeNotice, StoreOutcome } from './api';
 import { API_SCHEMAS, EXTENSION_PAGE_ONLY, isApiName } from './api';
-import { changedTables, exportBackup, importBackup } from './backup';
+import { exportBackup, importBackup } from './backup';
+import { changedTables } from './backup-format';
+import { toChangeNotice } from './change-notice';
 import type { SiftDb } from './db';
+import { openListing } from './listing';
 import { getAnnotations, hidePapers, markPapersSeen, notePaper, starPapers, tagPapers } from './papers';
 import { deleteRule, listRules, upsertRule } from './rules';
-import { parseWithSchema } from './schema';
 import { deleteTag, listTags, mergeTags, renameTag, upsertTag } from './tags';
 import { recordVisit } from './visits';
 
@@ -28,6 +31,7 @@ type Operation<N extends ApiName> = (
 const read = <R>(result: Promise<R>): Promise<StoreOutcome<R>> => result.then((value) => ({ result: value }));
 
 const OPERATIONS: { [N in ApiName]: Operation<N> } = {
+  'listing.open': (db, { listing, ids }, now) => openListing(db, listing, ids, now),
   'annotations.get': (db, { ids }) => read(getAnnotations(db, ids)),
   'papers.star': (db, { papers, starred }, now) => starPapers(db, papers, starred, now),
   'papers.hide': (db, { papers, hidden }, now) => hidePapers(db, papers, hidden, now),
@@ -67,8 +71,11 @@ export interface ApiHandlerOptions {
   /** `browser.runtime.id`: messages from any other sender are ignored. */
   extensionId: string;
   now?: () => number;
-  /** Called after each write commits, so the background can broadcast `sift.changed`. */
-  onChange: (change: StoreChange) => void;
+  /**
+   * Called after each write commits, with the changed records, so the background can broadcast
+   * `sift.changed`.
+   */
+  onChange: (notice: ChangeNotice) => void;
   /** Opens an extension page in a tab (`pages.open`); content scripts cannot open them themselves. */
   openPage?: OperationEnv['openPage'];
   /**
@@ -82,8 +89,13 @@ const noPages: OperationEnv['openPage'] = () => Promise.reject(new Error('this c
 
 export type ApiHandler = (message: unknown, sender: MessageSender) => Promise<ApiResponse> | undefined;
 
-function isRequest(message: unknown): message is { type: ApiName; data?: unknown } {
+function isRequest(message: unknown): message is { type: ApiName; data?: unknown; origin?: unknown } {
   return typeof message === 'object' && message !== null && isApiName((message as { type?: unknown }).type);
+}
+
+/** A session id is echoed back in broadcasts, so it must be a short plain token. */
+function originOf(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[\w-]{1,64}$/.test(value) ? value : undefined;
 }
 
 /**
@@ -96,7 +108,16 @@ function isRequest(message: unknown): message is { type: ApiName; data?: unknown
  */
 export function createApiHandler({ db, extensionId, now = Date.now, onChange, openPage = noPages, pagesUrl }: ApiHandlerOptions): ApiHandler {
   const env: OperationEnv = { openPage };
-  async function run<N extends ApiName>(name: N, data: unknown): Promise<ApiResponse<ApiResult<N>>> {
+  async function notify(name: ApiName, outcome: StoreOutcome<unknown>, origin: string | undefined): Promise<void> {
+    if (!outcome.change) return;
+    try {
+      onChange(await toChangeNotice(db, outcome.change, origin, now()));
+    } catch (error) {
+      console.error(`[sift] ${name}: change listener failed`, error);
+    }
+  }
+
+  async function run<N extends ApiName>(name: N, data: unknown, origin: string | undefined): Promise<ApiResponse<ApiResult<N>>> {
     let outcome: StoreOutcome<ApiResult<N>>;
     try {
       // valibot's object schemas accept arrays; every message's data is a plain object.
@@ -110,13 +131,8 @@ export function createApiHandler({ db, extensionId, now = Date.now, onChange, op
       return { ok: false, error: `${name}: ${error instanceof Error ? error.message : String(error)}` };
     }
     // The write has committed: a failing listener must not turn it into an error for the caller.
-    if (outcome.change) {
-      try {
-        onChange(outcome.change);
-      } catch (error) {
-        console.error(`[sift] ${name}: change listener failed`, error);
-      }
-    }
+    // A paper write passes its annotations on, so building the notice reads nothing more.
+    await notify(name, outcome, origin);
     return { ok: true, result: outcome.result };
   }
 
@@ -125,6 +141,6 @@ export function createApiHandler({ db, extensionId, now = Date.now, onChange, op
     if (EXTENSION_PAGE_ONLY.includes(message.type) && !sender.url?.startsWith(pagesUrl)) {
       return Promise.resolve({ ok: false, error: `${message.type}: only the extension's own pages may ask for this` });
     }
-    return run(message.type, message.data);
+    return run(message.type, message.data, originOf(message.origin));
   };
 }

@@ -347,8 +347,27 @@ export function purgeTombstones<R extends MergeablePaper>(paper: R, cutoff: Stam
   return { ...paper, stamps: out };
 }
 
-/** The stamp before which tombstones expire at `nowMs`, rounded to whole days so devices agree. */
-export function tombstoneCutoff(nowMs: number): Stamp {
-  const day = 24 * 60 * 60 * 1000;
-  return Math.floor((Math.floor(nowMs / day) * day - TOMBSTONE_TTL_MS) / STAMP_MS);
+/**
+ * The stamp before which tombstones in `state` have expired: {@link TOMBSTONE_TTL_MS} before the
+ * newest stamp the state holds. Taken from the state rather than this device's clock, so devices
+ * holding the same state drop the same tombstones (one with a wrong clock would otherwise keep
+ * re-adding or removing them); the cost is that a device whose clock runs more than 90 days fast
+ * shortens tombstone life for everyone it syncs with.
+ */
+export function stateCutoff(state: ReplicatedState): Stamp {
+  let newest = 0;
+  const see = (stamp: Stamp | undefined) => {
+    if (stamp !== undefined && stamp > newest) newest = stamp;
+  };
+  for (const paper of state.papers.values()) {
+    const stamps = paper.stamps;
+    if (!stamps) continue;
+    see(stamps.star);
+    see(stamps.hide);
+    see(stamps.seen);
+    see(stamps.note);
+    if (stamps.tags) for (const name of Object.keys(stamps.tags)) see(stamps.tags[name]);
+  }
+  for (const entries of [state.tags, state.rules, state.settings]) for (const entry of entries.values()) see(entry.stamp);
+  return Math.max(0, newest - Math.floor(TOMBSTONE_TTL_MS / STAMP_MS));
 }

@@ -7,8 +7,8 @@ import type { ArxivId, PaperMeta } from '@/lib/arxiv/types';
 import type { Annotation, StoreOutcome } from './api';
 import type { PaperRecord, SiftDb } from './db';
 import { hasAnnotation, isWorthKeeping, toAnnotation } from './annotation';
-import { LIMITS } from './schema';
-import { defaultTagColor } from './tags';
+import { LIMITS } from '@/lib/schemas/fields';
+import { defaultTagColor } from './tag-colors';
 
 /**
  * The annotations of `ids` that have any, keyed by id, read with one `bulkGet` so a 2000-entry
@@ -55,7 +55,9 @@ async function editPapers(
 
 function toWrite(result: Annotation[], ids: ArxivId[], tagCreated = false): StoreOutcome<Annotation[]> {
   if (ids.length === 0 && !tagCreated) return { result };
-  return { result, change: { ids, tables: tagCreated ? ['papers', 'tags'] : ['papers'] } };
+  const written = new Set(ids);
+  const annotations = result.filter((annotation) => written.has(annotation.id));
+  return { result, change: { ids, tables: tagCreated ? ['papers', 'tags'] : ['papers'], annotations } };
 }
 
 /** Stars or unstars `papers`; a paper starred again keeps its first `starredAt`. */

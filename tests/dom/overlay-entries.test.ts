@@ -16,7 +16,7 @@ function setUp() {
   const doc = loadFixture('list-new-cs.DC-2026-02-27.html');
   const pristine = doc.body.cloneNode(true);
   const page = parseArxivPage(doc, URL);
-  const entries = indexEntries(page.papers, doc);
+  const entries = indexEntries(page, doc);
   return { doc, pristine, page, entries };
 }
 

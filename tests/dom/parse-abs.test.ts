@@ -30,7 +30,11 @@ describe('the abs page of one paper', () => {
       pdfUrl: 'https://arxiv.org/pdf/2602.22195',
     });
     const block = doc.querySelector('#abs');
-    expect(element).toEqual({ head: block, nodes: [block] });
+    expect(element).toMatchObject({ head: block, nodes: [block] });
+    // The field nodes the parser read, so highlighting paints exactly there.
+    expect(element.fields.title).toBe(block?.querySelector('h1.title'));
+    expect(element.fields.abstract).toBe(block?.querySelector('blockquote.abstract'));
+    expect(element.fields.authors).toBe(block?.querySelector('.authors'));
     expect(block?.querySelector('h1.title')).not.toBeNull();
   });
 

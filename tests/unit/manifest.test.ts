@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'] as const;
@@ -9,6 +10,19 @@ function manifestOf(build: string) {
   if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` before the unit tests`);
   return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 }
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+describe.each(BUILDS)('built files in %s', (build) => {
+  it('carry no copy of the saved listing the tests use (the rule preview ships a small sample)', () => {
+    // The page chrome of the saved listing, and a paper of it the preview sample leaves out.
+    const seedText = ['Showing new listings for Friday, 27 February 2026', 'Engineered Simultaneity'];
+    const carrying = filesUnder(build).filter((file) => seedText.some((text) => readFileSync(file, 'latin1').includes(text)));
+    expect(carrying).toEqual([]);
+  });
+});
 
 describe.each(BUILDS)('built manifest in %s', (build) => {
   const manifest = manifestOf(build);

@@ -1,6 +1,7 @@
-import { ALL_LISTING_KINDS, type Feature } from '@/lib/overlay/feature';
-import { toggleHidden } from '@/lib/overlay/actions';
-import { onAnnotationChange } from '@/lib/overlay/sync';
+import type { Feature } from '@/lib/overlay/feature';
+import { withShortcut } from '@/lib/overlay/shortcuts';
+import { kindsWhere } from '@/lib/arxiv/page-kinds';
+import { onAnnotationChange } from '@/lib/overlay/annotation-changes';
 import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
 import type { Entry } from '@/lib/overlay/entry-index';
 
@@ -11,10 +12,10 @@ import type { Entry } from '@/lib/overlay/entry-index';
  */
 export const hide: Feature = {
   id: 'hide',
-  include: ALL_LISTING_KINDS.filter((kind) => kind !== 'abs'),
+  include: kindsWhere((traits) => traits.collapsible),
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html'],
-  init({ signal, state, entries, document, notify }) {
-    const buttons = addEntryButtons(entries, document, { className: 'sift-hide', label: 'Hide', title: 'Hide (x)', kind: 'toggle' });
+  init({ signal, state, session, entries, document }) {
+    const buttons = addEntryButtons(entries, document, { className: 'sift-hide', label: 'Hide', title: withShortcut('Hide', 'hide'), kind: 'toggle' });
     const collapsed = new Map<number, HTMLElement>();
 
     onAnnotationChange(state, entries, signal, (entry, annotation) => {
@@ -44,9 +45,8 @@ export const hide: Feature = {
     signal.addEventListener('abort', () => collapsed.forEach((line) => line.remove()));
 
     const toggle = async (entry: Entry, refocus: boolean) => {
-      const error = await toggleHidden(state, entry.paper);
-      if (error) notify.failure('Could not save', error);
-      else if (refocus) buttons[entry.index]?.focus();
+      const saved = await session.toggleHidden(entry.paper);
+      if (saved && refocus) buttons[entry.index]?.focus();
     };
     onEntryButton(document, entries, 'sift-hide', signal, (entry) => void toggle(entry, false));
     // Undo removes its own button, so focus moves back to the entry's Hide toggle.

@@ -1,11 +1,11 @@
 import { effect } from '@preact/signals';
-import { ALL_LISTING_KINDS, type Feature } from '@/lib/overlay/feature';
+import type { Feature } from '@/lib/overlay/feature';
+import { AUGMENTED_KINDS } from '@/lib/arxiv/page-kinds';
 import { compileRules } from '@/lib/rules/compile';
 import { actionsOf } from '@/lib/rules/match';
-import { fieldElementsFromParsed, fieldElementsOf, type FieldElements } from '@/lib/highlight/fields';
+import { fieldElementsOf, type FieldElements } from '@/lib/highlight/fields';
 import { FALLBACK_ATTRIBUTE, highlightName, paintHighlights, type PaintResult } from '@/lib/highlight/paint';
 import { watchTypesetting } from '@/lib/highlight/typesetting';
-import { setHidden, setStarred } from '@/lib/overlay/actions';
 import type { ArxivId, Paper } from '@/lib/arxiv/types';
 
 /**
@@ -16,9 +16,9 @@ import type { ArxivId, Paper } from '@/lib/arxiv/types';
  */
 export const highlight: Feature = {
   id: 'highlight',
-  include: ALL_LISTING_KINDS,
+  include: AUGMENTED_KINDS,
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'abs-2602.22195.html'],
-  init({ signal, state, entries, document, notify }) {
+  init({ signal, state, session, entries, document }) {
     const root = document.documentElement;
     const style = document.createElement('style');
     style.setAttribute('data-sift-ui', '');
@@ -49,7 +49,7 @@ export const highlight: Feature = {
         state.setMatches(new Map());
         return;
       }
-      fields ??= entries.entries.map(({ paper, nodes }) => (paper.element.fields ? fieldElementsFromParsed(paper.element.fields) : fieldElementsOf(nodes)));
+      fields ??= entries.entries.map(({ paper }) => fieldElementsOf(paper.element.fields));
       painted = paintHighlights(fields, compiled);
       style.textContent = painted.css;
       root.toggleAttribute('data-sift-no-highlight-api', painted.mode === 'fallback');
@@ -76,8 +76,9 @@ export const highlight: Feature = {
     const disposeActions = effect(() => {
       const matches = state.matches.value;
       const fresh = state.newIds.value;
-      // Peeked: a saved rule always arrives with a new rule list, hence new matches.
-      const applyNow = state.rulesToApply.peek();
+      // Read, not peeked: the session asks for a saved rule's action once the store has the rule,
+      // after its matches were painted.
+      const applyNow = state.rulesToApply.value;
       const toStar: Paper[] = [];
       const toHide: Paper[] = [];
       for (const [id, ruleIds] of matches) {
@@ -90,9 +91,8 @@ export const highlight: Feature = {
         if (actions.hide && !annotation?.hidden) toHide.push(...papers);
       }
       if (applyNow.size > 0) state.clearRulesToApply();
-      const report = (error: Error | undefined) => error && notify.failure('A rule could not save', error);
-      if (toStar.length > 0) void setStarred(state, toStar, true).then(report);
-      if (toHide.length > 0) void setHidden(state, toHide, true).then(report);
+      if (toStar.length > 0) void session.star(toStar, true);
+      if (toHide.length > 0) void session.hide(toHide, true);
     });
 
     signal.addEventListener('abort', () => {

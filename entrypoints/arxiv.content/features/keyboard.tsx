@@ -1,6 +1,6 @@
-import { ALL_LISTING_KINDS, type Feature } from '@/lib/overlay/feature';
+import type { Feature } from '@/lib/overlay/feature';
+import { AUGMENTED_KINDS } from '@/lib/arxiv/page-kinds';
 import { shortcutOf, type ShortcutCommand } from '@/lib/overlay/shortcuts';
-import { toggleHidden, toggleStar } from '@/lib/overlay/actions';
 import { ENTRY_FLAGS } from '@/lib/overlay/filters';
 import type { Entry } from '@/lib/overlay/entry-index';
 
@@ -11,9 +11,9 @@ import type { Entry } from '@/lib/overlay/entry-index';
  */
 export const keyboard: Feature = {
   id: 'keyboard',
-  include: ALL_LISTING_KINDS,
+  include: AUGMENTED_KINDS,
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'abs-2602.22195.html'],
-  init({ signal, state, entries, document, dialogs, notify, focusFilter }) {
+  init({ signal, state, session, entries, document, dialogs, focusFilter }) {
     let current: Entry | undefined;
 
     const isVisible = (entry: Entry) => (entry.nodes[0] as HTMLElement | undefined)?.offsetParent !== null;
@@ -41,16 +41,14 @@ export const keyboard: Feature = {
       return entries.entryOf(document.activeElement) ?? current;
     }
 
-    const report = (error: Error | undefined) => error && notify.failure('Could not save', error);
-
     const commands: Record<ShortcutCommand, () => void> = {
       next: () => step(1),
       previous: () => step(-1),
-      star: () => withTarget((entry) => toggleStar(state, entry.paper).then(report)),
+      star: () => withTarget((entry) => session.toggleStar(entry.paper)),
       hide: () =>
         withTarget((entry) => {
           const hiding = !state.annotationOf(entry.paper.id)?.hidden;
-          void toggleHidden(state, entry.paper).then(report);
+          void session.toggleHidden(entry.paper);
           if (hiding) step(1);
         }),
       tag: () => withTarget((entry) => dialogs.open({ kind: 'tags', entry })),

@@ -1,5 +1,7 @@
-import { ALL_LISTING_KINDS, type Feature } from '@/lib/overlay/feature';
-import { onAnnotationChange } from '@/lib/overlay/sync';
+import type { Feature } from '@/lib/overlay/feature';
+import { withShortcut } from '@/lib/overlay/shortcuts';
+import { AUGMENTED_KINDS } from '@/lib/arxiv/page-kinds';
+import { onAnnotationChange } from '@/lib/overlay/annotation-changes';
 import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
 
 /**
@@ -9,12 +11,12 @@ import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
  */
 export const note: Feature = {
   id: 'note',
-  include: ALL_LISTING_KINDS,
+  include: AUGMENTED_KINDS,
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'abs-2602.22195.html'],
   init({ signal, state, entries, document, dialogs }) {
     const wrapper = document.createElement('span');
     wrapper.className = 'sift-note-wrap';
-    const buttons = addEntryButtons(entries, document, { className: 'sift-note', label: 'Note', title: 'Note (n)', kind: 'dialog' }, () => wrapper.cloneNode(false) as HTMLElement);
+    const buttons = addEntryButtons(entries, document, { className: 'sift-note', label: 'Note', title: withShortcut('Note', 'note'), kind: 'dialog' }, () => wrapper.cloneNode(false) as HTMLElement);
     const tips = new Map<number, HTMLElement>();
 
     onAnnotationChange(state, entries, signal, (entry, annotation) => {
@@ -27,7 +29,7 @@ export const note: Feature = {
         tip?.remove();
         tips.delete(entry.index);
         button.removeAttribute('aria-describedby');
-        button.title = 'Note (n)';
+        button.title = withShortcut('Note', 'note');
         return;
       }
       if (!tip) {

@@ -1,6 +1,7 @@
-import { ALL_LISTING_KINDS, type Feature } from '@/lib/overlay/feature';
-import { toggleStar } from '@/lib/overlay/actions';
-import { onAnnotationChange } from '@/lib/overlay/sync';
+import type { Feature } from '@/lib/overlay/feature';
+import { withShortcut } from '@/lib/overlay/shortcuts';
+import { AUGMENTED_KINDS } from '@/lib/arxiv/page-kinds';
+import { onAnnotationChange } from '@/lib/overlay/annotation-changes';
 import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
 
 /**
@@ -10,18 +11,15 @@ import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
  */
 export const star: Feature = {
   id: 'star',
-  include: ALL_LISTING_KINDS,
+  include: AUGMENTED_KINDS,
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'abs-2602.22195.html'],
-  init({ signal, state, entries, document, notify }) {
-    const buttons = addEntryButtons(entries, document, { className: 'sift-star', label: 'Star', title: 'Star (s)', kind: 'toggle' });
+  init({ signal, state, session, entries, document }) {
+    const buttons = addEntryButtons(entries, document, { className: 'sift-star', label: 'Star', title: withShortcut('Star', 'star'), kind: 'toggle' });
 
     onAnnotationChange(state, entries, signal, (entry, annotation) => {
       buttons[entry.index]?.setAttribute('aria-pressed', String(Boolean(annotation?.starred)));
     });
 
-    onEntryButton(document, entries, 'sift-star', signal, async (entry) => {
-      const error = await toggleStar(state, entry.paper);
-      if (error) notify.failure('Could not save the star', error);
-    });
+    onEntryButton(document, entries, 'sift-star', signal, (entry) => void session.toggleStar(entry.paper));
   },
 };

@@ -1,6 +1,8 @@
 import { effect } from '@preact/signals';
-import { ALL_LISTING_KINDS, type Feature } from '@/lib/overlay/feature';
-import { onAnnotationChange } from '@/lib/overlay/sync';
+import type { Feature } from '@/lib/overlay/feature';
+import { withShortcut } from '@/lib/overlay/shortcuts';
+import { AUGMENTED_KINDS } from '@/lib/arxiv/page-kinds';
+import { onAnnotationChange } from '@/lib/overlay/annotation-changes';
 import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
 import type { Entry } from '@/lib/overlay/entry-index';
 import { DEFAULT_TAG_COLOR } from '@/lib/overlay/colors';
@@ -11,10 +13,10 @@ import { DEFAULT_TAG_COLOR } from '@/lib/overlay/colors';
  */
 export const tags: Feature = {
   id: 'tags',
-  include: ALL_LISTING_KINDS,
+  include: AUGMENTED_KINDS,
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'abs-2602.22195.html'],
   init({ signal, state, entries, document, dialogs }) {
-    addEntryButtons(entries, document, { className: 'sift-tag', label: 'Tags', title: 'Tags (t)', kind: 'dialog' });
+    addEntryButtons(entries, document, { className: 'sift-tag', label: 'Tags', title: withShortcut('Tags', 'tag'), kind: 'dialog' });
 
     const chipBoxes = new Map<number, HTMLElement>();
     const colorOf = (tag: string) => state.tags.peek().find((t) => t.name === tag)?.color ?? DEFAULT_TAG_COLOR;

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   archiveOf,
-  isAbsPage,
-  isCatchupPage,
   isListingPage,
-  isMonthPage,
-  isNewPage,
-  isPastweekPage,
-  isRecentPage,
-  isSearchPage,
   listingKeyOf,
   pageKindOf,
   paperOfAbsUrl,
@@ -127,27 +120,6 @@ describe('pageKindOf, archiveOf, listingKeyOf', () => {
 
   it('gives /recent and /pastweek of one archive different keys', () => {
     expect(listingKeyOf('https://arxiv.org/list/cs.DC/recent')).not.toBe(listingKeyOf('https://arxiv.org/list/cs.DC/pastweek'));
-  });
-});
-
-const PREDICATES: [string, (url: string) => boolean, PageKind][] = [
-  ['isNewPage', isNewPage, 'new'],
-  ['isRecentPage', isRecentPage, 'recent'],
-  ['isPastweekPage', isPastweekPage, 'pastweek'],
-  ['isMonthPage', isMonthPage, 'month'],
-  ['isCatchupPage', isCatchupPage, 'catchup'],
-  ['isSearchPage', isSearchPage, 'search'],
-  ['isAbsPage', isAbsPage, 'abs'],
-];
-
-describe.each(PREDICATES)('%s', (_name, predicate, kind) => {
-  it.each(ROWS.filter((row) => row.kind === kind))('is true for $url', ({ url }) => {
-    expect(predicate(url)).toBe(true);
-  });
-
-  it('is false for every other kind of URL in the table', () => {
-    const others = ROWS.filter((row) => row.kind !== kind).map((row) => row.url);
-    expect(others.filter((url) => predicate(url))).toEqual([]);
   });
 });
 

@@ -81,7 +81,7 @@ describe('toExportPaper', () => {
   });
 
   it('drops the DOM element of a live Paper and copies arrays', () => {
-    const live = { ...meta, element: { head: {} as Element, nodes: [] } } as Paper;
+    const live = { ...meta, element: { head: {} as Element, nodes: [], fields: {} } } as Paper;
     const recordTags = ['a'];
     const paper = toExportPaper({ meta: live, tags: recordTags });
     expect(Object.keys(paper)).not.toContain('element');

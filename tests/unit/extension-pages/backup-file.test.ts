@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportReport } from '@/lib/store/backup';
-import { backupFileName, summarizeRestore, totalOf } from '@/lib/ui/backup-file';
+import type { ImportReport } from '@/lib/store/backup-format';
+import { backupFileName, summarizeRestore, totalOf } from '@/lib/extension-pages/backup-file';
 
 const none = { added: 0, updated: 0, unchanged: 0, removed: 0 };
 const report = (papers: Partial<typeof none>, tags: Partial<typeof none> = {}): ImportReport => ({
@@ -8,7 +8,6 @@ const report = (papers: Partial<typeof none>, tags: Partial<typeof none> = {}): 
   tags: { ...none, ...tags },
   rules: none,
   visits: none,
-  settings: none,
 });
 
 describe('backupFileName', () => {

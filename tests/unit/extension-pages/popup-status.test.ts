@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '@/lib/overlay/filters';
-import { isOverlayStatus } from '@/lib/ui/overlay-status';
+import { isOverlayStatus } from '@/lib/extension-pages/popup-status';
 
-const status = { kind: 'new', entries: 29, starred: 3, matching: 2, fresh: 29, hidden: 0, filters: NO_FILTERS };
+const status = { kind: 'new', available: ['onlyStarred', 'onlyNew'], entries: 29, starred: 3, matching: 2, fresh: 29, hidden: 0, filters: NO_FILTERS };
 
 describe('isOverlayStatus', () => {
   it('accepts what the content script answers', () => {
@@ -18,6 +18,8 @@ describe('isOverlayStatus', () => {
     ['a count as text', { ...status, entries: '29' }],
     ['no page kind', { ...status, kind: undefined }],
     ['a filter missing', { ...status, filters: { ...NO_FILTERS, onlyNew: undefined } }],
+    ['an unknown available filter', { ...status, available: ['onlyStarred', 'everything'] }],
+    ['no available filters', { ...status, available: undefined }],
     ['no filters', { ...status, filters: null }],
   ])('rejects %s', (_case, value) => {
     expect(isOverlayStatus(value)).toBe(false);

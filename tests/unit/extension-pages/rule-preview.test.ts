@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseArxivPage } from '@/lib/arxiv/parse';
 import type { Rule } from '@/lib/rules/types';
-import { previewRule } from '@/lib/ui/rule-preview';
+import { previewRule } from '@/lib/extension-pages/rule-preview';
+import { RULE_PREVIEW_SAMPLE } from '@/lib/extension-pages/rule-preview-sample';
 import { loadFixture } from '../../fixtures/load-fixture';
 
-// The options page parses the same fixture at runtime (imported with ?raw).
 const seed = parseArxivPage(loadFixture('list-new-cs.DC-2026-02-27.html'), 'https://arxiv.org/list/cs.DC/new').papers;
 
 function rule(overrides: Partial<Rule> & Pick<Rule, 'pattern'>): Rule {
@@ -23,6 +23,22 @@ function rule(overrides: Partial<Rule> & Pick<Rule, 'pattern'>): Rule {
     ...overrides,
   };
 }
+
+describe('the options page\'s preview sample', () => {
+  it('is twelve papers of the seed listing exactly as the parser reads them', () => {
+    expect(RULE_PREVIEW_SAMPLE).toHaveLength(12);
+    for (const sample of RULE_PREVIEW_SAMPLE) {
+      const parsed = seed.find((paper) => paper.title === sample.title);
+      expect(parsed, sample.title).toBeDefined();
+      expect(sample).toEqual({ title: parsed!.title, authors: parsed!.authors, abstract: parsed!.abstract, ...(parsed!.comments ? { comments: parsed!.comments } : {}), subjects: parsed!.subjects });
+    }
+  });
+
+  it('previews the common kinds of rule: a topic word and an accented author', () => {
+    expect(previewRule(rule({ pattern: 'federated' }), RULE_PREVIEW_SAMPLE).count).toBe(2);
+    expect(previewRule(rule({ pattern: 'zelasko' }), RULE_PREVIEW_SAMPLE).count).toBe(1);
+  });
+});
 
 describe('previewRule on the seed listing', () => {
   it('has the 29 papers of the seed listing to preview on', () => {

@@ -7,7 +7,7 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import type { ArxivId } from '@/lib/arxiv/types';
 import { openSiftDb, type SiftDb } from '@/lib/store/db';
-import { useLiveQuery, type LiveQueryState } from '@/lib/ui/use-live-query';
+import { useLiveQuery, type LiveQueryState } from '@/lib/extension-pages/use-live-query';
 
 let counter = 0;
 const freshDb = (): SiftDb => openSiftDb(`live-query-${++counter}-${Date.now()}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SHORTCUTS, shortcutOf } from '@/lib/overlay/shortcuts';
+import { SHORTCUTS, shortcutOf, withShortcut } from '@/lib/overlay/shortcuts';
 
 function keydown(key: string, path: Partial<HTMLElement>[] = [{ tagName: 'BODY' }], modifiers: Partial<KeyboardEvent> = {}) {
   return {
@@ -35,5 +35,15 @@ describe('shortcutOf', () => {
   it('ignores keys that are not shortcuts', () => {
     expect(shortcutOf(keydown('q'))).toBeUndefined();
     expect(shortcutOf(keydown('S'))).toBeUndefined();
+  });
+});
+
+describe('withShortcut', () => {
+  it.each([
+    ['Star', 'star', 'Star (s)'],
+    ['Hide', 'hide', 'Hide (x)'],
+    ['Keyboard shortcuts', 'help', 'Keyboard shortcuts (?)'],
+  ] as const)('names %s with its key from the table', (label, command, expected) => {
+    expect(withShortcut(label, command)).toBe(expected);
   });
 });

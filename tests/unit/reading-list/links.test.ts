@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArxivId } from '@/lib/arxiv/types';
-import { absLinkOf, isArxivHttpsUrl, pdfLinkOf } from '@/lib/reading-list/links';
+import { isArxivHttpsUrl } from '@/lib/arxiv/hosts';
+import { absLinkOf, pdfLinkOf } from '@/lib/reading-list/links';
 
 const id = '2602.22290' as ArxivId;
 

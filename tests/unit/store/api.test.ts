@@ -3,7 +3,8 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { PaperMeta } from '@/lib/arxiv/types';
 import type { Rule } from '@/lib/rules/types';
 import { API_NAMES, isApiName, isSiftChanged, toSiftChanged } from '@/lib/store/api';
-import { paperMetaSchema, ruleSchema } from '@/lib/store/schema';
+import { paperMetaSchema } from '@/lib/schemas/paper-meta';
+import { ruleSchema } from '@/lib/schemas/rule';
 import { id } from './support';
 
 describe('API_NAMES', () => {
@@ -13,6 +14,7 @@ describe('API_NAMES', () => {
         'annotations.get',
         'backup.export',
         'backup.import',
+        'listing.open',
         'pages.open',
         'papers.hide',
         'papers.note',
@@ -44,6 +46,12 @@ describe('API_NAMES', () => {
 });
 
 describe('isSiftChanged', () => {
+  it('recognises a broadcast carrying records and the writer', () => {
+    const annotation = { id: id('2602.22290'), starred: true, hidden: false, tags: ['x'], updatedAt: 1 };
+    const message = toSiftChanged({ ids: [annotation.id], tables: ['papers', 'tags'], origin: 'tab-1', annotations: [annotation], tags: [{ name: 'x', color: '#4e79a7', count: 1 }] });
+    expect(isSiftChanged(message)).toBe(true);
+  });
+
   it('recognises the broadcast built by toSiftChanged', () => {
     const message = toSiftChanged({ ids: [id('2602.22290')], tables: ['papers'] });
     expect(message).toEqual({ type: 'sift.changed', data: { ids: ['2602.22290'], tables: ['papers'] } });
@@ -55,6 +63,7 @@ describe('isSiftChanged', () => {
     ['no data', { type: 'sift.changed' }],
     ['a bad id', { type: 'sift.changed', data: { ids: ['nope'], tables: [] } }],
     ['an unknown table', { type: 'sift.changed', data: { ids: [], tables: ['cache'] } }],
+    ['a malformed annotation', { type: 'sift.changed', data: { ids: [], tables: ['papers'], annotations: [{ id: '2602.22290', starred: 'yes' }] } }],
     ['null', null],
   ])('rejects %s', (_label, message) => {
     expect(isSiftChanged(message)).toBe(false);

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PaperRecord } from '@/lib/store/db';
-import {
-  BACKUP_FORMAT,
-  MAX_BACKUP_BYTES,
-  exportBackup,
-  importBackup,
-  parseBackup,
-  type BackupDocument,
-  type ImportMode,
-} from '@/lib/store/backup';
-import { defaultTagColor } from '@/lib/store/tags';
+import { exportBackup, importBackup } from '@/lib/store/backup';
+import { BACKUP_FORMAT, MAX_BACKUP_BYTES, parseBackup, type BackupDocument, type ImportMode } from '@/lib/store/backup-format';
+import { defaultTagColor } from '@/lib/store/tag-colors';
 import { NOW, freshDb, id, meta, nthId, rule, snapshot, storeApi } from './support';
 
 const A = '2602.22290';
@@ -35,19 +28,15 @@ async function seededDb() {
   ]);
   await db.rules.bulkPut([rule('r1', { pattern: 'old', updatedAt: 100 }), rule('r2', { updatedAt: 500 })]);
   await db.visits.put({ listing: 'cs.DC/new', lastVisitAt: 100, seenIds: [nthId(1), nthId(2)] });
-  await db.settings.bulkPut([
-    { key: 'theme', value: 'dark' },
-    { key: 'layout', value: { columns: 2, dense: true, order: ['a', 'b'] } },
-  ]);
   return db;
 }
 
 function backupOf(tables: Partial<BackupDocument['tables']>): BackupDocument {
   return {
     format: BACKUP_FORMAT,
-    version: 1,
+    version: 2,
     exportedAt: NOW,
-    tables: { papers: [], tags: [], rules: [], visits: [], settings: [], ...tables },
+    tables: { papers: [], tags: [], rules: [], visits: [], ...tables },
   };
 }
 
@@ -55,7 +44,7 @@ describe('exportBackup', () => {
   it('writes every table into one versioned document', async () => {
     const db = await seededDb();
     const doc = await exportBackup(db, NOW);
-    expect(doc).toMatchObject({ format: 'arxiv-sift-backup', version: 1, exportedAt: NOW });
+    expect(doc).toMatchObject({ format: 'arxiv-sift-backup', version: 2, exportedAt: NOW });
     expect(doc.tables).toEqual(await snapshot(db));
   });
 
@@ -71,7 +60,6 @@ describe('exportBackup', () => {
       tags: { added: 2, updated: 0, unchanged: 0, removed: 0 },
       rules: { added: 2, updated: 0, unchanged: 0, removed: 0 },
       visits: { added: 1, updated: 0, unchanged: 0, removed: 0 },
-      settings: { added: 2, updated: 0, unchanged: 0, removed: 0 },
     });
   });
 
@@ -81,7 +69,7 @@ describe('exportBackup', () => {
     const report = await importBackup(db, JSON.stringify(await exportBackup(db)), { mode });
     expect(await snapshot(db)).toEqual(before);
     expect(report.papers).toEqual({ added: 0, updated: 0, unchanged: 3, removed: 0 });
-    expect(report.settings).toEqual({ added: 0, updated: 0, unchanged: 2, removed: 0 });
+    expect(report.rules).toEqual({ added: 0, updated: 0, unchanged: 2, removed: 0 });
   });
 });
 
@@ -101,10 +89,6 @@ describe('importBackup: merge', () => {
       { listing: 'cs.DC/new', lastVisitAt: 50, seenIds: [nthId(2), nthId(3)] },
       { listing: 'math.AG/new', lastVisitAt: 60, seenIds: [nthId(9)] },
     ],
-    settings: [
-      { key: 'theme', value: 'light' },
-      { key: 'density', value: 'compact' },
-    ],
   });
 
   it('keeps the newer paper per id and unions the tags of both', async () => {
@@ -116,7 +100,7 @@ describe('importBackup: merge', () => {
     expect(await db.papers.get(id(D))).toEqual(paper(D, { starredAt: 10, updatedAt: 10 }));
   });
 
-  it('keeps local tags and settings, the newer rule, and every seen id', async () => {
+  it('keeps local tags, the newer rule, and every seen id', async () => {
     const db = await seededDb();
     await importBackup(db, JSON.stringify(incoming), { mode: 'merge', now: NOW });
     expect(await db.tags.get('x')).toEqual({ name: 'x', color: '#111111', createdAt: 1 });
@@ -126,8 +110,6 @@ describe('importBackup: merge', () => {
     expect((await db.rules.get('r2'))?.pattern).toBe('consensus');
     expect(await db.visits.get('cs.DC/new')).toEqual({ listing: 'cs.DC/new', lastVisitAt: 100, seenIds: [nthId(1), nthId(2), nthId(3)] });
     expect(await db.visits.get('math.AG/new')).toEqual({ listing: 'math.AG/new', lastVisitAt: 60, seenIds: [nthId(9)] });
-    expect(await db.settings.get('theme')).toEqual({ key: 'theme', value: 'dark' });
-    expect(await db.settings.get('density')).toEqual({ key: 'density', value: 'compact' });
   });
 
   it('reports what it added, updated and left alone', async () => {
@@ -137,7 +119,6 @@ describe('importBackup: merge', () => {
       tags: { added: 2, updated: 0, unchanged: 1, removed: 0 },
       rules: { added: 0, updated: 1, unchanged: 1, removed: 0 },
       visits: { added: 1, updated: 1, unchanged: 0, removed: 0 },
-      settings: { added: 1, updated: 0, unchanged: 1, removed: 0 },
     });
   });
 });
@@ -150,7 +131,6 @@ describe('importBackup: replace', () => {
       papers: [paper(D, { tags: ['q'] }), paper(A, { starredAt: 100, tags: ['x'], note: 'local note', updatedAt: 100 })],
       tags: [{ name: 'x', color: '#abcdef', createdAt: 1 }],
       rules: [rule('r3')],
-      settings: [{ key: 'theme', value: 'dark' }],
     });
     const report = await importBackup(db, JSON.stringify(doc), { mode: 'replace', now: NOW });
     expect(report).toEqual({
@@ -158,7 +138,6 @@ describe('importBackup: replace', () => {
       tags: { added: 1, updated: 1, unchanged: 0, removed: 1 },
       rules: { added: 1, updated: 0, unchanged: 0, removed: 2 },
       visits: { added: 0, updated: 0, unchanged: 0, removed: 1 },
-      settings: { added: 0, updated: 0, unchanged: 1, removed: 1 },
     });
     expect(await snapshot(db)).toEqual({
       ...doc.tables,
@@ -187,7 +166,6 @@ function validDoc(): BackupDocument {
     tags: [{ name: 'x', color: '#111111', createdAt: 1 }],
     rules: [rule('r1')],
     visits: [{ listing: 'cs.DC/new', lastVisitAt: 1, seenIds: [nthId(0)] }],
-    settings: [{ key: 'layout', value: { nested: { deep: [1, 2] } } }],
   });
 }
 
@@ -205,11 +183,12 @@ const badFiles: [string, () => string, string][] = [
   ['a JSON array', () => '[]', 'backup: expected a JSON object, got an array'],
   ['another format', () => broken((d) => (d.format = 'zotero')), 'format: expected "arxiv-sift-backup", got "zotero" (not a Sift backup)'],
   ['no format', () => broken((d) => delete d.format), 'format: expected "arxiv-sift-backup", got undefined'],
-  ['a newer version', () => broken((d) => (d.version = 2)), 'version: the backup is version 2; this Sift reads version 1'],
-  ['a version as text', () => broken((d) => (d.version = '1')), 'version: expected 1, got "1"'],
+  ['a newer version', () => broken((d) => (d.version = 3)), 'version: the backup is version 3; this Sift reads version 2'],
+  ['a version as text', () => broken((d) => (d.version = '1')), 'version: expected 1 to 2, got "1"'],
   ['a bad export time', () => broken((d) => (d.exportedAt = 'yesterday')), 'exportedAt: expected number, got "yesterday"'],
   ['an unknown table', () => broken((d) => (d.tables.bookmarks = [])), 'tables.bookmarks: unknown table'],
-  ['a missing table', () => broken((d) => delete d.tables.settings), 'tables.settings: missing'],
+  ['a missing table', () => broken((d) => delete d.tables.visits), 'tables.visits: missing'],
+  ['a settings table in a version 2 file', () => broken((d) => (d.tables.settings = [])), 'tables.settings: unknown table'],
   ['tables as an array', () => broken((d) => (d.tables = [])), 'tables: expected an object, got an array'],
   ['tags as a string', () => broken((d) => (d.tables.papers[1].tags = 'x')), 'tables.papers[1].tags: expected an array of strings'],
   ['a number among tags', () => broken((d) => (d.tables.papers[0].tags[1] = 7)), 'tables.papers[0].tags[1]: expected string, got 7'],
@@ -222,17 +201,23 @@ const badFiles: [string, () => string, string][] = [
   ['a bad colour', () => broken((d) => (d.tables.tags[0].color = 'blue')), 'tables.tags[0].color: expected a colour like #1a2b3c, got "blue"'],
   ['a bad rule', () => broken((d) => (d.tables.rules[0].mode = 'glob')), 'tables.rules[0].mode: expected ("phrase" | "word" | "regex"), got "glob"'],
   ['bad seen ids', () => broken((d) => (d.tables.visits[0].seenIds = {})), 'tables.visits[0].seenIds: expected an array of arXiv ids'],
-  ['a setting without value', () => broken((d) => delete d.tables.settings[0].value), 'tables.settings[0].value: missing'],
   ['a duplicate paper', () => broken((d) => (d.tables.papers[1] = d.tables.papers[0])), 'tables.papers[1].id: duplicate of tables.papers[0] ("2602.22290")'],
   ['a duplicate tag after trimming', () => broken((d) => d.tables.tags.push({ name: ' x ', color: '#000000', createdAt: 1 })), 'tables.tags[1].name: duplicate of tables.tags[0]'],
   ['a __proto__ key', () => broken((d) => Object.defineProperty(d.tables.papers[0].meta, '__proto__', { value: { polluted: true }, enumerable: true })), 'tables.papers[0].meta.__proto__: key not allowed'],
-  ['a constructor key deep in a setting', () => broken((d) => (d.tables.settings[0].value.nested.constructor = { prototype: 1 })), 'tables.settings[0].value.nested.constructor: key not allowed'],
+  ['a constructor key deep in a paper', () => broken((d) => (d.tables.papers[0].meta.primarySubject = { name: 'x', code: 'y', constructor: { prototype: 1 } })), 'tables.papers[0].meta.primarySubject.constructor: key not allowed'],
   ['a file over 50 MB', () => `{"pad":"${'x'.repeat(MAX_BACKUP_BYTES)}"}`, 'backup: the file is 50.0 MB, over the 50 MB limit'],
 ];
 
 describe('parseBackup', () => {
   it('accepts a valid document', () => {
     expect(parseBackup(JSON.stringify(validDoc()))).toEqual(validDoc());
+  });
+
+  it('reads a version 1 file, leaving out its settings table, and rejects a bad one there', () => {
+    const legacy = { ...validDoc(), version: 1, tables: { ...validDoc().tables, settings: [{ key: 'theme', value: 'dark' }] } };
+    expect(parseBackup(JSON.stringify(legacy))).toEqual(validDoc());
+    const badSetting = { ...legacy, tables: { ...legacy.tables, settings: [{ key: 'theme' }] } };
+    expect(() => parseBackup(JSON.stringify(badSetting))).toThrow('tables.settings[0].value: missing');
   });
 
   it.each(badFiles)('rejects %s, naming the problem', (_label, file, message) => {
@@ -266,7 +251,7 @@ describe('backup messages', () => {
     const { call, changes } = storeApi(target);
     const report = await call('backup.import', { json: JSON.stringify(exported), mode: 'merge' });
     expect(report.papers.added).toBe(3);
-    expect(changes).toEqual([{ ids: [], tables: ['papers', 'tags', 'rules', 'visits', 'settings'] }]);
+    expect(changes).toEqual([expect.objectContaining({ ids: [], tables: ['papers', 'tags', 'rules', 'visits'] })]);
     await call('backup.import', { json: JSON.stringify(exported), mode: 'merge' });
     expect(changes).toHaveLength(1);
   });

@@ -21,7 +21,7 @@ const backupJson = JSON.stringify({
   format: 'arxiv-sift-backup',
   version: 1,
   exportedAt: NOW,
-  tables: { papers: [], tags: [], rules: [], visits: [], settings: [] },
+  tables: { papers: [], tags: [], rules: [], visits: [] },
 });
 
 describe('createApiHandler: which messages it answers', () => {

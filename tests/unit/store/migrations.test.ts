@@ -7,10 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Transaction } from 'dexie';
 import { SCHEMA_VERSIONS, declareSiftDb, openSiftDb, type SchemaVersion, type SiftDb } from '@/lib/store/db';
-import type { TableName } from '@/lib/store/tables';
 import { NOW, fakeIndexedDb, id, meta, nthId, rule } from './support';
 
-type Tables = Record<TableName, object[]>;
+/** Records by table name; older versions had tables the current one dropped. */
+type Tables = Record<string, object[]>;
 
 /** Records of every table, with and without every optional field, as version 1 stores them. */
 const V1_RECORDS: Tables = {
@@ -31,11 +31,14 @@ const V1_RECORDS: Tables = {
   ],
 };
 
+/** Version 2 drops the never-used settings table; everything else stays as it was. */
+const withoutSettings = ({ settings: _settings, ...rest }: Tables): Tables => rest;
+
 /** Records as each version stores them; a new version adds its entry. */
-const RECORDS_AT: Record<number, Tables> = { 1: V1_RECORDS };
+const RECORDS_AT: Record<number, Tables> = { 1: V1_RECORDS, 2: withoutSettings(V1_RECORDS) };
 
 /** What version n makes of version n-1's records; versions without a data change keep them. */
-const UPGRADED: Record<number, (before: Tables) => Tables> = {};
+const UPGRADED: Record<number, (before: Tables) => Tables> = { 2: withoutSettings };
 
 let counter = 0;
 const uniqueName = () => `sift-migration-${++counter}-${Date.now()}`;
@@ -48,7 +51,7 @@ async function fill(db: SiftDb, tables: Tables): Promise<void> {
 
 async function read(db: SiftDb): Promise<Tables> {
   const out = {} as Tables;
-  for (const table of db.tables) out[table.name as TableName] = await table.toArray();
+  for (const table of db.tables) out[table.name] = await table.toArray();
   return out;
 }
 
@@ -56,8 +59,8 @@ const sortedByKey = (tables: Tables, db: SiftDb): Tables => {
   const out = {} as Tables;
   for (const table of db.tables) {
     const key = table.schema.primKey.keyPath as string;
-    const records = tables[table.name as TableName] as Record<string, string>[];
-    out[table.name as TableName] = [...records].sort((a, b) => (a[key]! < b[key]! ? -1 : 1));
+    const records = (tables[table.name] ?? []) as Record<string, string>[];
+    out[table.name] = [...records].sort((a, b) => (a[key]! < b[key]! ? -1 : 1));
   }
   return out;
 };
@@ -167,7 +170,7 @@ describe('opening older data', () => {
     };
     const name = uniqueName();
     const old = openSiftDb(name, fakeIndexedDb);
-    await fill(old, V1_RECORDS);
+    await fill(old, RECORDS_AT[SCHEMA_VERSIONS.length]!);
     old.close();
     const next = declareSiftDb(name, [...SCHEMA_VERSIONS, appended], fakeIndexedDb);
     const papers = await next.papers.toArray();

@@ -70,7 +70,7 @@ describe('papers.star / papers.hide', () => {
     });
     expect(result.map((a) => a.id)).toEqual([A, B, C]);
     expect((await db.papers.get(id(A)))?.meta.title).toBe('Second copy');
-    expect(changes).toEqual([{ ids: [A, B, C], tables: ['papers'] }]);
+    expect(changes).toEqual([{ ids: [A, B, C], tables: ['papers'], annotations: result }]);
   });
 
   it('does nothing and reports no change when unstarring papers the store does not hold', async () => {
@@ -100,7 +100,9 @@ describe('papers.tag', () => {
     const tag = await db.tags.get('to read');
     expect(tag).toMatchObject({ name: 'to read', createdAt: NOW });
     expect(tag?.color).toMatch(/^#[0-9a-f]{6}$/);
-    expect(changes[0]).toEqual({ ids: [A], tables: ['papers', 'tags'] });
+    expect(changes[0]).toMatchObject({ ids: [A], tables: ['papers', 'tags'], annotations: [tagged] });
+    // A created tag travels with the notice, so other tabs colour it without asking.
+    expect(changes[0]?.tags?.map((info) => info.name)).toEqual(['to read']);
 
     const [untagged] = await call('papers.tag', { papers: [meta(A)], tag: 'to read', on: false });
     expect(untagged?.tags).toEqual([]);
@@ -180,7 +182,7 @@ describe('papers.seen', () => {
     expect(read).toHaveLength(1);
     expect((await db.papers.get(id(A)))?.seenAt).toBe(NOW + 1000);
     expect(await db.papers.get(id(B))).toBeUndefined();
-    expect(changes.at(-1)).toEqual({ ids: [id(A)], tables: ['papers'] });
+    expect(changes.at(-1)).toEqual({ ids: [id(A)], tables: ['papers'], annotations: read });
 
     await call('papers.seen', { ids: [id(A)], seen: false });
     expect((await db.papers.get(id(A)))?.seenAt).toBeUndefined();

@@ -2,7 +2,7 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import type { ArxivId, PaperMeta } from '@/lib/arxiv/types';
 import type { Rule } from '@/lib/rules/types';
-import type { ApiData, ApiName, ApiResult, StoreChange } from '@/lib/store/api';
+import type { ApiData, ApiName, ApiResult, ChangeNotice } from '@/lib/store/api';
 import { callApi } from '@/lib/store/client';
 import { openSiftDb, type SiftDb } from '@/lib/store/db';
 import { createApiHandler } from '@/lib/store/handlers';
@@ -83,7 +83,7 @@ export async function snapshot(db: SiftDb): Promise<Record<TableName, unknown[]>
  * passed through JSON as runtime messaging does. `changes` collects every `onChange`.
  */
 export function storeApi(db: SiftDb, now: () => number = () => NOW) {
-  const changes: StoreChange[] = [];
+  const changes: ChangeNotice[] = [];
   const handle = createApiHandler({ db, extensionId: EXTENSION_ID, pagesUrl: PAGES_URL, now, onChange: (change) => changes.push(change) });
   const send = async (message: unknown) => {
     const response = await handle(JSON.parse(JSON.stringify(message)), OPTIONS_PAGE);

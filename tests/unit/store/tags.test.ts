@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTagColor } from '@/lib/store/tags';
+import { defaultTagColor } from '@/lib/store/tag-colors';
 import { NOW, freshDb, id, meta, snapshot, storeApi } from './support';
 
 const A = '2602.22290';
@@ -47,7 +47,7 @@ describe('tags.upsert', () => {
     const { call, changes } = storeApi(db);
     expect(await call('tags.upsert', { name: ' new ', color: '#ABCDEF' })).toEqual({ name: 'new', color: '#abcdef', count: 0 });
     expect(await db.tags.get('new')).toEqual({ name: 'new', color: '#abcdef', createdAt: NOW });
-    expect(changes).toEqual([{ ids: [], tables: ['tags'] }]);
+    expect(changes).toEqual([{ ids: [], tables: ['tags'], tags: await call('tags.list', {}) }]);
   });
 
   it('recolours an existing tag and keeps its creation time and papers', async () => {
@@ -68,7 +68,9 @@ describe('tags.rename', () => {
     });
     expect(await db.tags.get('ml')).toBeUndefined();
     expect((await db.papers.get(id(B)))?.tags).toEqual(['machine learning', 'theory']);
-    expect(changes).toEqual([{ ids: [A, B], tables: ['tags', 'papers'] }]);
+    expect(changes).toEqual([expect.objectContaining({ ids: [A, B], tables: ['tags', 'papers'] })]);
+    // The notice carries the papers' new annotations, read after the write.
+    expect(changes[0]?.annotations?.map((a) => a.id)).toEqual([A, B]);
   });
 
   it('merges into an existing tag, keeping its colour and listing a paper that had both once', async () => {
@@ -130,7 +132,9 @@ describe('tags.delete', () => {
     expect(await db.tags.get('ml')).toBeUndefined();
     expect(await db.papers.get(id(A))).toMatchObject({ tags: [], starredAt: NOW });
     expect((await db.papers.get(id(B)))?.tags).toEqual(['theory']);
-    expect(changes).toEqual([{ ids: [A, B], tables: ['tags', 'papers'] }]);
+    expect(changes).toEqual([expect.objectContaining({ ids: [A, B], tables: ['tags', 'papers'] })]);
+    // The notice carries the papers' new annotations, read after the write.
+    expect(changes[0]?.annotations?.map((a) => a.id)).toEqual([A, B]);
   });
 
   it('drops a paper whose only annotation was the deleted tag', async () => {

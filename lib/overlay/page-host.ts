@@ -1,0 +1,72 @@
+/**
+ * The overlay's footprint on the arXiv page outside the entries: the shadow host for the toolbar
+ * and dialogs, the page-level attributes the filter stylesheet reads, and the colour scheme the
+ * controls follow. Everything here is undone when `signal` aborts.
+ */
+import { effect } from '@preact/signals';
+import type { ArxivPage } from '@/lib/arxiv/types';
+import { traitsOf } from '@/lib/arxiv/page-kinds';
+import type { EntryIndex } from './entry-index';
+import { syncEntryFlags } from './entry-flags';
+import { applyFilterFlags, NO_FILTERS } from './filters';
+import type { ListingState } from './listing-state';
+import { createNotifier, type Notifier } from './notify';
+import { pageSchemeOf } from './scheme';
+
+export interface PageHost {
+  shadow: ShadowRoot;
+  notify: Notifier;
+}
+
+/**
+ * Adds the overlay's host where the page kind wants it (before the first list of entries, or at
+ * the end of the body) with its shadow root and its live region for messages.
+ */
+export function createPageHost(doc: Document, page: ArxivPage, signal: AbortSignal): PageHost {
+  const host = doc.createElement('sift-overlay');
+  host.setAttribute('data-sift-ui', '');
+  const firstList = page.papers[0]?.element.nodes[0]?.parentElement;
+  if (traitsOf(page.kind)?.overlay === 'before-entries' && firstList) firstList.before(host);
+  else doc.body.append(host);
+  signal.addEventListener('abort', () => host.remove());
+  const shadow = host.attachShadow({ mode: 'open' });
+  const notify = createNotifier(shadow, doc, signal);
+  followPageScheme(doc, host, signal);
+  return { shadow, notify };
+}
+
+/**
+ * Marks the page with its kind and scheme (`data-sift-page`, `data-sift-scheme`), keeps every
+ * entry's flags and the filter attributes in step with `state`, and marks the page ready when
+ * `ready` settles (tests, the demo and the benchmark wait for `data-sift-ready`).
+ */
+export function bindPage(doc: Document, page: ArxivPage, state: ListingState, entries: EntryIndex, ready: Promise<unknown>, signal: AbortSignal): void {
+  const root = doc.documentElement;
+  root.setAttribute('data-sift-page', page.kind);
+  syncEntryFlags(state, entries, signal);
+  const disposeFilters = effect(() => applyFilterFlags(root, state.filters.value));
+  void ready.then(() => {
+    if (signal.aborted) return;
+    root.setAttribute('data-sift-ready', '');
+    performance.mark('sift:ready');
+  });
+  signal.addEventListener('abort', () => {
+    disposeFilters();
+    applyFilterFlags(root, NO_FILTERS);
+    for (const attr of ['data-sift-ready', 'data-sift-page', 'data-sift-scheme']) root.removeAttribute(attr);
+  });
+}
+
+function followPageScheme(doc: Document, host: HTMLElement, signal: AbortSignal): void {
+  const follow = () => {
+    if (signal.aborted) return;
+    const scheme = pageSchemeOf(doc);
+    doc.documentElement.setAttribute('data-sift-scheme', scheme);
+    host.setAttribute('data-scheme', scheme);
+  };
+  // Reading a computed style forces the page's first full style pass (about 2 s on a 2000-entry
+  // listing at document_end), so the scheme is read after the browser's own first frame, when it
+  // costs nothing. Until then the controls use arXiv's light scheme.
+  requestAnimationFrame(() => setTimeout(follow));
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', follow, { signal });
+}

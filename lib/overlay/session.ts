@@ -1,0 +1,254 @@
+/**
+ * The listing's one conversation with the store. Features and UI call the session, never the
+ * store: it loads everything in one message, carries out every action optimistically (rolling
+ * back, with a message saying what failed, when the store refuses), applies other tabs' changes
+ * from the broadcast without asking again, skips the echo of its own writes, and answers the
+ * popup.
+ */
+import type { ArxivId, ArxivPage, Paper, PaperMeta } from '@/lib/arxiv/types';
+import { traitsOf } from '@/lib/arxiv/page-kinds';
+import { listingKeyOf } from '@/lib/arxiv/url';
+import type { Rule } from '@/lib/rules/types';
+import type { Annotation, ApiData, ApiName, ApiResult, ChangeNotice, OverlayStatus, TagInfo } from '@/lib/store/api';
+import { isSiftChanged, isTabMessage } from '@/lib/store/api';
+import { callApi, type SendMessage } from '@/lib/store/client';
+import { LIMITS } from '@/lib/schemas/fields';
+import { defaultTagColor } from '@/lib/store/tag-colors';
+import { isContextInvalidated } from './context-invalidated';
+import type { EntryIndex } from './entry-index';
+import { availableFilters } from './filters';
+import { blankAnnotation, type ListingState } from './listing-state';
+import type { Notifier } from './notify';
+
+export interface ListingSessionOptions {
+  page: ArxivPage;
+  entries: EntryIndex;
+  state: ListingState;
+  notify: Notifier;
+  /** Sends one request to the background (`browser.runtime.sendMessage`). */
+  send: SendMessage;
+  /** Listens to runtime messages (broadcasts, the popup); returns the unsubscribe. */
+  subscribe(listener: (message: unknown) => Promise<unknown> | undefined): () => void;
+  /** The page's URL: on kinds that remember visits it names the listing (`cs.DC/new`). */
+  url: string;
+  signal: AbortSignal;
+  /** Called once when the extension was updated under the tab: the overlay detaches. */
+  detach(): void;
+  /** This session's id in the store's broadcasts; random unless a test fixes it. */
+  origin?: string;
+}
+
+export type ExtensionPage = 'reading-list' | 'options';
+
+export interface ListingSession {
+  /** Settles when the store's first answer (annotations, tags, rules, visit) is applied. */
+  readonly ready: Promise<void>;
+  star(papers: readonly Paper[], starred: boolean): Promise<boolean>;
+  toggleStar(paper: Paper): Promise<boolean>;
+  hide(papers: readonly Paper[], hidden: boolean): Promise<boolean>;
+  toggleHidden(paper: Paper): Promise<boolean>;
+  tag(papers: readonly Paper[], tag: string, on: boolean): Promise<boolean>;
+  note(paper: Paper, note: string): Promise<boolean>;
+  /** Saves `rule`; rejects with the store's reason (the rules dialog shows it) after rolling back. */
+  saveRule(rule: Rule): Promise<void>;
+  deleteRule(id: string): Promise<boolean>;
+  openPage(page: ExtensionPage): Promise<boolean>;
+  /** The counts and filters the popup shows. */
+  status(): OverlayStatus;
+}
+
+/** The paper as plain data, without its DOM handle: what the store snapshots and exports use. */
+export function toPaperMeta(paper: Paper): PaperMeta {
+  const { element: _element, ...meta } = paper;
+  return meta;
+}
+
+/** The messages one session may send; backups and tag management are the extension pages' business. */
+type SessionCall = Extract<ApiName, 'listing.open' | 'annotations.get' | 'papers.star' | 'papers.hide' | 'papers.tag' | 'papers.note' | 'rules.upsert' | 'rules.delete' | 'pages.open'>;
+
+/**
+ * Opens the session of a parsed listing: sends `listing.open` at once and starts listening. Every
+ * listener and pending answer stops mattering when `signal` aborts.
+ */
+export function openListingSession(options: ListingSessionOptions): ListingSession {
+  const { page, entries, state, notify, send, signal } = options;
+  const listing = traitsOf(page.kind)?.tracksVisits ? listingKeyOf(options.url) : undefined;
+  const origin = options.origin ?? crypto.randomUUID();
+  const ids = entries.ids();
+  let detached = false;
+
+  const detachOnce = () => {
+    if (detached) return;
+    detached = true;
+    options.detach();
+  };
+
+  const call = <N extends SessionCall>(name: N, data: ApiData<N>): Promise<ApiResult<N>> =>
+    callApi(name, data, send, origin).catch((error: unknown) => {
+      if (isContextInvalidated(error)) detachOnce();
+      throw error;
+    });
+
+  const failed = (what: string) => (error: unknown) => {
+    notify.failure(what, error);
+    return false;
+  };
+
+  /** Re-reads annotations of `wanted` (all of the page's after an import), in messages the store accepts. */
+  async function reread(wanted: readonly ArxivId[]): Promise<void> {
+    for (let from = 0; from < wanted.length; from += LIMITS.ids) {
+      const chunk = wanted.slice(from, from + LIMITS.ids);
+      const records = await call('annotations.get', { ids: chunk });
+      if (!signal.aborted) state.applyAnnotations(chunk, records);
+    }
+  }
+
+  async function load(): Promise<void> {
+    const first = ids.slice(0, LIMITS.ids);
+    const snapshot = await call('listing.open', listing === undefined ? { ids: first } : { listing, ids: first });
+    if (signal.aborted) return;
+    state.applyAnnotations(first, snapshot.annotations);
+    state.setTags(snapshot.tags);
+    state.setRules(snapshot.rules);
+    if (snapshot.visit) state.setNewIds(snapshot.visit.newIds);
+    // arXiv shows at most 2000 entries a page; a longer page still gets every annotation.
+    if (ids.length > first.length) await reread(ids.slice(first.length));
+  }
+
+  /**
+   * Applies `change` to the listing at once (so the click feels instant even on a slow machine),
+   * then asks the store, and puts back what was there if the store refuses.
+   */
+  async function optimistic(
+    targets: readonly ArxivId[],
+    change: (current: Annotation) => Annotation,
+    commit: () => Promise<Annotation[]>,
+    what: string,
+  ): Promise<boolean> {
+    const before = Object.fromEntries(targets.map((id) => [id, state.annotationOf(id) ?? blankAnnotation(id)]));
+    state.applyAnnotations(targets, Object.fromEntries(targets.map((id) => [id, change(before[id]!)])));
+    try {
+      const stored = await commit();
+      if (!signal.aborted) state.applyAnnotations(targets, Object.fromEntries(stored.map((a) => [a.id, a])));
+      return true;
+    } catch (error) {
+      if (!signal.aborted) state.applyAnnotations(targets, before);
+      return failed(what)(error);
+    }
+  }
+
+  const idsOf = (papers: readonly Paper[]) => [...new Set(papers.map((paper) => paper.id))];
+
+  /** Another tab's (or page's) write: applied from the notice, asking only when it carries no records. */
+  function apply(notice: ChangeNotice): void {
+    if (notice.origin === origin) {
+      // Our own write: its answer is applied already. Tags still come along, since a tag this tab
+      // created gets its stored colour and count from here.
+      if (notice.tags) state.setTags(notice.tags);
+      return;
+    }
+    if (notice.tables.includes('papers')) {
+      if (notice.ids.length === 0) void reread(ids).catch(failed('Sift could not reload your annotations'));
+      else if (notice.annotations) {
+        const mine = notice.annotations.filter((annotation) => entries.byId(annotation.id).length > 0);
+        state.applyAnnotations(mine.map((a) => a.id), Object.fromEntries(mine.map((a) => [a.id, a])));
+      } else {
+        const mine = notice.ids.filter((id) => entries.byId(id).length > 0);
+        if (mine.length > 0) void reread(mine).catch(failed('Sift could not reload your annotations'));
+      }
+    }
+    if (notice.tags) state.setTags(notice.tags);
+    if (notice.rules) state.setRules(notice.rules);
+  }
+
+  function status(): OverlayStatus {
+    const counts = state.counts.peek();
+    return {
+      kind: page.kind,
+      available: [...availableFilters(page)],
+      entries: counts.all,
+      starred: counts.starred,
+      matching: counts.matching,
+      fresh: counts.fresh,
+      hidden: counts.hidden,
+      filters: state.filters.peek(),
+    };
+  }
+
+  const unsubscribe = options.subscribe((message) => {
+    if (signal.aborted) return undefined;
+    if (isTabMessage(message)) {
+      if (message.type === 'overlay.toggle') state.toggleFilter(message.data.filter);
+      return Promise.resolve(status());
+    }
+    if (isSiftChanged(message)) apply(message.data);
+    return undefined;
+  });
+  signal.addEventListener('abort', unsubscribe, { once: true });
+
+  /** Adds a tag this tab just created to the tag list until the store's list arrives. */
+  function knowTag(tag: string): void {
+    const known = state.tags.peek();
+    if (known.some((info) => info.name === tag)) return;
+    const created: TagInfo = { name: tag, color: defaultTagColor(tag), count: 0 };
+    state.setTags([...known, created].sort((a, b) => a.name.localeCompare(b.name)));
+  }
+
+  const session: ListingSession = {
+    ready: load().catch((error: unknown) => void failed('Sift could not load your annotations')(error)),
+    star: (papers, starred) =>
+      optimistic(idsOf(papers), (a) => ({ ...a, starred }), () => call('papers.star', { papers: papers.map(toPaperMeta), starred }), 'Could not save the star'),
+    toggleStar: (paper) => session.star([paper], !state.annotationOf(paper.id)?.starred),
+    hide: (papers, hidden) =>
+      optimistic(idsOf(papers), (a) => ({ ...a, hidden }), () => call('papers.hide', { papers: papers.map(toPaperMeta), hidden }), 'Could not save'),
+    toggleHidden: (paper) => session.hide([paper], !state.annotationOf(paper.id)?.hidden),
+    tag(papers, tag, on) {
+      const name = tag.trim();
+      if (on) knowTag(name);
+      return optimistic(
+        idsOf(papers),
+        (a) => ({ ...a, tags: on ? [...new Set([...a.tags, name])] : a.tags.filter((t) => t !== name) }),
+        () => call('papers.tag', { papers: papers.map(toPaperMeta), tag: name, on }),
+        'Could not save the tag',
+      );
+    },
+    note: (paper, text) =>
+      optimistic(
+        [paper.id],
+        (a) => ({ ...a, note: text.trim() || undefined }),
+        () => call('papers.note', { paper: toPaperMeta(paper), note: text }),
+        'Could not save the note',
+      ),
+    async saveRule(rule) {
+      const before = state.rules.peek();
+      const at = before.findIndex((known) => known.id === rule.id);
+      state.setRules(at === -1 ? [...before, rule] : before.map((known) => (known.id === rule.id ? rule : known)));
+      try {
+        await call('rules.upsert', { rule });
+      } catch (error) {
+        if (!signal.aborted) state.setRules(before);
+        throw error;
+      }
+      // A rule that stars or hides acts on this page once, right after it is saved.
+      if (rule.action !== 'highlight' && rule.enabled) state.applyRuleNow(rule.id);
+    },
+    async deleteRule(id) {
+      const before = state.rules.peek();
+      state.setRules(before.filter((rule) => rule.id !== id));
+      try {
+        await call('rules.delete', { id });
+        return true;
+      } catch (error) {
+        if (!signal.aborted) state.setRules(before);
+        return failed('Could not delete the rule')(error);
+      }
+    },
+    openPage: (target) =>
+      call('pages.open', { page: target }).then(
+        () => true,
+        failed(target === 'options' ? 'Could not open the options' : 'Could not open the reading list'),
+      ),
+    status,
+  };
+  return session;
+}

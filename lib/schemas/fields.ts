@@ -1,0 +1,94 @@
+/**
+ * Field schemas shared by the message contract, the records the store keeps and backups.
+ *
+ * Everything a content script sends is untrusted: arXiv text ends up here, and a compromised or
+ * buggy sender must not be able to grow the store without bound or plant a `javascript:` link in
+ * the reading list. Hence every string and array below has a bound, and URLs must be arXiv's.
+ */
+import * as v from 'valibot';
+import { isArxivHttpsUrl } from '@/lib/arxiv/hosts';
+import { isArxivId, type ArxivId } from '@/lib/arxiv/ids';
+import { shorten } from './parse';
+
+export const LIMITS = {
+  /** Papers in one star/hide/tag message: a `show=2000` listing plus headroom. */
+  batch: 5000,
+  /** Ids in one `annotations.get`, `listing.open` or `visits.record`. */
+  ids: 5000,
+  tagName: 64,
+  note: 10_000,
+  /** Titles, abstracts, comments. */
+  text: 20_000,
+  shortText: 2000,
+  /** Large collaborations list a few thousand authors. */
+  authors: 10_000,
+  subjects: 200,
+  tagsPerPaper: 1000,
+  url: 2048,
+  listing: 200,
+  key: 200,
+  mergeSources: 1000,
+  pattern: 1000,
+} as const;
+
+const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
+
+/**
+ * A canonical versionless id (`2602.22290`, `math/0601001`). Versioned or prefixed spellings are
+ * rejected rather than normalised: the store keys papers by this id, and a caller that sends
+ * `2602.22290v2` has skipped the parser's normalisation.
+ */
+export const arxivIdSchema = v.custom<ArxivId>(
+  isArxivId,
+  (issue) => `expected a versionless arXiv id, got ${shorten(issue.received)}`,
+);
+
+export function textSchema(max: number) {
+  return v.pipe(v.string(), v.maxLength(max));
+}
+
+/** A tag name as typed, trimmed: 1–64 characters, no control characters. */
+export const tagNameSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1, 'expected a tag name, got an empty string'),
+  v.maxLength(LIMITS.tagName, `expected a tag name of at most ${LIMITS.tagName} characters`),
+  v.regex(NO_CONTROL_CHARS, 'expected no control characters'),
+);
+
+/** `#rrggbb`, stored lower case. */
+export const colorSchema = v.pipe(
+  v.string(),
+  v.regex(/^#[0-9a-f]{6}$/i, (issue) => `expected a colour like #1a2b3c, got ${shorten(issue.received)}`),
+  v.toLowerCase(),
+);
+
+/** Epoch milliseconds. */
+export const timestampSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
+
+export const noteSchema = v.pipe(v.string(), v.maxLength(LIMITS.note));
+
+/** A listing key such as `cs.DC/new`. */
+export const listingSchema = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(LIMITS.listing),
+  v.regex(NO_CONTROL_CHARS, 'expected no control characters'),
+);
+
+export const keySchema = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(LIMITS.key),
+  v.regex(NO_CONTROL_CHARS, 'expected no control characters'),
+);
+
+/** Stored links are rendered in the reading list, so only https links to arXiv are accepted. */
+export const arxivUrlSchema = v.pipe(
+  v.string(),
+  v.maxLength(LIMITS.url),
+  v.check((value: string) => isArxivHttpsUrl(value), (issue) => `expected an https://arxiv.org link, got ${shorten(issue.received)}`),
+);
+
+export const stringListSchema = (max: number, itemMax: number) =>
+  v.pipe(v.array(textSchema(itemMax), 'expected an array of strings'), v.maxLength(max));

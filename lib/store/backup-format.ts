@@ -1,0 +1,220 @@
+/**
+ * The backup file's format: one versioned JSON document holding every table, and its validation.
+ * A restore validates the whole document with {@link parseBackup} before it touches the store
+ * (backup.ts), so a bad or half-written file leaves the database exactly as it was.
+ */
+import * as v from 'valibot';
+import { keySchema, timestampSchema } from '@/lib/schemas/fields';
+import { parseWithSchema, toIssuePath } from '@/lib/schemas/parse';
+import { paperRecordSchema, tagRecordSchema, visitRecordSchema } from '@/lib/schemas/records';
+import { ruleSchema } from '@/lib/schemas/rule';
+import { TABLE_NAMES, type TableName } from './tables';
+
+export const BACKUP_FORMAT = 'arxiv-sift-backup';
+export const BACKUP_VERSION = 2;
+/** The oldest version this Sift still reads. */
+const OLDEST_READABLE_VERSION = 1;
+/** A backup file's size limit: about 25,000 papers with full abstracts; far more than anyone annotates. */
+export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+
+export type BackupTables = v.InferOutput<typeof tablesSchema>;
+
+export interface BackupDocument {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: number;
+  tables: BackupTables;
+}
+
+export type ImportMode = 'merge' | 'replace';
+
+/** Per table: records that were new, changed, already identical, and (replace only) dropped. */
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+}
+
+export type ImportReport = Record<TableName, ImportCounts>;
+
+// Version 1 files also carry a `settings` table, which never held a record (settings moved to
+// browser.storage): it is read, checked to be a list of key/value records, and left out.
+const legacySettingsSchema = v.array(v.strictObject({ key: keySchema, value: v.custom<unknown>((value) => value !== undefined) }));
+
+const tablesSchema = v.strictObject({
+  papers: v.array(paperRecordSchema),
+  tags: v.array(tagRecordSchema),
+  rules: v.array(ruleSchema),
+  visits: v.array(visitRecordSchema),
+});
+
+const backupSchema = v.strictObject({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(BACKUP_VERSION),
+  exportedAt: timestampSchema,
+  tables: tablesSchema,
+});
+
+const legacyBackupSchema = v.strictObject({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(1),
+  exportedAt: timestampSchema,
+  tables: v.strictObject({ ...tablesSchema.entries, settings: legacySettingsSchema }),
+});
+
+/** Each table's primary key: its field name and its values in a file, to find duplicates. */
+const KEYS: { [T in TableName]: { field: string; of: (tables: BackupTables) => readonly string[] } } = {
+  papers: { field: 'id', of: (tables) => tables.papers.map((record) => record.id) },
+  tags: { field: 'name', of: (tables) => tables.tags.map((record) => record.name) },
+  rules: { field: 'id', of: (tables) => tables.rules.map((record) => record.id) },
+  visits: { field: 'listing', of: (tables) => tables.visits.map((record) => record.listing) },
+};
+
+function utf8Length(text: string): number {
+  // Every UTF-16 unit is 1–3 UTF-8 bytes; only count exactly when the bounds straddle the limit.
+  if (text.length > MAX_BACKUP_BYTES) return text.length;
+  if (text.length * 3 <= MAX_BACKUP_BYTES) return text.length;
+  return new TextEncoder().encode(text).length;
+}
+
+// Keys that would reach Object.prototype if any code ever merged this document into an object.
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+interface PathNode {
+  parent: PathNode | undefined;
+  key: string | number;
+}
+
+function pathOf(node: PathNode | undefined): string {
+  const keys: (string | number)[] = [];
+  for (let at = node; at; at = at.parent) keys.unshift(at.key);
+  return toIssuePath(keys.map((key) => ({ key })));
+}
+
+/** The path of the first forbidden key anywhere in `root`, walked without recursion. */
+function findForbiddenKey(root: unknown): string | undefined {
+  const stack: [unknown, PathNode | undefined][] = [[root, undefined]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], { parent: path, key: i }]);
+    } else if (typeof value === 'object' && value !== null) {
+      const entries = Object.entries(value);
+      for (const [key] of entries) if (FORBIDDEN_KEYS.has(key)) return pathOf({ parent: path, key });
+      for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i]![1], { parent: path, key: entries[i]![0] }]);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether `text` stops inside an object, array or string: the mark of a file cut short (an
+ * interrupted download or copy), worth telling apart from a file that was never JSON.
+ */
+function endsInsideValue(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{' || char === '[') depth++;
+    else if (char === '}' || char === ']') depth--;
+  }
+  return inString || depth > 0;
+}
+
+function describeJsonError(json: string, error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  return `not valid JSON${endsInsideValue(json) ? ' (the file looks truncated)' : ''}: ${reason}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+  return typeof value === 'object' ? 'an object' : String(value);
+}
+
+/** Format and version first: a clear answer for a file that is not a Sift backup, or a newer one. */
+function checkHeader(doc: unknown): asserts doc is Record<string, unknown> {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    throw new Error(`backup: expected a JSON object, got ${describeValue(doc)}`);
+  }
+  const { format, version, tables } = doc as Record<string, unknown>;
+  if (format !== BACKUP_FORMAT) {
+    throw new Error(`format: expected "${BACKUP_FORMAT}", got ${describeValue(format)} (not a Sift backup)`);
+  }
+  if (typeof version === 'number' && version > BACKUP_VERSION) {
+    throw new Error(
+      `version: the backup is version ${version}; this Sift reads version ${BACKUP_VERSION} (update Sift first)`,
+    );
+  }
+  if (typeof version !== 'number' || version < OLDEST_READABLE_VERSION || !Number.isInteger(version)) {
+    throw new Error(`version: expected ${OLDEST_READABLE_VERSION} to ${BACKUP_VERSION}, got ${describeValue(version)}`);
+  }
+  if (Array.isArray(tables)) throw new Error('tables: expected an object, got an array');
+  if (typeof tables === 'object' && tables !== null) {
+    const names: readonly string[] = version === 1 ? [...TABLE_NAMES, 'settings'] : TABLE_NAMES;
+    const unknown = Object.keys(tables).find((name) => !names.includes(name));
+    if (unknown !== undefined) throw new Error(`${toIssuePath([{ key: unknown }], 'tables')}: unknown table`);
+  }
+}
+
+function checkUniqueKeys(tables: BackupTables): void {
+  for (const name of TABLE_NAMES) {
+    const { field, of } = KEYS[name];
+    const firstAt = new Map<string, number>();
+    of(tables).forEach((key, i) => {
+      const first = firstAt.get(key);
+      if (first !== undefined) {
+        const where = `tables.${name}[${i}].${field}`;
+        throw new Error(`${where}: duplicate of tables.${name}[${first}] (${JSON.stringify(key)})`);
+      }
+      firstAt.set(key, i);
+    });
+  }
+}
+
+/**
+ * Parses and validates a backup file completely, or throws an Error naming the first problem and
+ * where it is, e.g. `tables.papers[3].tags: expected an array of strings`. Rejects files over
+ * 50 MB, invalid or truncated JSON, other formats and newer versions, unknown tables and fields, wrong
+ * types, duplicate keys, and `__proto__` / `constructor` / `prototype` keys at any depth.
+ */
+export function parseBackup(json: string): BackupDocument {
+  const bytes = utf8Length(json);
+  if (bytes > MAX_BACKUP_BYTES) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    throw new Error(`backup: the file is ${mb(bytes)} MB, over the ${MAX_BACKUP_BYTES / 1024 / 1024} MB limit`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch (error) {
+    throw new Error(`backup: ${describeJsonError(json, error)}`);
+  }
+  const forbidden = findForbiddenKey(doc);
+  if (forbidden !== undefined) throw new Error(`${forbidden}: key not allowed`);
+  checkHeader(doc);
+  if (doc.version === 1) {
+    const { tables, exportedAt } = parseWithSchema(legacyBackupSchema, doc);
+    const { settings: _settings, ...current } = tables;
+    checkUniqueKeys(current);
+    return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, tables: current };
+  }
+  const parsed = parseWithSchema(backupSchema, doc);
+  checkUniqueKeys(parsed.tables);
+  return parsed;
+}
+
+/** The tables an import changed, for the broadcast (its paper ids are too many to list). */
+export function changedTables(report: ImportReport): TableName[] {
+  return TABLE_NAMES.filter((name) => {
+    const counts = report[name];
+    return counts.added + counts.updated + counts.removed > 0;
+  });
+}

@@ -1,0 +1,178 @@
+import { effect } from '@preact/signals';
+import { describe, expect, it } from 'vitest';
+import type { ArxivPage, Paper } from '@/lib/arxiv/types';
+import type { EntryIndex } from '@/lib/overlay/entry-index';
+import { createListingState, type ListingState } from '@/lib/overlay/listing-state';
+import type { Notifier } from '@/lib/overlay/notify';
+import { openListingSession, type ListingSession } from '@/lib/overlay/session';
+import type { ApiRequest } from '@/lib/store/api';
+import { toSiftChanged } from '@/lib/store/api';
+import { createApiHandler } from '@/lib/store/handlers';
+import { EXTENSION_ID, PAGES_URL, freshDb, meta, nthId, rule } from '../store/support';
+
+const URL = 'https://arxiv.org/list/cs.DC/new';
+const papers: Paper[] = [0, 1, 2].map((n) => ({ ...meta(nthId(n)), element: { head: {} as Element, nodes: [], fields: {} } }));
+const page: ArxivPage = { kind: 'new', sections: [], papers, problems: [] };
+
+/** The entry index a session needs: ids and entries by id, without a DOM. */
+function entriesOf(list: readonly Paper[]): EntryIndex {
+  const entries = list.map((paper, index) => ({ index, paper, nodes: [], controls: {} as HTMLElement }));
+  return {
+    entries,
+    byId: (id) => entries.filter((entry) => entry.paper.id === id),
+    entryOf: () => undefined,
+    ids: () => [...new Set(list.map((paper) => paper.id))],
+    remove: () => undefined,
+  };
+}
+
+type Listener = (message: unknown) => Promise<unknown> | undefined;
+
+/**
+ * The background as tabs see it: the real message handler over a fake-indexeddb store, with its
+ * broadcasts delivered to every subscribed tab, JSON-serialised as runtime messaging does.
+ */
+function background() {
+  const listeners = new Set<Listener>();
+  const handle = createApiHandler({
+    db: freshDb(),
+    extensionId: EXTENSION_ID,
+    pagesUrl: PAGES_URL,
+    onChange: (notice) => {
+      for (const listener of listeners) void listener(JSON.parse(JSON.stringify(toSiftChanged(notice))));
+    },
+  });
+  return {
+    listeners,
+    send: async (message: ApiRequest) => handle(JSON.parse(JSON.stringify(message)), { id: EXTENSION_ID, tab: { id: 1 } }),
+  };
+}
+
+interface Tab {
+  state: ListingState;
+  session: ListingSession;
+  sent: ApiRequest[];
+  failures: string[];
+  /** How often the rule list was replaced (each replacement compiles and paints the page). */
+  ruleUpdates: () => number;
+}
+
+function openTab(bg: ReturnType<typeof background>, send: (message: ApiRequest) => Promise<unknown> = bg.send): Tab {
+  const sent: ApiRequest[] = [];
+  const failures: string[] = [];
+  const state = createListingState(papers.map((paper) => paper.id));
+  let ruleUpdates = -1;
+  effect(() => {
+    state.rules.value;
+    ruleUpdates++;
+  });
+  const notify: Notifier = { show: () => undefined, failure: (what, error) => failures.push(`${what}: ${error instanceof Error ? error.message : String(error)}`) };
+  const session = openListingSession({
+    page,
+    entries: entriesOf(papers),
+    state,
+    notify,
+    send: (message) => {
+      sent.push(message);
+      return send(message);
+    },
+    subscribe: (listener) => {
+      bg.listeners.add(listener);
+      return () => bg.listeners.delete(listener);
+    },
+    url: URL,
+    signal: new AbortController().signal,
+    detach: () => undefined,
+  });
+  return { state, session, sent, failures, ruleUpdates: () => ruleUpdates };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('openListingSession', () => {
+  it('asks the store once at load, for annotations, tags, rules and the visit together', async () => {
+    const bg = background();
+    const writer = openTab(bg);
+    await writer.session.ready;
+    await writer.session.tag([papers[0]!], 'to read', true);
+    await writer.session.saveRule(rule('r1'));
+
+    const tab = openTab(bg);
+    await tab.session.ready;
+    expect(tab.sent.map((message) => message.type)).toEqual(['listing.open']);
+    expect(tab.sent[0]?.data).toEqual({ listing: 'cs.DC/new', ids: papers.map((paper) => paper.id) });
+    expect(tab.state.annotationOf(papers[0]!.id)?.tags).toEqual(['to read']);
+    expect(tab.state.tags.value.map((tag) => tag.name)).toEqual(['to read']);
+    expect(tab.state.rules.value.map((r) => r.id)).toEqual(['r1']);
+  });
+
+  it('stars with one message and ignores the echo of its own write', async () => {
+    const bg = background();
+    const tab = openTab(bg);
+    await tab.session.ready;
+    const before = tab.sent.length;
+    const saving = tab.session.toggleStar(papers[1]!);
+    // Optimistic: the star shows before the store answers.
+    expect(tab.state.annotationOf(papers[1]!.id)?.starred).toBe(true);
+    expect(await saving).toBe(true);
+    await settle();
+    expect(tab.sent.slice(before).map((message) => message.type)).toEqual(['papers.star']);
+    expect(tab.sent.at(-1)?.origin).toEqual(expect.any(String));
+    expect(tab.state.annotationOf(papers[1]!.id)?.starred).toBe(true);
+  });
+
+  it("applies another tab's star from the broadcast without a request of its own", async () => {
+    const bg = background();
+    const reader = openTab(bg);
+    const writer = openTab(bg);
+    await Promise.all([reader.session.ready, writer.session.ready]);
+    const asked = reader.sent.length;
+    await writer.session.star([papers[2]!], true);
+    await settle();
+    expect(reader.state.annotationOf(papers[2]!.id)?.starred).toBe(true);
+    expect(reader.state.counts.value.starred).toBe(1);
+    expect(reader.sent).toHaveLength(asked);
+  });
+
+  it('rolls back a write the store refuses and says what failed', async () => {
+    const bg = background();
+    const refusing = async (message: ApiRequest): Promise<unknown> => (message.type === 'papers.star' ? { ok: false, error: 'papers.star: the disk is full' } : bg.send(message));
+    const tab = openTab(bg, refusing);
+    await tab.session.ready;
+    expect(await tab.session.toggleStar(papers[0]!)).toBe(false);
+    expect(tab.state.annotationOf(papers[0]!.id)?.starred).toBeFalsy();
+    expect(tab.failures).toEqual(['Could not save the star: papers.star: the disk is full']);
+  });
+
+  it('saves a rule with one paint in the saving tab and one in every other tab', async () => {
+    const bg = background();
+    const saver = openTab(bg);
+    const other = openTab(bg);
+    await Promise.all([saver.session.ready, other.session.ready]);
+    const [savedBefore, otherBefore] = [saver.ruleUpdates(), other.ruleUpdates()];
+    await saver.session.saveRule(rule('r1', { pattern: 'raft' }));
+    await settle();
+    expect(saver.ruleUpdates() - savedBefore).toBe(1);
+    expect(other.ruleUpdates() - otherBefore).toBe(1);
+    expect(other.state.rules.value.map((r) => r.pattern)).toEqual(['raft']);
+  });
+
+  it('puts the rules back and rejects when the store refuses a rule', async () => {
+    const bg = background();
+    const tab = openTab(bg);
+    await tab.session.ready;
+    await expect(tab.session.saveRule({ ...rule('r1'), color: 'blue' })).rejects.toThrow(/color/);
+    expect(tab.state.rules.value).toEqual([]);
+  });
+
+  it('answers the popup with counts and the filters available, and toggles a filter', async () => {
+    const bg = background();
+    const tab = openTab(bg);
+    await tab.session.ready;
+    await tab.session.star([papers[0]!], true);
+    const [listener] = bg.listeners;
+    const status = await listener!({ type: 'overlay.toggle', data: { filter: 'onlyStarred' } });
+    expect(status).toMatchObject({ kind: 'new', entries: 3, starred: 1, filters: { onlyStarred: true } });
+    expect((status as { available: string[] }).available).toContain('onlyNew');
+  });
+});
