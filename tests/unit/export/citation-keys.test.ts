@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseCitationKey, dateOfArxivId, toAsciiKeyPart, toCitationKeys, type ExportPaper } from '@/lib/export';
+import { arxivCitationKey, baseCitationKey, dateOfArxivId, toAsciiKeyPart, toCitationKeys, type ExportPaper } from '@/lib/export';
 import { ALL_PAPERS, COLLIDING_KEYS, NAME_SHAPES, SEED_PAPERS, paper, shuffled } from './cases';
 
 function keysById(papers: readonly ExportPaper[]): Map<string, string> {
@@ -125,5 +125,31 @@ describe('toCitationKeys', () => {
     const [one] = SEED_PAPERS;
     if (one === undefined) throw new Error('empty seed');
     expect(toCitationKeys([one, one])).toEqual(['ding2026energy', 'ding2026energya']);
+  });
+});
+
+describe('arxivCitationKey', () => {
+  it.each([
+    // Keys as arXiv's "Export BibTeX citation" writes them (arxiv-browse browse/formatting/cite.py).
+    ['DIAL: Decentralized I/O AutoTuning via Learned Client-side Local Metrics for Parallel File System', ['Md Hasanur Rashid'], '2602.22392', 'rashid2026dialdecentralizedioautotuning'],
+    ['Attention Is All You Need', ['Ashish Vaswani'], '1706.03762', 'vaswani2017attentionneed'],
+    ['Mononyms, Particles and Suffixes', ['Plato'], '2603.01237', 'plato2026mononymsparticlessuffixes'],
+    ['On the Waals Forces', ['Johannes Diderik van der Waals'], '2603.01238', 'vanderwaals2026waalsforces'],
+    ['A Symphony', ['Ludwig van Beethoven Jr.'], '2603.01239', 'beethoven2026symphony'],
+    ['Jets at the LHC', ['ATLAS Collaboration'], '2603.01240', 'atlascollaboration2026jetslhc'],
+    ['Über Ångström-scale Modelling', ['Piotr Żelasko'], '2603.01241', 'żelasko2026überångströmscalemodelling'],
+    ['An Old Math Paper', ['Grace Hopper'], 'math/0601001', 'hopper2006oldmathpaper'],
+  ])('gives %j the key arXiv gives it', (title, authors, id, expected) => {
+    expect(arxivCitationKey(paper({ id, title, authors }))).toBe(expected);
+  });
+
+  it('keeps keys unique with the same suffixes as the short style', () => {
+    const twins = [paper({ id: '2602.00002', title: 'The Same Title', authors: ['Ann Lee'] }), paper({ id: '2602.00001', title: 'The Same Title', authors: ['Ann Lee'] })];
+    expect(toCitationKeys(twins, 'arxiv')).toEqual(['lee2026titlea', 'lee2026title']);
+  });
+
+  it('leaves the short keys as they were', () => {
+    expect(toCitationKeys(SEED_PAPERS)).toEqual(toCitationKeys(SEED_PAPERS, 'short'));
+    expect(toCitationKeys(SEED_PAPERS)[0]).toBe('ding2026energy');
   });
 });
