@@ -503,7 +503,7 @@ function remove(budget: WireBudget, items: Items): WireBudget {
  * settings; then stars and tags (newest papers first); then rules; then notes; then papers that
  * are only hidden; then seen marks. What does not fit stays on this device (the local store is
  * the source of truth; the sync area replicates what it can) and is counted in `coverage`.
- * Tombstones stamped before `cutoff` (see `tombstoneCutoff`) are left out. Equal states and
+ * Tombstones stamped before `cutoff` (see `stateCutoff`) are left out. Equal states and
  * cutoffs give equal items on every device.
  */
 export function encodeState(state: ReplicatedState, budget: WireBudget = FULL_BUDGET, cutoff: Stamp = 0): { items: Items; coverage: Coverage } {
