@@ -126,9 +126,9 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
   const stem = options.stem ?? true;
   const folded = foldText(stripTex(text), { caseFold: true, diacriticFold: true }).text.replace(LINE_BREAK_HYPHEN, '$1$2');
   const out: string[] = [];
-  const push = (word: string): void => {
+  const push = (word: string, stemmable = true): void => {
     if (word.length < 2 || DIGITS.test(word) || STOP_WORDS.has(word)) return;
-    out.push(stem ? stemPlural(word) : word);
+    out.push(stem && stemmable ? stemPlural(word) : word);
   };
   for (const match of folded.matchAll(WORD)) {
     const word = match[0];
@@ -143,7 +143,8 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
       if (head !== undefined) push(head);
       continue;
     }
-    if (parts.some((part) => part.length === 1)) push(parts.join(''));
+    // A joined compound is a name (`kmeans`, `nbody`), not a plural.
+    if (parts.some((part) => part.length === 1)) push(parts.join(''), false);
     else for (const part of parts) push(part);
   }
   return out;

@@ -1,0 +1,27 @@
+// `npm run eval:ranking -- --corpus FILE --users FILE [--out FILE]`: bundles bench/eval-ranking.ts
+// with esbuild (as scripts/bench.mjs bundles bench/run.ts, so `@/lib/...` imports resolve through
+// tsconfig.json) and runs it in this process.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT = join(ROOT, '.cache', 'eval-ranking');
+mkdirSync(OUT, { recursive: true });
+
+await build({
+  bundle: true,
+  absWorkingDir: ROOT,
+  tsconfig: join(ROOT, 'tsconfig.json'),
+  logLevel: 'warning',
+  legalComments: 'none',
+  entryPoints: ['bench/eval-ranking.ts'],
+  outfile: join(OUT, 'eval-ranking.mjs'),
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+});
+
+const { runEvalRanking } = await import(pathToFileURL(join(OUT, 'eval-ranking.mjs')).href);
+runEvalRanking(process.argv.slice(2));
