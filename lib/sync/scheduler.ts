@@ -51,7 +51,8 @@ export function isQuotaError(error: unknown): boolean {
 /**
  * Debounces flush requests, keeps the write rate under `perMinute`/`perHour` (default 100 and
  * 1,500, under Chrome's 120 and 1,800), runs one flush at a time, and after a failure retries
- * with backoff: a rate refusal waits out the minute, other errors wait 5 s doubling to 5 min.
+ * with backoff: a rate refusal waits out the minute, other errors wait 5 s doubling (per failure in a row) up to 5 min;
+ * requests made meanwhile wait for the retry.
  */
 export class WriteScheduler {
   private readonly opts: Required<Omit<SchedulerOptions, 'onError'>> & Pick<SchedulerOptions, 'onError'>;
@@ -62,6 +63,8 @@ export class WriteScheduler {
   private running: Promise<void> | undefined;
   private again = false;
   private failures = 0;
+  /** After a failure, no flush before this time. */
+  private retryAt = 0;
   private stopped = false;
 
   constructor(options: SchedulerOptions) {
@@ -80,7 +83,7 @@ export class WriteScheduler {
     const now = this.opts.clock.now();
     this.firstRequestAt ??= now;
     const debounced = Math.min(now + this.opts.debounceMs, this.firstRequestAt + this.opts.maxWaitMs);
-    this.schedule(Math.max(debounced, this.rateFreeAt(now)));
+    this.schedule(Math.max(debounced, this.rateFreeAt(now), this.retryAt));
   }
 
   /** Flushes now (within the rate limits) and resolves when that flush has run. */
@@ -102,7 +105,7 @@ export class WriteScheduler {
   }
 
   private schedule(at: number): void {
-    if (this.dueAt !== undefined && this.dueAt <= at) return;
+    if (this.dueAt === at) return;
     this.cancelTimer();
     this.dueAt = at;
     this.timer = this.opts.clock.setTimeout(() => {
@@ -150,12 +153,13 @@ export class WriteScheduler {
         const at = this.opts.clock.now();
         for (let i = 0; i < ops; i++) this.writes.push(at);
         this.failures = 0;
+        this.retryAt = 0;
       } catch (error) {
         this.failures++;
         const wait = isRateError(error) ? MINUTE : Math.min(5 * MINUTE, 5_000 * 2 ** (this.failures - 1));
-        const retryAt = this.opts.clock.now() + wait;
-        this.opts.onError?.(error, retryAt);
-        if (!this.stopped) this.schedule(retryAt);
+        this.retryAt = this.opts.clock.now() + wait;
+        this.opts.onError?.(error, this.retryAt);
+        if (!this.stopped) this.schedule(this.retryAt);
       } finally {
         this.running = undefined;
       }

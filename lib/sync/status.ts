@@ -18,9 +18,12 @@ export function describeCoverage(coverage: Coverage, quotaBytes = 102_400): stri
   if (notes.tooLarge > 0) kept.push(`${plural(notes.tooLarge, 'note', 'notes')} over 8 KB ${notes.tooLarge === 1 ? 'is' : 'are'} kept on this device only`);
   const notesOut = notes.total - notes.synced - notes.tooLarge;
   const papersOut = papers.total - papers.synced;
-  if (papersOut > 0 && papersOut > notesOut) {
-    kept.push(`the ${plural(papersOut, 'least recently changed paper', 'least recently changed papers')} ${papersOut === 1 ? 'is' : 'are'} kept on this device only (the sync area is full)`);
-  } else if (notesOut > 0) kept.push(`${plural(notesOut, 'note does', 'notes do')} not fit and stay on this device`);
+  // Papers left out whole for lack of room, beyond those missing only a note.
+  const spaceOut = papersOut - notes.tooLarge - notesOut;
+  if (spaceOut > 0) {
+    kept.push(`the ${plural(spaceOut, 'least recently changed paper', 'least recently changed papers')} ${spaceOut === 1 ? 'is' : 'are'} kept on this device only (the sync area is full)`);
+  }
+  if (notesOut > 0) kept.push(`${plural(notesOut, 'note does', 'notes do')} not fit and stay on this device`);
   if (seen.synced < seen.total) kept.push(`${plural(seen.total - seen.synced, 'seen mark', 'seen marks')} stay on this device`);
   const rulesOut = rules.total - rules.synced;
   if (rulesOut > 0) kept.push(`${plural(rulesOut, 'rule', 'rules')} ${rules.tooLarge > 0 ? 'over 8 KB or ' : ''}not fitting stay on this device`);
