@@ -11,13 +11,14 @@ import type { ArxivId, PageKind } from '@/lib/arxiv/types';
 import { FILTERS, type FilterFlags, type FilterId } from '@/lib/overlay/filters';
 import type { Rule } from '@/lib/rules/types';
 import { LIMITS, arxivIdSchema, colorSchema, keySchema, listingSchema, noteSchema, tagNameSchema } from '@/lib/schemas/fields';
-import { paperMetaSchema } from '@/lib/schemas/paper-meta';
+import { snapshotPaperMetaSchema } from '@/lib/schemas/paper-meta';
 import { ruleSchema } from '@/lib/schemas/rule';
 import type { BackupDocument, ImportReport } from './backup-format';
 import { TABLE_NAMES, type TableName } from './tables';
 
 const idsSchema = v.pipe(v.array(arxivIdSchema), v.maxLength(LIMITS.ids));
-const papersSchema = v.pipe(v.array(paperMetaSchema), v.maxLength(LIMITS.batch));
+// Oversized text in one paper's snapshot is cut, not refused: it must not sink the whole batch.
+const papersSchema = v.pipe(v.array(snapshotPaperMetaSchema), v.maxLength(LIMITS.batch));
 const noData = v.strictObject({});
 const FILTER_IDS = FILTERS.map((filter) => filter.id);
 
@@ -32,7 +33,7 @@ export const API_SCHEMAS = {
   'papers.star': v.strictObject({ papers: papersSchema, starred: v.boolean() }),
   'papers.hide': v.strictObject({ papers: papersSchema, hidden: v.boolean() }),
   'papers.tag': v.strictObject({ papers: papersSchema, tag: tagNameSchema, on: v.boolean() }),
-  'papers.note': v.strictObject({ paper: paperMetaSchema, note: noteSchema }),
+  'papers.note': v.strictObject({ paper: snapshotPaperMetaSchema, note: noteSchema }),
   'papers.seen': v.strictObject({ ids: idsSchema, seen: v.boolean() }),
   'visits.record': v.strictObject({ listing: listingSchema, ids: idsSchema }),
   'tags.list': noData,

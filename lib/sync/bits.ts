@@ -80,11 +80,6 @@ export class BitWriter {
   }
 }
 
-/** How many characters `bits` bits pack into. */
-export function packedLength(bits: number): number {
-  return Math.ceil(bits / GROUP) * 2;
-}
-
 /** The number of bits of `value` (≥ 1) in binary. */
 function bitWidth(value: number): number {
   return value < POW2[31]! ? 32 - Math.clz32(value) : Math.floor(Math.log2(value)) + 1;

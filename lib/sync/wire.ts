@@ -58,9 +58,14 @@ export function idNumber(id: ArxivId): number | undefined {
 /** The id {@link idNumber} numbered, or undefined if no valid id has that number. */
 export function idOfNumber(value: number): ArxivId | undefined {
   const yymm = Math.floor(value / 100_000);
+  const number = value % 100_000;
+  const month = yymm % 100;
+  // The new scheme's rules (lib/arxiv/ids.ts), checked on the number: from 0704, months 1–12,
+  // four-digit numbers until 1412 and five-digit ones from 1501.
+  if (!Number.isSafeInteger(value) || yymm < 704 || yymm > 9912 || month < 1 || month > 12) return undefined;
   const digits = yymm < 1501 ? 4 : 5;
-  const id = `${String(yymm).padStart(4, '0')}.${String(value % 100_000).padStart(digits, '0')}`;
-  return isArxivId(id) ? id : undefined;
+  if (digits === 4 && number > 9999) return undefined;
+  return `${String(yymm).padStart(4, '0')}.${String(number).padStart(digits, '0')}` as ArxivId;
 }
 
 function hashOf(text: string): number {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import type { ArxivId } from '@/lib/arxiv/types';
 import {
@@ -9,6 +10,7 @@ import {
   mergeSettingEntry,
   mergeState,
   mergeTagEntry,
+  paperStampsSchema,
   purgeTombstones,
   stateCutoff,
   TOMBSTONE_TTL_MS,
@@ -104,6 +106,16 @@ describe('mergePaper', () => {
     const b = paper({ note: 'banana', stamps: { note: 7 } });
     expect(mergePaper(a, b).note).toBe('banana');
     expect(mergePaper(b, a).note).toBe('banana');
+  });
+});
+
+describe('paperStampsSchema', () => {
+  it('accepts stamps as records store them and refuses out-of-range or unknown ones', () => {
+    expect(v.is(paperStampsSchema, { star: 5, tags: { ml: 6, __proto__x: 7 } })).toBe(true);
+    expect(v.is(paperStampsSchema, { star: 0 })).toBe(false);
+    expect(v.is(paperStampsSchema, { star: 1.5 })).toBe(false);
+    expect(v.is(paperStampsSchema, { tags: { ml: -1 } })).toBe(false);
+    expect(v.is(paperStampsSchema, { starred: 5 })).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isArxivId } from '@/lib/arxiv/ids';
 import type { ArxivId } from '@/lib/arxiv/types';
 import { canonicalJson, emptyState, type MergeablePaper, type ReplicatedState } from '@/lib/store/merge';
 import { SYNC_QUOTA, itemBytes } from '@/lib/sync/area';
@@ -47,6 +48,24 @@ describe('bit stream', () => {
 describe('ids as numbers', () => {
   it.each(['0704.0001', '1412.9999', '1501.00001', '2602.22290'])('round-trips %s', (id) => {
     expect(idOfNumber(idNumber(id as ArxivId)!)).toBe(id);
+  });
+
+  it('turns a number into an id exactly when the number is some valid id', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9_999_999_999 }), (value) => {
+        const id = idOfNumber(value);
+        if (id === undefined) return;
+        expect(isArxivId(id)).toBe(true);
+        expect(idNumber(id)).toBe(value);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 704, max: 2612 }), fc.integer({ min: 0, max: 99_999 }), (yymm, number) => {
+        const digits = yymm < 1501 ? 4 : 5;
+        const text = `${String(yymm).padStart(4, '0')}.${String(number).padStart(digits, '0')}`;
+        if (isArxivId(text)) expect(idOfNumber(idNumber(text)!)).toBe(text);
+      }),
+    );
   });
 
   it('leaves old-style ids as text and refuses numbers no id has', () => {
