@@ -26,6 +26,7 @@ export const ARXIV_FIXTURES = {
   '/abs/2602.22812': 'abs-withdrawn-2602.22812.html',
   '/list/math.CO/new': 'list-new-math.CO-tex.html',
   '/abs/2603.01234': 'abs-tex-2603.01234.html',
+  '/a/dai_d_1': 'author-dai_d_1.html', // also /a/dai_d_1.html: the route strips the suffix arXiv ignores
   // Variants of /new for edge cases, told apart by a query parameter the page ignores.
   '/list/cs.DC/new?fixture=edge-cases': 'edge-cases-new.html',
   '/list/cs.DC/new?fixture=malformed': 'list-malformed-cs.DC.html',
@@ -70,7 +71,8 @@ const NOT_FOUND = { status: 404, contentType: 'text/plain', body: 'not in fixtur
  * harness, so both browsers see the same arXiv.
  */
 export function arxivResponse(url, { extra = {}, cache = new Map() } = {}) {
-  const bare = url.pathname.replace(/\/+$/, '');
+  // `/a/<id>.html` is the same author page as `/a/<id>` (arxiv-browse routes both to list/author.html).
+  const bare = url.pathname.replace(/\/+$/, '').replace(/^(\/a\/[^/]+)\.html$/, '$1');
   if (url.hostname === STATIC_HOST) {
     // Fonts are fetched in CORS mode from the arxiv.org page; arXiv's CDN allows any origin.
     const cors = { 'access-control-allow-origin': '*' };

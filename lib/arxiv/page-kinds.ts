@@ -50,6 +50,8 @@ export const PAGE_KINDS: Readonly<Record<AugmentedKind, PageKindTraits>> = {
   month: LISTING,
   catchup: { ...LISTING, fields: WITH_ABSTRACTS },
   search: { ...LISTING, tracksVisits: false, controls: 'result-id-line', fields: WITH_ABSTRACTS },
+  // arxiv-browse `list/author.html`: the same `dt`/`dd` entries as /recent, without abstracts.
+  author: LISTING,
   abs: {
     toolbar: false,
     tracksVisits: false,

@@ -9,7 +9,7 @@ import type { PaperMeta } from '@/lib/schemas/paper-meta';
 export type { ArxivId } from './ids';
 export type { PaperMeta, PaperSection, Subject } from '@/lib/schemas/paper-meta';
 
-export type PageKind = 'new' | 'recent' | 'pastweek' | 'month' | 'catchup' | 'search' | 'abs' | 'unknown';
+export type PageKind = 'new' | 'recent' | 'pastweek' | 'month' | 'catchup' | 'search' | 'abs' | 'author' | 'unknown';
 
 export type SectionKind = 'new' | 'cross' | 'replacement' | 'day' | 'results';
 

@@ -4,7 +4,8 @@
  * whether to run before the page is parsed.
  *
  * Routes follow arXiv/arxiv-browse (`browse/routes/ui.py`, `controllers/list_page`,
- * `controllers/catchup_page.py`) and arXiv/arxiv-search (`/search/<archives>?query=…`).
+ * `controllers/catchup_page.py`, the author pages `/a/<id>` and `/a/<id>.html`) and
+ * arXiv/arxiv-search (`/search/<archives>?query=…`).
  */
 import { yearOfTwoDigits } from './dates';
 import { parseArxivId, type ParsedArxivId } from './ids';
@@ -18,6 +19,8 @@ const SUBJECT = /^[A-Za-z][A-Za-z_-]*(?:\.[A-Za-z][A-Za-z-]*)?$/;
 const YEAR_MONTH = /^(\d{4})-(\d{1,2})$/;
 const DIGITS = /^\d+$/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** arXiv author ids (`dai_d_1`) and ORCID iDs (`0000-0002-1825-0097`), as `/a/<id>` takes them. */
+const AUTHOR_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /** Query parameters that only page or present a search, so they are no part of its identity. */
 const SEARCH_PRESENTATION_PARAMS = new Set(['start', 'size', 'order', 'abstracts', 'source']);
@@ -28,6 +31,7 @@ type Target =
   | { kind: 'catchup'; subject: string; day: string }
   | { kind: 'search'; subject?: string; key: string }
   | { kind: 'abs'; paper: ParsedArxivId }
+  | { kind: 'author'; author: string }
   | { kind: 'unknown' };
 
 const UNKNOWN: Target = { kind: 'unknown' };
@@ -68,6 +72,8 @@ function targetOf(input: string | URL): Target {
       return searchTarget(segments, url.searchParams);
     case 'abs':
       return absTarget(segments);
+    case 'a':
+      return authorTarget(segments);
     default:
       return UNKNOWN;
   }
@@ -202,8 +208,18 @@ function absTarget(segments: string[]): Target {
 }
 
 /**
+ * `/a/<id>` and `/a/<id>.html` are the author's listing; `/a/<id>.atom`, `.atom2` and `.json` are
+ * feeds, not pages, and stay `unknown`.
+ */
+function authorTarget(segments: string[]): Target {
+  if (segments.length !== 2) return UNKNOWN;
+  const author = (segments[1] ?? '').replace(/\.html$/, '');
+  return AUTHOR_ID.test(author) ? { kind: 'author', author } : UNKNOWN;
+}
+
+/**
  * The kind of arXiv page a URL shows: `new`, `recent`, `pastweek`, `month` (month and year
- * archives), `catchup`, `search`, `abs`, or `unknown` for everything else, including other hosts
+ * archives), `catchup`, `search`, `abs`, `author`, or `unknown` for everything else, including other hosts
  * and arXiv's form pages. Accepts `arxiv.org` and `www.arxiv.org`; relative strings resolve
  * against `https://arxiv.org/`.
  *
@@ -214,8 +230,8 @@ export function pageKindOf(url: string | URL): PageKind {
 }
 
 /**
- * True for every page the overlay augments: new, recent, pastweek, month, catchup and search
- * listings and the abs page of a single paper.
+ * True for every page the overlay augments: new, recent, pastweek, month, catchup, search and
+ * author listings and the abs page of a single paper.
  */
 export function isListingPage(url: string | URL): boolean {
   return pageKindOf(url) !== 'unknown';
@@ -246,7 +262,8 @@ export function archiveOf(url: string | URL): string | undefined {
  * (`skip`, `show`, `page`, `start`, `size`), presentation (`abs`, `order`) and host spelling do
  * not change it; months are normalised to `YYYY-MM`.
  * Keys: `cs.DC/new`, `cs.DC/recent`, `cs.DC/pastweek`, `cs.DC/2026-02`, `math/2006`,
- * `catchup/cs.DC/2026-02-20`, `search?query=…&searchtype=all`. Abs and unknown pages have none.
+ * `catchup/cs.DC/2026-02-20`, `search?query=…&searchtype=all`, `a/dai_d_1`. Abs and unknown pages
+ * have none.
  */
 export function listingKeyOf(url: string | URL): string | undefined {
   const target = targetOf(url);
@@ -261,6 +278,8 @@ export function listingKeyOf(url: string | URL): string | undefined {
       return `catchup/${target.subject}/${target.day}`;
     case 'search':
       return target.key;
+    case 'author':
+      return `a/${target.author}`;
     default:
       return undefined;
   }

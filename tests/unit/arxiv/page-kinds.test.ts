@@ -13,6 +13,7 @@ const URL_OF_KIND: Record<PageKind, string> = {
   catchup: 'https://arxiv.org/catchup/cs.DC/2026-02-27',
   search: 'https://arxiv.org/search/?query=raft&searchtype=all',
   abs: 'https://arxiv.org/abs/2602.22290',
+  author: 'https://arxiv.org/a/dai_d_1',
   unknown: 'https://arxiv.org/help',
 };
 
@@ -29,7 +30,7 @@ describe('the page-kind table', () => {
 
   it('gives a toolbar, visits and collapsing to listings but not to a lone abs page', () => {
     expect(kindsWhere((traits) => traits.toolbar)).not.toContain('abs');
-    expect(kindsWhere((traits) => traits.tracksVisits)).toEqual(['new', 'recent', 'pastweek', 'month', 'catchup']);
+    expect(kindsWhere((traits) => traits.tracksVisits)).toEqual(['new', 'recent', 'pastweek', 'month', 'catchup', 'author']);
     expect(kindsWhere((traits) => traits.collapsible)).not.toContain('abs');
   });
 

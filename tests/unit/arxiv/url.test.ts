@@ -79,8 +79,19 @@ const ROWS: Row[] = [
   { url: 'https://arxiv.org/abs/2602.22290', kind: 'abs' },
   { url: 'https://arxiv.org/abs/math/0601001', kind: 'abs' },
   { url: 'https://www.arxiv.org/abs/hep-th/9901001v1/', kind: 'abs' },
+  // author pages (arxiv-browse list/author.html)
+  { url: 'https://arxiv.org/a/dai_d_1', kind: 'author', key: 'a/dai_d_1' },
+  { url: 'https://arxiv.org/a/dai_d_1.html', kind: 'author', key: 'a/dai_d_1' },
+  { url: 'https://www.arxiv.org/a/dai_d_1/', kind: 'author', key: 'a/dai_d_1' },
+  { url: 'https://arxiv.org/a/0000-0002-1825-0097.html', kind: 'author', key: 'a/0000-0002-1825-0097' },
   // unknown
   { url: 'https://arxiv.org/', kind: 'unknown' },
+  { url: 'https://arxiv.org/a/', kind: 'unknown' },
+  { url: 'https://arxiv.org/a/dai_d_1.atom', kind: 'unknown' },
+  { url: 'https://arxiv.org/a/dai_d_1.atom2', kind: 'unknown' },
+  { url: 'https://arxiv.org/a/dai_d_1.json', kind: 'unknown' },
+  { url: 'https://arxiv.org/a/dai_d_1/extra', kind: 'unknown' },
+  { url: 'https://arxiv.org/a/dai d 1', kind: 'unknown' },
   { url: 'https://arxiv.org/list/cs.DC', kind: 'unknown' },
   { url: 'https://arxiv.org/list/cs.DC/new/extra', kind: 'unknown' },
   { url: 'https://arxiv.org/list/cs.DC/2026-13', kind: 'unknown' },
@@ -116,6 +127,11 @@ describe('pageKindOf, archiveOf, listingKeyOf', () => {
     const url = new URL('https://arxiv.org/list/cs.DC/pastweek?skip=25&show=25');
     expect(pageKindOf(url)).toBe('pastweek');
     expect(listingKeyOf(url)).toBe('cs.DC/pastweek');
+  });
+
+  it('gives an author page one key whether or not its URL ends in .html', () => {
+    expect(listingKeyOf('https://arxiv.org/a/dai_d_1.html')).toBe(listingKeyOf('https://arxiv.org/a/dai_d_1'));
+    expect(listingKeyOf('https://arxiv.org/a/dai_d_1')).not.toBe(listingKeyOf('https://arxiv.org/a/dai_d_2'));
   });
 
   it('gives /recent and /pastweek of one archive different keys', () => {
