@@ -122,6 +122,8 @@ interface FamilyCodec<E extends Keyed> {
   extra(entries: readonly E[]): string[];
   write(w: BitWriter, entry: E, ctx: WriteContext): void;
   read(r: BitReader, base: Keyed, ctx: ReadContext): E;
+  /** Validates the item's string table (tag names, note texts) before any entry is read. */
+  checkExtra(extra: readonly string[]): void;
   /** Rough bytes of an entry, to cut items before they grow past the per-item quota. */
   size(entry: E): number;
 }
@@ -195,6 +197,9 @@ const coreCodec: FamilyCodec<CoreEntry> = {
     return entry;
   },
   size: (e) => 4 + e.tags.length * 3,
+  checkExtra(extra) {
+    for (const name of extra) if (v.parse(tagNameSchema, name) !== name) throw new RangeError('tag name with surrounding spaces');
+  },
 };
 
 const noteCodec: FamilyCodec<NoteEntry> = {
@@ -213,6 +218,9 @@ const noteCodec: FamilyCodec<NoteEntry> = {
     return { ...base, slot, text };
   },
   size: (e) => 8 + (e.text === undefined ? 0 : JSON.stringify(e.text).length),
+  checkExtra(extra) {
+    for (const text of extra) v.parse(noteSchema, text);
+  },
 };
 
 const seenCodec: FamilyCodec<SeenEntry> = {
@@ -227,6 +235,9 @@ const seenCodec: FamilyCodec<SeenEntry> = {
     return { ...base, slot: readSlot(r, ctx) };
   },
   size: () => 3,
+  checkExtra(extra) {
+    if (extra.length > 0) throw new RangeError('seen marks carry no strings');
+  },
 };
 
 /** Bytes a paper item may hold: the quota less room for its key and JSON punctuation. */
@@ -314,6 +325,7 @@ function decodeItem<E extends Keyed>(codec: FamilyCodec<E>, value: unknown): E[]
   const parsed = v.parse(paperItemSchema, value);
   const [, bits, extra] = parsed;
   const old = parsed[3] ?? [];
+  codec.checkExtra(extra);
   for (const id of old) if (!isArxivId(id) || idNumber(id) !== undefined) throw new RangeError(`not an old-style id: ${id.slice(0, 40)}`);
   const r = new BitReader(bits);
   const count = r.expGolomb(0);
@@ -659,10 +671,6 @@ function decodeRows(family: RowFamily, value: unknown, state: ReplicatedState): 
   for (const apply of parsed) apply();
 }
 
-function checkTagName(name: string): void {
-  if (v.parse(tagNameSchema, name) !== name) throw new RangeError('tag name with surrounding spaces');
-}
-
 function addPaper(state: ReplicatedState, paper: MergeablePaper): void {
   const ours = state.papers.get(paper.id);
   state.papers.set(paper.id, ours ? mergePaper(ours, paper) : paper);
@@ -682,13 +690,9 @@ export function decodeItems(items: Items): { state: ReplicatedState; problems: W
     try {
       const family = key[0] as Family | RowFamily;
       if (family === 'p') {
-        const entries = decodeItem(coreCodec, value);
-        for (const entry of entries) for (const tag of entry.tags) checkTagName(tag.name);
-        for (const entry of entries) addPaper(state, paperOfCore(entry));
+        for (const entry of decodeItem(coreCodec, value)) addPaper(state, paperOfCore(entry));
       } else if (family === 'n') {
-        const entries = decodeItem(noteCodec, value);
-        for (const entry of entries) if (entry.text !== undefined) v.parse(noteSchema, entry.text);
-        for (const entry of entries) {
+        for (const entry of decodeItem(noteCodec, value)) {
           const paper: MergeablePaper = { id: entry.id, tags: [], stamps: { note: entry.slot.stamp } };
           if (entry.text !== undefined) paper.note = entry.text;
           addPaper(state, paper);
