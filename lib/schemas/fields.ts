@@ -29,9 +29,15 @@ export const LIMITS = {
   key: 200,
   mergeSources: 1000,
   pattern: 1000,
+  /** Nesting of objects and arrays in a message or backup: records need 4, anything deeper is hostile. */
+  depth: 64,
 } as const;
 
 const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
+/** Marks, embeddings, overrides and isolates that reorder how the text around them is shown. */
+const NO_BIDI_CONTROLS = /^[^\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]*$/u;
+/** Something a reader can see: not only format characters (zero-width spaces, joiners, BOM) and spaces. */
+const HAS_VISIBLE_CHAR = /[^\p{Cf}\p{Z}\p{M}\u3164\uFFA0\u115F\u1160]/u;
 
 /**
  * A canonical versionless id (`2602.22290`, `math/0601001`). Versioned or prefixed spellings are
@@ -47,13 +53,19 @@ export function textSchema(max: number) {
   return v.pipe(v.string(), v.maxLength(max));
 }
 
-/** A tag name as typed, trimmed: 1–64 characters, no control characters. */
+/**
+ * A tag name as typed, trimmed: 1–64 characters, no control characters, no bidirectional controls
+ * (a right-to-left override makes `gpu\u202Etxt.exe` show as `gpuexe.txt`), and at least one
+ * visible character (a name of zero-width spaces looks empty but is a different tag).
+ */
 export const tagNameSchema = v.pipe(
   v.string(),
   v.trim(),
   v.minLength(1, 'expected a tag name, got an empty string'),
   v.maxLength(LIMITS.tagName, `expected a tag name of at most ${LIMITS.tagName} characters`),
   v.regex(NO_CONTROL_CHARS, 'expected no control characters'),
+  v.regex(NO_BIDI_CONTROLS, 'expected no bidirectional control characters (they change how the name is shown)'),
+  v.regex(HAS_VISIBLE_CHAR, 'expected a visible character, got only invisible characters'),
 );
 
 /** `#rrggbb`, stored lower case. */

@@ -54,3 +54,24 @@ export function parseWithSchema<S extends v.GenericSchema>(schema: S, input: unk
   const [issue] = result.issues;
   throw new Error(`${toIssuePath(issue.path, root)}: ${issue.message}`);
 }
+
+/**
+ * The path of the first value in `root` nested deeper than `maxDepth` objects and arrays, walked
+ * without recursion (so a hostile 100,000-deep value cannot overflow the stack), or `undefined`.
+ * Parsers that recurse (schema libraries, structural comparisons) are then safe to run.
+ *
+ * @example findTooDeep({ a: { b: [1] } }, 2, 'data') → 'data.a.b'
+ */
+export function findTooDeep(root: unknown, maxDepth: number, rootName = ''): string | undefined {
+  const stack: { value: unknown; depth: number; path: { key: string | number }[] }[] = [{ value: root, depth: 0, path: [] }];
+  while (stack.length > 0) {
+    const { value, depth, path } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= maxDepth) return toIssuePath(path, rootName);
+    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, i) => [i, item]) : Object.entries(value);
+    for (const [key, item] of entries) {
+      if (typeof item === 'object' && item !== null) stack.push({ value: item, depth: depth + 1, path: [...path, { key }] });
+    }
+  }
+  return undefined;
+}

@@ -4,8 +4,8 @@
  * (backup.ts), so a bad or half-written file leaves the database exactly as it was.
  */
 import * as v from 'valibot';
-import { keySchema, timestampSchema } from '@/lib/schemas/fields';
-import { parseWithSchema, toIssuePath } from '@/lib/schemas/parse';
+import { LIMITS, keySchema, timestampSchema } from '@/lib/schemas/fields';
+import { findTooDeep, parseWithSchema, toIssuePath } from '@/lib/schemas/parse';
 import { paperRecordSchema, tagRecordSchema, visitRecordSchema } from '@/lib/schemas/records';
 import { ruleSchema } from '@/lib/schemas/rule';
 import { TABLE_NAMES, type TableName } from './tables';
@@ -197,6 +197,8 @@ export function parseBackup(json: string): BackupDocument {
   } catch (error) {
     throw new Error(`backup: ${describeJsonError(json, error)}`);
   }
+  const tooDeep = findTooDeep(doc, LIMITS.depth);
+  if (tooDeep !== undefined) throw new Error(`${tooDeep}: nested more than ${LIMITS.depth} levels deep`);
   const forbidden = findForbiddenKey(doc);
   if (forbidden !== undefined) throw new Error(`${forbidden}: key not allowed`);
   checkHeader(doc);

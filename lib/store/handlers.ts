@@ -3,7 +3,8 @@
  * api.ts, runs the operation in one transaction and answers `{ ok, result | error }`. It keeps no
  * state between calls, because the MV3 service worker may be stopped at any moment.
  */
-import { parseWithSchema } from '@/lib/schemas/parse';
+import { LIMITS } from '@/lib/schemas/fields';
+import { findTooDeep, parseWithSchema } from '@/lib/schemas/parse';
 import type { ApiName, ApiParsedData, ApiResponse, ApiResult, ChangeNotice, StoreOutcome } from './api';
 import { API_SCHEMAS, EXTENSION_PAGE_ONLY, isApiName } from './api';
 import { exportBackup, importBackup } from './backup';
@@ -124,6 +125,9 @@ export function createApiHandler({ db, extensionId, now = Date.now, onChange, op
       if (typeof data !== 'object' || data === null || Array.isArray(data)) {
         throw new Error(`data: expected an object, got ${Array.isArray(data) ? 'an array' : String(data)}`);
       }
+      // Bounded before the schema walks it: a value nested thousands deep must fail with words.
+      const tooDeep = findTooDeep(data, LIMITS.depth, 'data');
+      if (tooDeep !== undefined) throw new Error(`${tooDeep}: nested more than ${LIMITS.depth} levels deep`);
       const parsed: ApiParsedData<N> = parseWithSchema(API_SCHEMAS[name], data);
       const operation: Operation<N> = OPERATIONS[name];
       outcome = await operation(db, parsed, now(), env);
