@@ -119,6 +119,9 @@ const MATH_CHARACTERS: Readonly<Record<string, string>> = {
 };
 const HAS_MATH_CHARACTER = /[\u0370-\u03FF\u2032\u2070-\u22FF\u27E8\u27E9\u2113]/;
 
+// Text without any of these is already safe (most titles and names): no per-character pass.
+const NEEDS_WORK = /[\\{}$&%#_^~<>|[\]\u0370-\u03FF\u2032\u2070-\u22FF\u27E8\u27E9\u2113]/;
+
 function mathCharacter(c: string, inMath: boolean): string | undefined {
   const command = MATH_CHARACTERS[c];
   if (command === undefined) return undefined;
@@ -146,6 +149,7 @@ function mathCharacter(c: string, inMath: boolean): string | undefined {
  */
 export function toBibTeXText(input: string): string {
   const text = toOneLine(input);
+  if (!NEEDS_WORK.test(text)) return text;
   const spans = mathSpans(text);
   const mathOf = new Int32Array(text.length).fill(-1);
   spans.forEach((span, index) => mathOf.fill(index, span.start, span.end));
@@ -237,6 +241,9 @@ function texLetter(letter: string): string {
   return `{\\relax ${letter}}`;
 }
 
+// ASCII letters, spaces, dots, hyphens and apostrophes, with no word `and`: written as is.
+const PLAIN_NAME = /^(?!.*\band\b)[A-Za-z .'-]*$/i;
+
 /** `part` with its first letter written as a TeX command when that letter is not ASCII. */
 function withTexInitial(part: string): string {
   const first = String.fromCodePoint(part.codePointAt(0) ?? 0);
@@ -250,6 +257,7 @@ function withTexInitial(part: string): string {
  * part, because styles abbreviate `Jean-Ümit` to `J.-Ü.`.
  */
 function nameWord(words: string, isGiven: boolean): string {
+  if (PLAIN_NAME.test(words)) return words;
   return words
     .split(' ')
     .map((w) => {
@@ -286,22 +294,25 @@ function toVerbatim(value: string): string {
 }
 
 const INDENT = '      ';
+// Fields the entry never writes, so they are not cleaned either.
+const BIBTEX_OMITS = ['abstract', 'comments', 'affiliations'] as const;
 
-function entry(paper: ExportPaper, key: string): string {
-  let out = `@misc{${key},\n${INDENT}title={{${toBibTeXText(paper.title)}}},\n`;
-  out += `${INDENT}author={${paper.authors.map((a) => toBibTeXName(parseAuthorName(a))).join(' and ')}},\n`;
+/** Appends the lines of one entry to `lines`. */
+function entry(paper: ExportPaper, key: string, lines: string[]): void {
+  lines.push(`@misc{${key},`, `${INDENT}title={{${toBibTeXText(paper.title)}}},`);
+  lines.push(`${INDENT}author={${paper.authors.map((a) => toBibTeXName(parseAuthorName(a))).join(' and ')}},`);
   const year = dateOfArxivId(paper.id)?.year;
-  if (year !== undefined) out += `${INDENT}year={${year}},\n`;
-  out += `${INDENT}eprint={${toVerbatim(paper.id)}},\n${INDENT}archivePrefix={arXiv},\n`;
-  if (paper.primarySubject !== undefined) out += `${INDENT}primaryClass={${toBibTeXText(paper.primarySubject.code)}},\n`;
-  out += `${INDENT}url={${toVerbatim(absUrlOf(paper))}},\n${INDENT}doi={${toVerbatim(doiOf(paper))}},\n`;
+  if (year !== undefined) lines.push(`${INDENT}year={${year}},`);
+  lines.push(`${INDENT}eprint={${toVerbatim(paper.id)}},`, `${INDENT}archivePrefix={arXiv},`);
+  if (paper.primarySubject !== undefined) lines.push(`${INDENT}primaryClass={${toBibTeXText(paper.primarySubject.code)}},`);
+  lines.push(`${INDENT}url={${toVerbatim(absUrlOf(paper))}},`, `${INDENT}doi={${toVerbatim(doiOf(paper))}},`);
   if (paper.journalRef !== undefined && paper.journalRef.trim() !== '') {
-    out += `${INDENT}note={Journal-ref: ${toBibTeXText(paper.journalRef)}},\n`;
+    lines.push(`${INDENT}note={Journal-ref: ${toBibTeXText(paper.journalRef)}},`);
   }
   const tags = (paper.tags ?? []).map(toOneLine).filter((t) => t !== '');
-  if (tags.length > 0) out += `${INDENT}keywords={${tags.map(toBibTeXText).join(', ')}},\n`;
-  if (paper.note !== undefined && paper.note.trim() !== '') out += `${INDENT}annote={${toBibTeXText(paper.note)}},\n`;
-  return `${out}}\n`;
+  if (tags.length > 0) lines.push(`${INDENT}keywords={${tags.map(toBibTeXText).join(', ')}},`);
+  if (paper.note !== undefined && paper.note.trim() !== '') lines.push(`${INDENT}annote={${toBibTeXText(paper.note)}},`);
+  lines.push('}');
 }
 
 /**
@@ -312,7 +323,14 @@ function entry(paper: ExportPaper, key: string): string {
  */
 export function toBibTeX(papers: readonly ExportPaper[], options: ExportOptions = {}): string {
   const { includeUserData, citationKeyStyle } = resolveExportOptions('bibtex', options);
-  const clean = papers.map((paper) => toCleanExportPaper(paper, includeUserData));
+  const clean = papers.map((paper) => toCleanExportPaper(paper, includeUserData, BIBTEX_OMITS));
   const keys = toCitationKeys(clean, citationKeyStyle);
-  return clean.map((paper, i) => entry(paper, keys[i] ?? '')).join('\n');
+  if (clean.length === 0) return '';
+  // One array of lines joined once is cheaper than flattening a string per entry.
+  const lines: string[] = [];
+  clean.forEach((paper, i) => {
+    if (i > 0) lines.push('');
+    entry(paper, keys[i] ?? '', lines);
+  });
+  return `${lines.join('\n')}\n`;
 }

@@ -39,6 +39,7 @@ const FOLD_EXTRA: Readonly<Record<string, string>> = {
  * `Żelasko` → `zelasko`, `Abd-Elhaleem` → `abdelhaleem`, `Søren` → `soren`.
  */
 export function toAsciiKeyPart(text: string): string {
+  if (/^[\x00-\x7F]*$/.test(text)) return text.toLowerCase().replace(/[^a-z0-9]/g, '');
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -77,7 +78,9 @@ const STOP_WORDS = new Set([
 
 function firstTitleWord(title: string): string {
   // Drop TeX control words (\tilde, \textbf) so they do not become the key's word.
-  const words = title.replace(/\\[a-zA-Z]+/g, ' ').split(/[^\p{L}\p{N}]+/u);
+  const stripped = title.replace(/\\[a-zA-Z]+/g, ' ');
+  // The ASCII split is the same split for ASCII titles, without a slow Unicode-property regex.
+  const words = /^[\x00-\x7F]*$/.test(stripped) ? stripped.split(/[^A-Za-z0-9]+/) : stripped.split(/[^\p{L}\p{N}]+/u);
   for (const word of words) {
     const folded = toAsciiKeyPart(word);
     if (folded.length > 1 && !STOP_WORDS.has(folded)) return folded;

@@ -26,6 +26,9 @@ const DROPPED =
 const ODD_SPACES = /[\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 // Printable ASCII, tab and LF: text made only of these needs no work (most arXiv metadata).
 const PLAIN = /^[\t\n\x20-\x7E]*$/;
+// Any character one of the three rewrites touches; one scan decides whether they run at all.
+const UNCLEAN =
+  /[\r\v\f\u0000-\u0008\u000E-\u001F\u007F-\u009F\u061C\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u2064\u2066-\u2069\u3000\uFEFF\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/;
 
 /**
  * Normalises one string for export: NFC, line-break look-alikes to `\n`, controls, bidi and
@@ -35,35 +38,50 @@ const PLAIN = /^[\t\n\x20-\x7E]*$/;
  */
 export function toCleanText(text: string): string {
   if (PLAIN.test(text)) return text;
-  return text.normalize('NFC').replace(LINE_BREAKS, '\n').replace(DROPPED, '').replace(ODD_SPACES, ' ');
+  const composed = text.normalize('NFC');
+  if (!UNCLEAN.test(composed)) return composed;
+  return composed.replace(LINE_BREAKS, '\n').replace(DROPPED, '').replace(ODD_SPACES, ' ');
 }
 
 const cleanList = (items: readonly string[]): string[] => items.map(toCleanText);
 
+/** The optional text fields of a paper that `toCleanExportPaper` can leave out. */
+export type OptionalTextField = 'abstract' | 'comments' | 'affiliations';
+
 /**
  * The paper every serialiser reads: every text field passed through `toCleanText`, and the
  * user's tags and note kept only when `includeUserData` is true (so they leave the browser only
- * when the user asked for them). The input is not modified.
+ * when the user asked for them). Fields named in `omit` are left out instead of cleaned, for
+ * formats that never write them (BibTeX writes no abstract). The input is not modified.
  */
-export function toCleanExportPaper(paper: ExportPaper, includeUserData: boolean): ExportPaper {
-  const { tags, note, ...meta } = paper;
+export function toCleanExportPaper(
+  paper: ExportPaper,
+  includeUserData: boolean,
+  omit: readonly OptionalTextField[] = [],
+): ExportPaper {
   const clean: ExportPaper = {
-    ...meta,
+    id: paper.id,
+    ...(paper.version !== undefined && { version: paper.version }),
     title: toCleanText(paper.title),
     authors: cleanList(paper.authors),
     subjects: paper.subjects.map((s) => ({ name: toCleanText(s.name), code: toCleanText(s.code) })),
+    section: paper.section,
+    absUrl: paper.absUrl,
   };
-  if (paper.abstract !== undefined) clean.abstract = toCleanText(paper.abstract);
-  if (paper.comments !== undefined) clean.comments = toCleanText(paper.comments);
+  if (paper.abstract !== undefined && !omit.includes('abstract')) clean.abstract = toCleanText(paper.abstract);
+  if (paper.comments !== undefined && !omit.includes('comments')) clean.comments = toCleanText(paper.comments);
+  if (paper.affiliations !== undefined && !omit.includes('affiliations')) clean.affiliations = cleanList(paper.affiliations);
   if (paper.journalRef !== undefined) clean.journalRef = toCleanText(paper.journalRef);
   if (paper.doi !== undefined) clean.doi = toCleanText(paper.doi);
-  if (paper.affiliations !== undefined) clean.affiliations = cleanList(paper.affiliations);
   if (paper.primarySubject !== undefined) {
     clean.primarySubject = { name: toCleanText(paper.primarySubject.name), code: toCleanText(paper.primarySubject.code) };
   }
+  if (paper.pdfUrl !== undefined) clean.pdfUrl = paper.pdfUrl;
+  if (paper.htmlUrl !== undefined) clean.htmlUrl = paper.htmlUrl;
+  if (paper.starredAt !== undefined) clean.starredAt = paper.starredAt;
   if (includeUserData) {
-    if (tags !== undefined) clean.tags = cleanList(tags);
-    if (note !== undefined) clean.note = toCleanText(note);
+    if (paper.tags !== undefined) clean.tags = cleanList(paper.tags);
+    if (paper.note !== undefined) clean.note = toCleanText(paper.note);
   }
   return clean;
 }

@@ -38,8 +38,11 @@ const GROUP_WORDS = new Set([
   'collective',
 ]);
 
+// A character-case test instead of `/^\p{Ll}/u`: Unicode property regexes are slow, and every
+// author of every exported paper passes through here.
 function isLowerCaseWord(word: string): boolean {
-  return /^\p{Ll}/u.test(word);
+  const first = String.fromCodePoint(word.codePointAt(0) ?? 0);
+  return first !== first.toUpperCase() && first === first.toLowerCase();
 }
 
 /**
@@ -50,7 +53,7 @@ function isLowerCaseWord(word: string): boolean {
  * @example parseAuthorName('Plato') // → { kind: 'literal', literal: 'Plato' }
  */
 export function parseAuthorName(name: string): AuthorName {
-  const words = name.split(/\s+/).filter((w) => w !== '');
+  const words = /^\S+(?: \S+)*$/.test(name) ? name.split(' ') : name.split(/\s+/).filter((w) => w !== '');
   if (words.length < 2 || words.some((w) => GROUP_WORDS.has(w.toLowerCase()))) {
     return { kind: 'literal', literal: words.join(' ') };
   }
