@@ -1,8 +1,11 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Permissions stay minimal: storage for the user's annotations, and the two arXiv hosts the
-// content script runs on. tests/unit/manifest.test.ts fails the build on anything more.
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
+// Permissions stay minimal: storage for the user's annotations, the two arXiv hosts the content
+// script runs on, and arXiv's API host for abstracts. tests/unit/manifest.test.ts fails the build on anything more.
+
 export default defineConfig({
   // Lets a second build (a helper's, the benchmark's) run beside the main one without clobbering it.
   outDir: process.env.SIFT_OUT_DIR ?? '.output',
@@ -17,11 +20,22 @@ export default defineConfig({
     excludeSources: ['test-results/**', 'playwright-report/**', 'bench/report.json', 'demo/*.png', '**/*.log'],
     includeSources: ['demo/screenshot.png'],
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Sift for arXiv',
     description: 'Star, tag, hide, highlight and filter arXiv listings; export a reading list. All data stays in your browser.',
     permissions: ['storage'],
-    host_permissions: ['https://arxiv.org/*', 'https://www.arxiv.org/*'],
+    // export.arxiv.org: the background asks arXiv's API for abstracts listings leave out (paper ids only).
+    host_permissions: ['https://arxiv.org/*', 'https://www.arxiv.org/*', 'https://export.arxiv.org/*'],
+    // Rendered from assets/*.svg by `npm run icons`. Firefox's theme_icons: `dark` is the dark
+    // glyph shown on light toolbars, `light` the light one for dark themes (bug 1431938). MV2 gets
+    // its browser_action here, since WXT's popup entry claims that key before it would convert `action`.
+    icons: ICONS,
+    [manifestVersion === 2 ? 'browser_action' : 'action']: {
+      default_icon: ICONS,
+      ...(browser === 'firefox'
+        ? { theme_icons: [16, 32].map((size) => ({ size, dark: `icon/${size}.png`, light: `icon/${size}-on-dark.png` })) }
+        : {}),
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
