@@ -1,10 +1,13 @@
 /**
  * Export timings in Node: the exporters are pure functions of `ExportPaper[]`, so no browser is
  * needed. The papers are the seed listing's, renumbered, with the tags, notes and star times a
- * real reading list carries; the baseline is `JSON.stringify` of the same papers.
+ * real reading list carries; the baseline is `JSON.stringify` of the same papers. Every format is
+ * timed with the user's tags and notes included (the opt-in that writes the most).
  */
 import type { ArxivId, PaperMeta } from '@/lib/arxiv/types';
-import { EXPORT_FORMATS, type ExportPaper } from '@/lib/export/index';
+import { EXPORT_FORMATS, type ExportOptions, type ExportPaper } from '@/lib/export/index';
+
+const OPTIONS: ExportOptions = { includeUserData: true };
 
 const TAGS = ['to read', 'storage', 'llm serving', 'theory', 'reviewed'];
 
@@ -43,7 +46,7 @@ export function measureExports(papers: readonly ExportPaper[], warmups: number, 
   for (let run = 0; run < warmups + runs; run += 1) {
     for (const format of EXPORT_FORMATS) {
       const start = performance.now();
-      const text = format.serialize(papers);
+      const text = format.serialize(papers, OPTIONS);
       byFormat.get(format.id)?.push(performance.now() - start);
       chars.set(format.id, text.length);
     }
