@@ -97,17 +97,18 @@ export function createSyncEngine({ area, replica, clock, onStatus, debounceMs, m
     return next;
   };
 
-  const merge = async (items: Items): Promise<void> => {
+  /** Merges `items` into the local store; returns the local state after the merge. */
+  const merge = async (items: Items): Promise<ReplicatedState> => {
     const { state: remote, problems } = decodeItems(items);
     if (problems.length > 0) update({ problems: [...status.problems.filter((p) => !(p.key in items)), ...problems] });
     else if (status.problems.some((p) => p.key in items)) update({ problems: status.problems.filter((p) => !(p.key in items)) });
     const local = await replica.load();
     const changes = mergeState(local, remote);
     if (hasChanges(changes)) await replica.apply(changes);
+    return local;
   };
 
-  const desired = async () => {
-    const local = await replica.load();
+  const desired = (local: ReplicatedState) => {
     // Keys of other formats (an older Sift, another feature) take their share of the quota.
     const foreign = Object.entries(known).filter(([key]) => !isWireKey(key));
     const foreignBytes = foreign.reduce((sum, [key, value]) => sum + itemBytes(key, value), 0);
@@ -126,8 +127,8 @@ export function createSyncEngine({ area, replica, clock, onStatus, debounceMs, m
       const arrived: Items = {};
       for (const [key, value] of Object.entries(fresh)) if (!SAME(known[key], value)) arrived[key] = value;
       known = fresh;
-      if (Object.keys(arrived).length > 0) await merge(arrived);
-      const { items, coverage } = await desired();
+      const local = Object.keys(arrived).length > 0 ? await merge(arrived) : await replica.load();
+      const { items, coverage } = desired(local);
       const stale = Object.keys(known).filter((key) => isWireKey(key) && !(key in items));
       const changed: Items = {};
       for (const [key, value] of Object.entries(items)) if (!SAME(known[key], value)) changed[key] = value;
@@ -167,12 +168,13 @@ export function createSyncEngine({ area, replica, clock, onStatus, debounceMs, m
   });
 
   /** After a merge, writes back if this device holds anything the area lacks. */
-  const checkBehind = async () => {
-    const { items } = await desired();
+  const checkBehind = (local: ReplicatedState): Coverage => {
+    const { items, coverage } = desired(local);
     if (differs(items)) {
       update({ phase: 'pending' });
       scheduler.request();
     }
+    return coverage;
   };
 
   const onChanged = (changes: AreaChanges) => {
@@ -185,8 +187,7 @@ export function createSyncEngine({ area, replica, clock, onStatus, debounceMs, m
       }
     }
     void serial(async () => {
-      if (Object.keys(arrived).length > 0) await merge(arrived);
-      await checkBehind();
+      checkBehind(await merge(arrived));
       update({ lastSyncAt: clock.now() });
     }).catch((error: unknown) => update({ error: error instanceof Error ? error.message : String(error) }));
   };
@@ -196,9 +197,8 @@ export function createSyncEngine({ area, replica, clock, onStatus, debounceMs, m
       unsubscribe ??= area.subscribe(onChanged);
       await serial(async () => {
         known = await area.get();
-        await merge(known);
-        await checkBehind();
-        if (status.phase === 'starting') update({ phase: 'idle', lastSyncAt: clock.now(), message: describeCoverage((await desired()).coverage) });
+        const coverage = checkBehind(await merge(known));
+        if (status.phase === 'starting') update({ phase: 'idle', lastSyncAt: clock.now(), coverage, message: describeCoverage(coverage) });
       });
     },
     localChanged() {

@@ -19,6 +19,7 @@ import * as v from 'valibot';
 import { isArxivId } from '@/lib/arxiv/ids';
 import type { ArxivId } from '@/lib/arxiv/types';
 import {
+  canonicalJson,
   emptyState,
   mergePaper,
   mergeRuleEntry,
@@ -402,12 +403,14 @@ function tagRow(entry: TagEntry): Row {
   return entry.color === undefined ? [entry.name, entry.stamp] : [entry.name, entry.stamp, entry.color, entry.createdAt ?? 0];
 }
 
+// Rules and settings go out with their keys in canonical order: two devices holding equal values
+// built in different key orders must write equal items, or each would keep rewriting the other's.
 function ruleRow(entry: RuleEntry): Row {
-  return entry.rule === undefined ? [entry.id, entry.stamp] : [entry.id, entry.stamp, entry.rule];
+  return entry.rule === undefined ? [entry.id, entry.stamp] : [entry.id, entry.stamp, JSON.parse(canonicalJson(entry.rule))];
 }
 
 function settingRow(entry: SettingEntry): Row {
-  return entry.value === undefined ? [entry.key, entry.stamp] : [entry.key, entry.stamp, entry.value];
+  return entry.value === undefined ? [entry.key, entry.stamp] : [entry.key, entry.stamp, JSON.parse(canonicalJson(entry.value))];
 }
 
 /** Packs rows (sorted by their key) into items `<prefix>0`, `<prefix>1`, … of at most the per-item quota. */

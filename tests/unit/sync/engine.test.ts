@@ -158,4 +158,19 @@ describe('sync engine, two devices', () => {
     expect(state.papers.get(Q)?.starredAt).toBeDefined();
     expect(replicated(laptop.replica.state)).toBe(replicated(desktop.replica.state));
   });
+
+  it('stops writing once devices agree, even when equal values were built in different key orders', async () => {
+    const { clock, server, devices } = await world(0, 0);
+    const [laptop, desktop] = devices as [Device, Device];
+    laptop.replica.state.settings.set('layout', { key: 'layout', value: { columns: 2, dense: true }, stamp: 29_000_000 });
+    desktop.replica.state.settings.set('layout', { key: 'layout', value: { dense: true, columns: 2 }, stamp: 29_000_000 });
+    laptop.engine.localChanged();
+    desktop.engine.localChanged();
+    await settle(server, clock);
+    const writes = laptop.area.writes.length + desktop.area.writes.length;
+    clock.advance(60 * 60 * 1000);
+    await settle(server, clock);
+    expect(laptop.area.writes.length + desktop.area.writes.length).toBe(writes);
+    expect(writes).toBeLessThanOrEqual(4);
+  });
 });
