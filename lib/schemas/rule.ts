@@ -33,6 +33,17 @@ export const ruleSchema = v.strictObject({
   enabled: v.boolean(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
+  /**
+   * The outcome of the pattern check run when the rule was saved or imported: `of` names what was
+   * checked (mode, case, accents, pattern; see `ruleFingerprint`), `error` why it was refused.
+   * Listings trust a current verdict instead of checking again on every load.
+   */
+  verdict: v.optional(
+    v.strictObject({
+      of: v.pipe(v.string(), v.maxLength(LIMITS.pattern + 16)),
+      error: v.optional(textSchema(LIMITS.shortText)),
+    }),
+  ),
 });
 
 export type Rule = v.InferOutput<typeof ruleSchema>;

@@ -1,5 +1,7 @@
 /** Highlight rules as stored: listed, saved whole, deleted. lib/rules compiles and matches them. */
+import { judgeRule } from '@/lib/rules/compile';
 import type { Rule } from '@/lib/rules/types';
+import { LIMITS } from '@/lib/schemas/fields';
 import type { StoreOutcome } from './api';
 import type { SiftDb } from './db';
 
@@ -9,10 +11,34 @@ export async function listRules(db: SiftDb): Promise<Rule[]> {
   return rules.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
-/** Saves `rule` whole, adding it or replacing the rule with the same id. */
+/**
+ * The first cap `rules` break, as a sentence, or `undefined`: at most `LIMITS.rules` rules and
+ * `LIMITS.regexRules` regex rules, which bound what one listing load has to run.
+ */
+export function ruleCapProblem(rules: readonly Pick<Rule, 'mode'>[]): string | undefined {
+  if (rules.length > LIMITS.rules) return `Sift keeps at most ${LIMITS.rules} rules (this would make ${rules.length}); delete some first.`;
+  const regexes = rules.filter((rule) => rule.mode === 'regex').length;
+  if (regexes > LIMITS.regexRules) {
+    return `Sift keeps at most ${LIMITS.regexRules} regular-expression rules (this would make ${regexes}); delete some or turn them into phrases.`;
+  }
+  return undefined;
+}
+
+/**
+ * Checks `rule` once (see `judgeRule`) and saves it whole with its verdict, adding it or replacing
+ * the rule with the same id. A pattern that fails the check, or a rule past the caps, is refused
+ * with the reason and nothing is written; a verdict sent with the rule is ignored.
+ */
 export async function upsertRule(db: SiftDb, rule: Rule): Promise<StoreOutcome<Rule>> {
-  await db.transaction('rw', db.rules, () => db.rules.put(rule));
-  return { result: rule, change: { ids: [], tables: ['rules'] } };
+  const judged = judgeRule(rule);
+  if (judged.verdict?.error !== undefined) throw new Error(judged.verdict.error);
+  await db.transaction('rw', db.rules, async () => {
+    const others = await db.rules.filter((stored) => stored.id !== rule.id).toArray();
+    const problem = ruleCapProblem([...others, judged]);
+    if (problem !== undefined) throw new Error(problem);
+    await db.rules.put(judged);
+  });
+  return { result: judged, change: { ids: [], tables: ['rules'] } };
 }
 
 /** Deletes the rule `id`; answers whether there was one. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRule, compileRules } from '../../../lib/rules/compile';
+import { checkRule, compileRules, judgeRule, ruleFingerprint } from '../../../lib/rules/compile';
+import { LIMITS } from '../../../lib/schemas/fields';
 import { MAX_PATTERN_LENGTH, UNSAFE_REGEX_MESSAGE } from '../../../lib/rules/regex-safety';
 import { makeRule } from './make-rule';
 
@@ -104,5 +105,48 @@ describe('compileRules', () => {
     expect(caseKept?.regexes.map((r) => r.ruleId)).toEqual(['r']);
     expect(rest).toEqual([]);
     expect(compiled.fields.abstract).toEqual([]);
+  });
+});
+
+describe('judgeRule and stored verdicts', () => {
+  it.each(['.', '[^x]', '\\w', '[a-z]+', '\\S+', '.{40}'])('refuses the regex %s, which matches nearly everything', (pattern) => {
+    expect(judgeRule(regex(pattern)).verdict).toEqual({ of: ruleFingerprint(regex(pattern)), error: expect.stringMatching(/matches nearly everything/) });
+  });
+
+  it.each(['e', ' '])('refuses the phrase %j, which matches nearly everything', (pattern) => {
+    expect(judgeRule(makeRule({ pattern: `${pattern}` })).verdict?.error).toMatch(/matches nearly everything|empty/);
+  });
+
+  it.each(['x*', '(?:)', '^', '\\b'])('refuses the regex %s, which matches empty text', (pattern) => {
+    expect(judgeRule(regex(pattern)).verdict?.error).toMatch(/matches empty text/);
+  });
+
+  it.each(['\\d+ GPUs', 'graph.*neural', 'consensus', 'LLMs?|large language models?'])('accepts %s and records that it was checked', (pattern) => {
+    const judged = judgeRule(regex(pattern));
+    expect(judged.verdict).toEqual({ of: ruleFingerprint(judged) });
+  });
+
+  it('carries the safety check\'s refusal into the verdict', () => {
+    expect(judgeRule(regex('(a+)+$')).verdict?.error).toBe(UNSAFE_REGEX_MESSAGE);
+  });
+
+  it('compiles a judged rule without checking it again, and refuses it with the stored reason', () => {
+    const safe = { ...regex('(a+)+$'), verdict: { of: ruleFingerprint(regex('(a+)+$')) } };
+    expect(compileRules([safe]).problems).toEqual([]);
+    const refused = { ...regex('raft'), verdict: { of: ruleFingerprint(regex('raft')), error: 'No.' } };
+    expect(compileRules([refused]).problems).toEqual([{ ruleId: refused.id, error: 'No.' }]);
+  });
+
+  it('checks a rule again when its pattern changed after the verdict', () => {
+    const stale = { ...regex('(a+)+$'), verdict: { of: ruleFingerprint(regex('raft')) } };
+    expect(compileRules([stale]).problems).toEqual([{ ruleId: stale.id, error: UNSAFE_REGEX_MESSAGE }]);
+  });
+
+  it(`checks at most ${LIMITS.regexRules} unjudged regex rules in one compile and refuses the rest with words`, () => {
+    const rules = Array.from({ length: LIMITS.regexRules + 3 }, (_, i) => makeRule({ id: `r${i}`, pattern: `word${i}\\d`, mode: 'regex' }));
+    const { problems, rules: compiled } = compileRules(rules);
+    expect(compiled.size).toBe(LIMITS.regexRules);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]?.error).toMatch(/^Not checked yet/);
   });
 });
