@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'] as const;
 const ARXIV_HOSTS = ['https://arxiv.org/*', 'https://www.arxiv.org/*'];
+/** The background fetches abstracts from arXiv's API; no content script runs there. */
+const API_HOST = 'https://export.arxiv.org/*';
 
 function manifestOf(build: string) {
   const path = `${build}/manifest.json`;
@@ -34,8 +36,8 @@ describe.each(BUILDS)('built manifest in %s', (build) => {
     ...((manifest.optional_host_permissions as string[] | undefined) ?? []),
   ];
 
-  it('asks only for storage and the two arXiv hosts', () => {
-    expect(new Set(declared)).toEqual(new Set(['storage', ...ARXIV_HOSTS]));
+  it('asks only for storage, the two arXiv hosts and arXiv\'s API host', () => {
+    expect(new Set(declared)).toEqual(new Set(['storage', ...ARXIV_HOSTS, API_HOST]));
   });
 
   it('runs its content script only on arXiv', () => {
