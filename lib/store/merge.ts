@@ -19,7 +19,7 @@
 import * as v from 'valibot';
 import type { ArxivId } from '@/lib/arxiv/types';
 import type { Rule } from '@/lib/rules/types';
-import { MAX_STAMP, STAMP_MS, stampOfMs, type Stamp } from '@/lib/sync/hlc';
+import { MAX_STAMP, STAMP_MS, nextStamp, stampOfMs, type Stamp } from '@/lib/sync/hlc';
 
 /** The stamps of a paper's replicated fields; a stamp whose field has no value is a tombstone. */
 export interface PaperStamps {
@@ -221,6 +221,51 @@ function isStamped(paper: MergeablePaper): boolean {
  */
 export function stamped<R extends MergeablePaper>(paper: R): R {
   return isStamped(paper) ? paper : mergePaper(paper, paper);
+}
+
+/**
+ * `record` with the star, hide or seen mark set (`on`, at `nowMs`) or cleared, stamped past its
+ * previous write so every device takes it; the record itself when it is already so (a second
+ * star is no new write). Clearing leaves the stamp: the tombstone. Example:
+ * `setFlag(record, 'star', false, Date.now())` on unstar.
+ */
+export function setFlag<R extends MergeablePaper>(record: R, field: Flag, on: boolean, nowMs: number): R {
+  const key = FLAGS.find(([name]) => name === field)![1];
+  if ((record[key] !== undefined) === on) return record;
+  const out = stamped(record);
+  const next: R = { ...out, stamps: { ...out.stamps, [field]: nextStamp(out.stamps?.[field], nowMs) } };
+  if (on) next[key] = nowMs;
+  else delete next[key];
+  return next;
+}
+
+/** `record` with tag `name` added or removed at `nowMs` (a removal keeps the tag's stamp: its tombstone). */
+export function setTag<R extends MergeablePaper>(record: R, name: string, on: boolean, nowMs: number): R {
+  if (record.tags.includes(name) === on) return record;
+  const out = stamped(record);
+  const tags = out.stamps?.tags ?? {};
+  const previous = Object.hasOwn(tags, name) ? tags[name] : undefined;
+  const stamps = { ...out.stamps, tags: Object.fromEntries([...Object.entries(tags), [name, nextStamp(previous, nowMs)]]) };
+  return { ...out, stamps, tags: on ? [...out.tags, name] : out.tags.filter((tag) => tag !== name) };
+}
+
+/** `record` with its note set, or cleared when `note` is undefined, at `nowMs`. */
+export function setNote<R extends MergeablePaper>(record: R, note: string | undefined, nowMs: number): R {
+  if (record.note === note) return record;
+  const out = stamped(record);
+  const next: R = { ...out, stamps: { ...out.stamps, note: nextStamp(out.stamps?.note, nowMs) } };
+  if (note === undefined) delete next.note;
+  else next.note = note;
+  return next;
+}
+
+/**
+ * The next version of a tag, rule or setting entry written at `nowMs`: `fields` (the new value,
+ * or none for a deletion) stamped past `previous`. Example: `nextEntry(old, { name, color }, now)`
+ * on recolour, `nextEntry(old, { name }, now)` on delete.
+ */
+export function nextEntry<E extends { stamp: Stamp }>(previous: E | undefined, fields: Omit<E, 'stamp'>, nowMs: number): E {
+  return { ...fields, stamp: nextStamp(previous?.stamp, nowMs) } as E;
 }
 
 /** A canonical JSON text of `value` (object keys sorted), so equal values compare equal. */

@@ -10,8 +10,12 @@ import {
   mergeSettingEntry,
   mergeState,
   mergeTagEntry,
+  nextEntry,
   paperStampsSchema,
   purgeTombstones,
+  setFlag,
+  setNote,
+  setTag,
   stateCutoff,
   TOMBSTONE_TTL_MS,
   type MergeablePaper,
@@ -106,6 +110,41 @@ describe('mergePaper', () => {
     const b = paper({ note: 'banana', stamps: { note: 7 } });
     expect(mergePaper(a, b).note).toBe('banana');
     expect(mergePaper(b, a).note).toBe('banana');
+  });
+});
+
+describe('local writes', () => {
+  const now = Date.UTC(2026, 11, 1, 12, 0);
+  const minute = stampOfMs(now);
+
+  it('stamps a star, and an unstar past it, leaving a tombstone', () => {
+    const starred = setFlag(paper(), 'star', true, now);
+    expect(starred).toMatchObject({ starredAt: now, stamps: { star: minute } });
+    const unstarred = setFlag(starred, 'star', false, now);
+    expect(unstarred.starredAt).toBeUndefined();
+    expect(unstarred.stamps?.star).toBe(minute + 1);
+    expect(setFlag(unstarred, 'star', false, now)).toBe(unstarred);
+  });
+
+  it('removes a tag with a tombstone a restored older copy cannot undo', () => {
+    const tagged = setTag(paper(), 'ml', true, now - 60 * 60_000);
+    const removed = setTag(tagged, 'ml', false, now);
+    expect(removed.tags).toEqual([]);
+    expect(mergePaper(removed, tagged).tags).toEqual([]);
+    expect(setTag(removed, 'ml', false, now)).toBe(removed);
+  });
+
+  it('stamps the old fields of a pre-sync record at its updatedAt before writing', () => {
+    const legacy = paper({ tags: ['a'], note: 'kept', updatedAt: now - 10 * 60_000 });
+    const written = setNote(legacy, undefined, now);
+    expect(written.note).toBeUndefined();
+    expect(written.stamps).toEqual({ note: minute, tags: { a: minute - 10 } });
+  });
+
+  it('stamps a tag, rule or setting entry past its previous version', () => {
+    const first = nextEntry(undefined, { name: 'ml', color: '#111111', createdAt: now }, now);
+    expect(first).toEqual({ name: 'ml', color: '#111111', createdAt: now, stamp: minute });
+    expect(nextEntry(first, { name: 'ml' }, now)).toEqual({ name: 'ml', stamp: minute + 1 });
   });
 });
 

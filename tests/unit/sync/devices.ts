@@ -11,13 +11,16 @@ import {
   mergeRuleEntry,
   mergeSettingEntry,
   mergeTagEntry,
+  nextEntry,
+  setFlag,
+  setNote,
+  setTag,
   type MergeChanges,
   type MergeablePaper,
   type ReplicatedState,
   type ReplicatedValue,
 } from '@/lib/store/merge';
 import { createSyncEngine, type SyncEngine, type SyncReplica, type SyncStatus } from '@/lib/sync/engine';
-import { nextStamp } from '@/lib/sync/hlc';
 import type { SyncClock } from '@/lib/sync/scheduler';
 import { drain, type EmulatedSyncArea, type ManualClock, type SyncServer } from './emulator';
 
@@ -54,8 +57,6 @@ export type Edit =
   | { kind: 'tagDef'; name: string; color?: string }
   | { kind: 'rule'; id: string; pattern?: string }
   | { kind: 'setting'; key: string; value?: ReplicatedValue };
-
-const FLAG_KEYS = { star: 'starredAt', hide: 'hiddenAt', seen: 'seenAt' } as const;
 
 export function rule(id: string, pattern: string, at: number): Rule {
   return {
@@ -129,54 +130,43 @@ export class Device {
       case 'star':
       case 'hide':
       case 'seen': {
-        const paper = structuredClone(this.paper(edit.id));
-        const key = FLAG_KEYS[edit.kind];
-        if ((paper[key] !== undefined) === edit.on) return;
-        paper.stamps = { ...paper.stamps, [edit.kind]: nextStamp(paper.stamps?.[edit.kind], now) };
-        if (edit.on) paper[key] = now;
-        else delete paper[key];
-        papers.set(edit.id, paper);
+        const before = this.paper(edit.id);
+        const after = setFlag(before, edit.kind, edit.on, now);
+        if (after === before) return;
+        papers.set(edit.id, after);
         break;
       }
       case 'tag': {
-        const paper = structuredClone(this.paper(edit.id));
-        if (paper.tags.includes(edit.name) === edit.on) return;
-        const old = paper.stamps?.tags ?? {};
-        const previous = Object.hasOwn(old, edit.name) ? old[edit.name] : undefined;
-        paper.stamps = { ...paper.stamps, tags: Object.fromEntries([...Object.entries(old), [edit.name, nextStamp(previous, now)]]) };
-        paper.tags = edit.on ? [...paper.tags, edit.name] : paper.tags.filter((name) => name !== edit.name);
-        papers.set(edit.id, paper);
+        const before = this.paper(edit.id);
+        const after = setTag(before, edit.name, edit.on, now);
+        if (after === before) return;
+        papers.set(edit.id, after);
         break;
       }
       case 'note': {
-        const paper = structuredClone(this.paper(edit.id));
-        const text = edit.text.trim() === '' ? undefined : edit.text;
-        if (paper.note === text) return;
-        paper.stamps = { ...paper.stamps, note: nextStamp(paper.stamps?.note, now) };
-        if (text === undefined) delete paper.note;
-        else paper.note = text;
-        papers.set(edit.id, paper);
+        const before = this.paper(edit.id);
+        const after = setNote(before, edit.text.trim() === '' ? undefined : edit.text, now);
+        if (after === before) return;
+        papers.set(edit.id, after);
         break;
       }
       case 'tagDef': {
         const old = tags.get(edit.name);
         if (old?.color === edit.color) return;
-        const stamp = nextStamp(old?.stamp, now);
-        tags.set(edit.name, edit.color === undefined ? { name: edit.name, stamp } : { name: edit.name, color: edit.color, createdAt: old?.createdAt ?? now, stamp });
+        const fields = edit.color === undefined ? { name: edit.name } : { name: edit.name, color: edit.color, createdAt: old?.createdAt ?? now };
+        tags.set(edit.name, nextEntry(old, fields, now));
         break;
       }
       case 'rule': {
         const old = rules.get(edit.id);
         if (old?.rule?.pattern === edit.pattern) return;
-        const stamp = nextStamp(old?.stamp, now);
-        rules.set(edit.id, edit.pattern === undefined ? { id: edit.id, stamp } : { id: edit.id, rule: rule(edit.id, edit.pattern, now), stamp });
+        rules.set(edit.id, nextEntry(old, edit.pattern === undefined ? { id: edit.id } : { id: edit.id, rule: rule(edit.id, edit.pattern, now) }, now));
         break;
       }
       case 'setting': {
         const old = settings.get(edit.key);
         if (JSON.stringify(old?.value) === JSON.stringify(edit.value)) return;
-        const stamp = nextStamp(old?.stamp, now);
-        settings.set(edit.key, edit.value === undefined ? { key: edit.key, stamp } : { key: edit.key, value: edit.value, stamp });
+        settings.set(edit.key, nextEntry(old, edit.value === undefined ? { key: edit.key } : { key: edit.key, value: edit.value }, now));
         break;
       }
     }
