@@ -1,3 +1,4 @@
+import { AbstractsSettings } from './AbstractsSettings';
 import { BackupPanel, type BackupPanelProps } from './BackupPanel';
 import { RulesPanel, type RulesPanelProps } from './RulesPanel';
 import { TagManager, type TagManagerProps } from './TagManager';
@@ -21,6 +22,7 @@ export function OptionsPage({ tags, rules, backup, onOpenReadingList, loadError 
         <nav aria-label="Sections">
           <a href="#tags">Tags</a>
           <a href="#rules">Highlight rules</a>
+          <a href="#abstracts">Abstracts</a>
           <a href="#backup">Backup and restore</a>
         </nav>
         <button type="button" class="action" onClick={onOpenReadingList}>
@@ -42,6 +44,7 @@ export function OptionsPage({ tags, rules, backup, onOpenReadingList, loadError 
           <p class="muted">Rules highlight, star or hide papers on every listing. The preview runs the rule you are writing on a sample listing (cs.DC, 27 February 2026).</p>
           {rules ? <RulesPanel {...rules} /> : <p class="muted">Loading rules…</p>}
         </section>
+        <AbstractsSettings />
         <section id="backup" aria-labelledby="backup-heading">
           <h2 id="backup-heading">Backup and restore</h2>
           <BackupPanel {...backup} />
