@@ -8,4 +8,19 @@ export interface ArxivResponse {
   headers: Record<string, string>;
 }
 export function arxivResponse(url: URL, options?: { extra?: Record<string, string>; cache?: Map<string, Buffer> }): ArxivResponse | undefined;
-export function routeArxiv(context: BrowserContext, options?: { extra?: Record<string, string> }): Promise<void>;
+export const API_URL: string;
+/** One request to arXiv's API as the route saw it. */
+export interface ApiRequestSeen {
+  at: number;
+  method: string;
+  ids: string[];
+}
+export function apiRequestIds(url: URL, postBody?: string): string[];
+export function apiResponse(url: URL, postBody?: string): ArxivResponse & { body: string };
+export function routeArxiv(
+  context: BrowserContext,
+  options?: {
+    extra?: Record<string, string>;
+    onApiRequest?: (request: ApiRequestSeen) => ArxivResponse | 'abort' | undefined | Promise<ArxivResponse | 'abort' | undefined>;
+  },
+): Promise<void>;

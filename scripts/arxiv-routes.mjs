@@ -3,7 +3,7 @@
 // fixture, arXiv's stylesheets and MathJax loader come from tests/fixtures/static, MathJax 2.7.3
 // from the `mathjax` dev dependency at static.arxiv.org, other arXiv paths get a 404, and every
 // other host is aborted.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { extname, join, resolve } from 'node:path';
 
@@ -110,14 +110,87 @@ function fileResponse(cache, file, headers) {
   return { status: 200, contentType, body: cache.get(file), headers };
 }
 
+export const API_URL = 'https://export.arxiv.org/api/query';
+const API_DIR = join(FIXTURES_DIR, 'api');
+/** Fixture feeds that are not a paper's answer (an error feed, a cut-off body). */
+const NOT_PAPER_FEEDS = new Set(['derived-api-error.xml', 'derived-malformed-truncated.xml']);
+const ATOM_ENTRY = /<entry>[\s\S]*?<\/entry>/g;
+const ENTRY_ID = /<id>https?:\/\/arxiv\.org\/abs\/(.+?)(?:v\d+)?<\/id>/;
+
+let apiEntries;
+
+/**
+ * Every paper of tests/fixtures/api by versionless id, as the `<entry>` text its file holds. Files
+ * in the API's earlier format go first, so the November 2025 form of a paper wins.
+ */
+function apiEntriesById() {
+  if (apiEntries) return apiEntries;
+  apiEntries = new Map();
+  const files = readdirSync(API_DIR)
+    .filter((name) => name.endsWith('.xml') && !NOT_PAPER_FEEDS.has(name))
+    .sort((a, b) => Number(b.includes('2025-08')) - Number(a.includes('2025-08')) || (a < b ? -1 : 1));
+  for (const name of files) {
+    for (const entry of readFileSync(join(API_DIR, name), 'utf8').match(ATOM_ENTRY) ?? []) {
+      const id = ENTRY_ID.exec(entry)?.[1];
+      if (id !== undefined) apiEntries.set(id, entry);
+    }
+  }
+  return apiEntries;
+}
+
+/** The ids a request to arXiv's API asks for: `id_list` from the query (GET) or the form body (POST). */
+export function apiRequestIds(url, postBody) {
+  const params = postBody ? new URLSearchParams(postBody) : url.searchParams;
+  return (params.get('id_list') ?? '').split(',').filter((id) => id !== '');
+}
+
+/**
+ * What export.arxiv.org would answer to an `id_list` query, from tests/fixtures/api: a feed of
+ * the fixtures' entries for the ids it knows, in the order asked (at most `max_results`), leaving
+ * out the ids it does not know, as the API has since November 2025.
+ */
+export function apiResponse(url, postBody) {
+  const ids = apiRequestIds(url, postBody);
+  const params = postBody ? new URLSearchParams(postBody) : url.searchParams;
+  const max = Number(params.get('max_results') ?? 10);
+  const entries = ids.flatMap((id) => apiEntriesById().get(id) ?? []).slice(0, Number.isFinite(max) ? max : 10);
+  const list = ids.join(',');
+  const body = `<?xml version='1.0' encoding='UTF-8'?>
+<feed xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns="http://www.w3.org/2005/Atom">
+  <id>https://arxiv.org/api/fixtures</id>
+  <title>arXiv Query: search_query=&amp;id_list=${list}&amp;start=0&amp;max_results=${max}</title>
+  <updated>2026-03-02T00:00:00Z</updated>
+  <opensearch:itemsPerPage>${max}</opensearch:itemsPerPage>
+  <opensearch:totalResults>${entries.length}</opensearch:totalResults>
+  <opensearch:startIndex>0</opensearch:startIndex>
+  ${entries.join('\n  ')}
+</feed>
+`;
+  return { status: 200, contentType: 'application/atom+xml; charset=utf-8', body, headers: {} };
+}
+
 /**
  * Answers every request of a Playwright BrowserContext with `arxivResponse`, aborting every host
  * that is not arXiv's. `extra` maps more paths to HTML bodies (generated listings for the benchmark).
+ * Requests to arXiv's API (the background's, which Chromium's `context.route` sees) are answered by
+ * `apiResponse`, or by `onApiRequest` when it returns a response (`{ status, contentType, body,
+ * headers }`, or `'abort'` for a network failure); `onApiRequest` also sees each request first,
+ * with its time, method and ids, so a test can check arXiv's spacing.
  */
-export async function routeArxiv(context, { extra = {} } = {}) {
+export async function routeArxiv(context, { extra = {}, onApiRequest } = {}) {
   const cache = new Map();
   await context.route('**/*', async (route) => {
-    const response = arxivResponse(new URL(route.request().url()), { extra, cache });
+    const request = route.request();
+    const url = new URL(request.url());
+    if (url.origin + url.pathname === API_URL) {
+      const postBody = request.method() === 'POST' ? (request.postData() ?? '') : undefined;
+      const seen = { at: Date.now(), method: request.method(), ids: apiRequestIds(url, postBody) };
+      const scripted = await onApiRequest?.(seen);
+      if (scripted === 'abort') return route.abort('connectionreset');
+      const { status, contentType, body, headers } = scripted ?? apiResponse(url, postBody);
+      return route.fulfill({ status, contentType, body, headers });
+    }
+    const response = arxivResponse(url, { extra, cache });
     if (!response) return route.abort('blockedbyclient');
     const { status, contentType, body, headers } = response;
     return route.fulfill({ status, contentType, body, headers });

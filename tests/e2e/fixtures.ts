@@ -2,8 +2,36 @@ import { test as base, expect, type BrowserContext, type Page } from '@playwrigh
 import { launchWithExtension } from '../../scripts/launch.mjs';
 import { routeArxiv } from '../../scripts/arxiv-routes.mjs';
 
+/** One request the background made to arXiv's API, as the route saw it. */
+export interface ApiRequestRecord {
+  /** When the route saw it (epoch ms). */
+  at: number;
+  method: string;
+  ids: string[];
+}
+
+/** What a test can script for an API request: a response, or `'abort'` for a network failure. */
+export type ApiAnswer = { status: number; contentType: string; body: string; headers: Record<string, string> } | 'abort';
+
+export type ApiAnswerer = (request: ApiRequestRecord) => ApiAnswer | undefined | Promise<ApiAnswer | undefined>;
+
+export interface ArxivApi {
+  /** Every API request so far, in order. */
+  requests: ApiRequestRecord[];
+  /**
+   * Answers the following requests with `answer`, which may take its time (a slow arXiv); its
+   * `undefined` falls back to the fixtures, and `answerWith(undefined)` restores them.
+   */
+  answerWith(answer: ApiAnswerer | undefined): void;
+}
+
 interface SiftFixtures {
   context: BrowserContext;
+  /**
+   * arXiv's API as the background sees it: answered from tests/fixtures/api by requested ids
+   * (Chromium's `context.route` sees the service worker's requests), each request recorded.
+   */
+  arxivApi: ArxivApi;
   extensionId: string;
   /** Opens an extension page such as `reading-list.html` in a new tab. */
   openExtensionPage(path: string): Promise<Page>;
@@ -15,17 +43,25 @@ interface SiftFixtures {
  * Chromium with the built extension (`.output/chrome-mv3`) in a fresh profile, every arxiv.org
  * request answered from tests/fixtures and every other host refused, so no test reaches the network.
  */
-export const test = base.extend<SiftFixtures & { launched: { context: BrowserContext; extensionId: string } }>({
+export const test = base.extend<SiftFixtures & { launched: { context: BrowserContext; extensionId: string; arxivApi: ArxivApi } }>({
   launched: async ({}, use) => {
     const launched = await launchWithExtension();
-    await routeArxiv(launched.context);
+    let answer: ApiAnswerer | undefined;
+    const arxivApi: ArxivApi = { requests: [], answerWith: (next) => void (answer = next) };
+    await routeArxiv(launched.context, {
+      onApiRequest: (request: ApiRequestRecord) => {
+        arxivApi.requests.push(request);
+        return answer?.(request);
+      },
+    });
     // The catch-all route above refuses every host but arXiv, which would include the extension's
     // own pages' scripts; the route registered last is asked first, so this lets them load.
     await launched.context.route(`chrome-extension://${launched.extensionId}/**`, (route) => route.continue());
-    await use(launched);
+    await use({ ...launched, arxivApi });
     await launched.context.close();
   },
   context: async ({ launched }, use) => use(launched.context),
+  arxivApi: async ({ launched }, use) => use(launched.arxivApi),
   extensionId: async ({ launched }, use) => use(launched.extensionId),
   page: async ({ context }, use) => use(context.pages()[0] ?? (await context.newPage())),
   openExtensionPage: async ({ context, extensionId }, use) =>
