@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { openSiftDb } from '@/lib/store/db';
 import { createApiHandler } from '@/lib/store/handlers';
 import { broadcastChange } from '@/lib/messaging/broadcast';
+import { openWelcomeOnInstall } from '@/lib/platform/first-run';
 
 // Wiring only: the background owns the database in the extension's origin and serves the typed
 // API to this extension's content scripts and pages. It keeps nothing in memory that matters: the
@@ -19,4 +20,5 @@ export default defineBackground(() => {
     },
   });
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
+  browser.runtime.onInstalled.addListener((details) => void openWelcomeOnInstall(details));
 });

@@ -1,0 +1,9 @@
+/**
+ * Whether the reader has dismissed the one-line hint Sift shows on the first entry of a listing
+ * ("Star with s, hide with x, ? for all shortcuts"). Once dismissed it stays away in every tab,
+ * so the flag lives in `browser.storage.local`, which content scripts read directly.
+ */
+import { storage } from 'wxt/utils/storage';
+
+/** The storage item behind the flag (`local:hintDismissed`); `false` until the reader dismisses the hint. */
+export const hintDismissedItem = storage.defineItem<boolean>('local:hintDismissed', { fallback: false });
