@@ -7,7 +7,7 @@
  * - `M2` lines land in Zotero's Extra (RIS.js maps `M2` to `extra` for every item type, one line
  *   per tag), and when Zotero saves an imported item it moves `Type:`, `Repository:` and
  *   `Archive ID:` lines of Extra into the real fields (`Zotero.Item#fromJSON` →
- *   `extractExtraFields`). So the item becomes a Preprint with repository `arXiv` and archive ID
+ *   `extractExtraFields`; see the no-break space below for why `Archive ID:` needs care). So the item becomes a Preprint with repository `arXiv` and archive ID
  *   `arXiv:<id>`, and `PB`/`SN`, now the same fields' report versions, are dropped as duplicates.
  *   The journal reference stays in Extra as `Journal-ref: …`; `N1` would make it a child note.
  * - `DO` is the journal DOI when there is one, else arXiv's DataCite DOI: one `DO` only, because
@@ -63,7 +63,11 @@ function record(paper: ExportPaper, lines: string[]): void {
   add('UR', absUrlOf(paper));
   add('M2', 'Type: preprint');
   add('M2', 'Repository: arXiv');
-  add('M2', `Archive ID: arXiv:${paper.id}`);
+  // A no-break space after the label: Zotero reads `Label: value` lines with a greedy
+  // /^([a-z][a-z -_]+):(.+)/i, whose `[ -_]` range spans `:` and letters, so with a plain space
+  // the label would run on to "Archive ID: arXiv" and the line would stay in Extra. U+00A0 is
+  // outside that range and trimmed off the value, so the label stops where it should.
+  lines.push(`M2  - Archive ID:\u00A0arXiv:${paper.id}`);
   if (paper.journalRef !== undefined && paper.journalRef.trim() !== '') add('M2', `Journal-ref: ${paper.journalRef}`);
   const tags = (paper.tags ?? []).map(toOneLine).filter((t) => t !== '');
   for (const tag of tags) add('KW', toZoteroTag(tag, tags.length === 1));
