@@ -483,29 +483,31 @@ function sizeOf(items: Items): { bytes: number; items: number } {
 }
 
 /**
- * The longest prefix of `candidates` whose items fit `room`, found by bisection (the size of an
- * encoding grows with what it holds), with its items.
+ * The longest prefix of `candidates` whose items fit `room`, with its items. The size of an
+ * encoding grows about linearly with what it holds, so the search interpolates between the
+ * largest prefix known to fit and the smallest known not to (a few encodes instead of a
+ * bisection's dozen on 20,000 papers), and bisects once interpolation stops closing in.
  */
 function fitPrefix<T>(candidates: readonly T[], encode: (subset: readonly T[]) => Items, room: WireBudget): { count: number; items: Items } {
-  const fits = (items: Items) => {
+  const measure = (count: number) => {
+    const items = encode(candidates.slice(0, count));
     const size = sizeOf(items);
-    return size.bytes <= room.bytes && size.items <= room.items;
+    return { items, bytes: size.bytes, fits: size.bytes <= room.bytes && size.items <= room.items };
   };
-  const all = encode(candidates);
-  if (fits(all)) return { count: candidates.length, items: all };
-  let lo = 0;
-  let hi = candidates.length - 1;
-  let best: Items = encode([]);
-  if (!fits(best)) return { count: 0, items: {} };
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    const items = encode(candidates.slice(0, mid));
-    if (fits(items)) {
-      lo = mid;
-      best = items;
-    } else hi = mid - 1;
+  const all = measure(candidates.length);
+  if (all.fits) return { count: candidates.length, items: all.items };
+  let lo = { count: 0, ...measure(0) };
+  if (!lo.fits) return { count: 0, items: {} };
+  let hi = { count: candidates.length, ...all };
+  for (let step = 0; hi.count - lo.count > 1; step++) {
+    const share = (room.bytes - lo.bytes) / Math.max(1, hi.bytes - lo.bytes);
+    const guess = step < 4 ? lo.count + Math.floor(share * (hi.count - lo.count)) : Math.floor((lo.count + hi.count) / 2);
+    const count = Math.min(hi.count - 1, Math.max(lo.count + 1, guess));
+    const probe = { count, ...measure(count) };
+    if (probe.fits) lo = probe;
+    else hi = probe;
   }
-  return { count: lo, items: lo === 0 ? encode([]) : best };
+  return { count: lo.count, items: lo.items };
 }
 
 /** Newest first, then by wire order, so every device ranks the same state the same way. */
