@@ -5,8 +5,8 @@ import { TABLE_LABELS, summarizeRestore } from '@/lib/extension-pages/backup-fil
 import { ConfirmDialog } from './ConfirmDialog';
 
 export interface BackupPanelProps {
-  /** Saves a backup of everything; resolves with the file name. */
-  onDownload(): Promise<string>;
+  /** Saves a backup of everything, gzip-compressed if `gzip`; resolves with the file name. */
+  onDownload(gzip: boolean): Promise<string>;
   /** Restores `file`; rejects with the reason the file was refused. */
   onRestore(file: File, mode: ImportMode): Promise<ImportReport>;
 }
@@ -33,6 +33,7 @@ export function BackupPanel({ onDownload, onRestore }: BackupPanelProps) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
+  const [gzip, setGzip] = useState(false);
 
   async function restore(chosen: File) {
     setBusy(true);
@@ -47,7 +48,11 @@ export function BackupPanel({ onDownload, onRestore }: BackupPanelProps) {
 
   return (
     <div class="backup">
-      <p>A backup is one JSON file with every paper you starred, tagged, hid or noted, your tags, rules and visits.</p>
+      <p>A backup is one JSON file with every paper you starred, tagged, hid or noted, your tags, rules and the papers you have seen.</p>
+      <label>
+        <input type="checkbox" checked={gzip} onChange={(e) => setGzip(e.currentTarget.checked)} />
+        Compress the backup (gzip, about a fifth of the size)
+      </label>
       <button
         type="button"
         class="action"
@@ -55,7 +60,7 @@ export function BackupPanel({ onDownload, onRestore }: BackupPanelProps) {
         onClick={async () => {
           setBusy(true);
           try {
-            setOutcome({ kind: 'saved', name: await onDownload() });
+            setOutcome({ kind: 'saved', name: await onDownload(gzip) });
           } catch (error) {
             setOutcome({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
           } finally {
@@ -76,7 +81,7 @@ export function BackupPanel({ onDownload, onRestore }: BackupPanelProps) {
       >
         <label>
           Backup file
-          <input type="file" accept=".json,application/json" onChange={(e) => setFile(e.currentTarget.files?.[0])} />
+          <input type="file" accept=".json,.gz,application/json,application/gzip" onChange={(e) => setFile(e.currentTarget.files?.[0])} />
         </label>
         <fieldset>
           <legend>How to restore</legend>

@@ -2,10 +2,12 @@ import '@/components/pages.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '@/components/OptionsPage';
-import { saveFile } from '@/lib/platform/save-file';
-import { checkRule } from '@/lib/rules/compile';
+import { saveBlob } from '@/lib/platform/save-file';
+import { judgeRule } from '@/lib/rules/compile';
 import { callApi } from '@/lib/store/client';
 import { exportBackup } from '@/lib/store/backup';
+import { changedTables } from '@/lib/store/backup-format';
+import { restoreBackupFile, toBackupBlob } from '@/lib/store/backup-stream';
 import { openSiftDb } from '@/lib/store/db';
 import { listTags } from '@/lib/store/tags';
 import { backupFileName } from '@/lib/extension-pages/backup-file';
@@ -45,9 +47,13 @@ function App() {
         rules.status === 'ready'
           ? {
               rules: rules.value,
+              // The same check the background runs when the rule is saved, so the editor says why first.
               validate: (rule) => {
-                const checked = checkRule(rule);
-                return checked.ok ? undefined : checked.error;
+                try {
+                  return judgeRule(rule).verdict?.error;
+                } catch (error) {
+                  return error instanceof Error ? error.message : String(error);
+                }
               },
               preview: (rule) => previewRule(rule, RULE_PREVIEW_SAMPLE),
               onSave: async (rule) => void (await call(callApi('rules.upsert', { rule }))),
@@ -58,15 +64,22 @@ function App() {
           : undefined
       }
       backup={{
-        onDownload: async () => {
+        onDownload: async (gzip) => {
           // A backup is a read: like every read of this page it comes straight from the database,
-          // in one read transaction, instead of a message whose answer could be 50 MB.
-          const backup = await exportBackup(db);
-          const name = backupFileName(new Date());
-          saveFile({ name, mime: 'application/json', text: `${JSON.stringify(backup, null, 2)}\n` });
+          // in one read transaction, and is saved as a Blob built record by record, never one string.
+          const blob = await toBackupBlob(await exportBackup(db), { gzip });
+          const name = `${backupFileName(new Date())}${gzip ? '.gz' : ''}`;
+          saveBlob(name, blob);
           return name;
         },
-        onRestore: async (file, mode) => call(callApi('backup.import', { json: await file.text(), mode })),
+        // Restored here, against the database this page shares with the background: a heavy
+        // user's file is far over what one message may carry. The background then tells the tabs.
+        onRestore: async (file, mode) => {
+          const report = await restoreBackupFile(db, file, mode);
+          const tables = changedTables(report);
+          if (tables.length > 0) await callApi('backup.restored', { tables }).catch((error: unknown) => console.warn('[sift] tabs not told of the restore', error));
+          return report;
+        },
       }}
     />
   );

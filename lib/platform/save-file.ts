@@ -19,10 +19,15 @@ const REVOKE_AFTER_MS = 60_000;
  * Firefox starts reading the Blob after `click()` returns and fails the download if it is gone.
  */
 export function saveFile(file: TextFile, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: `${file.mime};charset=utf-8` }));
+  saveBlob(file.name, new Blob([file.text], { type: `${file.mime};charset=utf-8` }), doc);
+}
+
+/** Saves `blob` as a download named `name`, like {@link saveFile}, for bodies too large for one string (backups). */
+export function saveBlob(name: string, blob: Blob, doc: Document = document): void {
+  const url = URL.createObjectURL(blob);
   const anchor = doc.createElement('a');
   anchor.href = url;
-  anchor.download = file.name;
+  anchor.download = name;
   anchor.hidden = true;
   doc.body.append(anchor);
   anchor.click();

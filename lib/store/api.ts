@@ -49,6 +49,11 @@ export const API_SCHEMAS = {
   'rules.delete': v.strictObject({ id: keySchema }),
   'backup.export': noData,
   'backup.import': v.strictObject({ json: v.string(), mode: v.picklist(['merge', 'replace']) }),
+  /**
+   * The options page restored a backup itself (files of heavy users are far over a message's
+   * 64 MiB): the background tells every tab which tables changed.
+   */
+  'backup.restored': v.strictObject({ tables: v.pipe(v.array(v.picklist(TABLE_NAMES)), v.maxLength(TABLE_NAMES.length)) }),
   'pages.open': v.strictObject({ page: v.picklist(['reading-list', 'options']) }),
 } as const;
 
@@ -56,7 +61,7 @@ export const API_SCHEMAS = {
  * Messages only the extension's own pages may send (a content script runs inside arxiv.org's tab,
  * so it never needs to read or replace the whole database).
  */
-export const EXTENSION_PAGE_ONLY: readonly ApiName[] = ['backup.export', 'backup.import'];
+export const EXTENSION_PAGE_ONLY: readonly ApiName[] = ['backup.export', 'backup.import', 'backup.restored'];
 
 export type ApiName = keyof typeof API_SCHEMAS;
 
@@ -127,6 +132,7 @@ export interface ApiResults {
   'rules.delete': { deleted: boolean };
   'backup.export': BackupDocument;
   'backup.import': ImportReport;
+  'backup.restored': null;
   /** Opens (or focuses) one of the extension's pages in a tab. */
   'pages.open': null;
 }

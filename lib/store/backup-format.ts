@@ -197,6 +197,15 @@ export function parseBackup(json: string): BackupDocument {
   } catch (error) {
     throw new Error(`backup: ${describeJsonError(json, error)}`);
   }
+  return validateBackup(doc);
+}
+
+/**
+ * Validates an already parsed backup document completely (everything {@link parseBackup} checks
+ * after JSON), or throws an Error naming the first problem. For files read on an extension page,
+ * which are not bound by a message's size (see backup-stream.ts).
+ */
+export function validateBackup(doc: unknown): BackupDocument {
   const tooDeep = findTooDeep(doc, LIMITS.depth);
   if (tooDeep !== undefined) throw new Error(`${tooDeep}: nested more than ${LIMITS.depth} levels deep`);
   const forbidden = findForbiddenKey(doc);

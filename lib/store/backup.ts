@@ -6,6 +6,8 @@ import type { IndexableType, Table } from 'dexie';
 import type { Rule } from '@/lib/rules/types';
 import { parseBackup, BACKUP_FORMAT, BACKUP_VERSION, type BackupDocument, type ImportCounts, type ImportMode, type ImportReport } from './backup-format';
 import type { PaperRecord, SiftDb, TagRecord, VisitRecord } from './db';
+import { judgeRule } from '@/lib/rules/compile';
+import { ruleCapProblem } from './rules';
 import { defaultTagColor } from './tag-colors';
 import { appendSeenIds } from './visits';
 
@@ -113,12 +115,26 @@ export async function importBackup(
   json: string,
   { mode, now = Date.now() }: { mode: ImportMode; now?: number },
 ): Promise<ImportReport> {
-  const { tables } = parseBackup(json);
+  return applyBackup(db, parseBackup(json), { mode, now });
+}
+
+/**
+ * Applies a validated backup document in one transaction, as {@link importBackup} describes.
+ * Every rule is checked again (a file can carry any verdict) and stored with its own; a rule
+ * that fails is kept, switched off by its verdict, so the rest of the file still restores. More
+ * rules than the store keeps (see `ruleCapProblem`) refuse the whole import.
+ */
+export async function applyBackup(
+  db: SiftDb,
+  { tables }: BackupDocument,
+  { mode, now = Date.now() }: { mode: ImportMode; now?: number },
+): Promise<ImportReport> {
+  const rules = tables.rules.map(judgeRule);
   return db.transaction('rw', [db.papers, db.tags, db.rules, db.visits], async () => {
     const report: ImportReport = {
       papers: await writeTable(db.papers, tables.papers, (r) => r.id, mode, mergePaper),
       tags: await writeTable(db.tags, tables.tags, (r) => r.name, mode, keepLocal),
-      rules: await writeTable(db.rules, tables.rules, (r) => r.id, mode, newerRule),
+      rules: await writeTable(db.rules, rules, (r) => r.id, mode, newerRule),
       visits: await writeTable(db.visits, tables.visits, (r) => r.listing, mode, mergeVisit),
     };
     // Merged papers may carry tags from either side; every tag a paper carries must exist.
@@ -128,6 +144,8 @@ export async function importBackup(
       .filter((_, i) => !known[i])
       .map((name): TagRecord => ({ name, color: defaultTagColor(name), createdAt: now }));
     await db.tags.bulkAdd(created);
+    const capProblem = ruleCapProblem(await db.rules.toArray());
+    if (capProblem !== undefined) throw new Error(`tables.rules: ${capProblem}`);
     report.tags.added += created.length;
     return report;
   });

@@ -49,6 +49,7 @@ const OPERATIONS: { [N in ApiName]: Operation<N> } = {
   'rules.upsert': (db, { rule }) => upsertRule(db, rule),
   'rules.delete': (db, { id }) => deleteRule(db, id),
   'backup.export': (db, _data, now) => read(exportBackup(db, now)),
+  'backup.restored': async (_db, { tables }) => (tables.length > 0 ? { result: null, change: { ids: [], tables: [...new Set(tables)] } } : { result: null }),
   'backup.import': async (db, { json, mode }, now) => {
     const result = await importBackup(db, json, { mode, now });
     const tables = changedTables(result);
