@@ -25,7 +25,7 @@ export interface Listing {
 export const ARXIV = 'https://arxiv.org';
 export const VIEWPORT = { width: 1280, height: 900 };
 /** launch.mjs's flags, minus the two that load the extension: the pages differ only by Sift. */
-const PLAIN_ARGS = ['--disable-component-update', '--disable-sync', '--no-first-run'];
+export const PLAIN_ARGS = ['--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export interface RunPlan {
   warmups: number;
@@ -261,7 +261,7 @@ async function toggleOf(page: Page, toggles: number): Promise<{ toggle: ToggleSa
 }
 
 /** Installs the rules through the background, as the rules panel does. */
-async function installRules(context: BrowserContext, extensionId: string, page: string, rules: readonly Rule[]): Promise<void> {
+export async function installRules(context: BrowserContext, extensionId: string, page: string, rules: readonly Rule[]): Promise<void> {
   const tab = await context.newPage();
   await tab.goto(`chrome-extension://${extensionId}/${page}`);
   await tab.evaluate(async (list) => {

@@ -39,6 +39,13 @@ export interface PaintResult {
   matches: EntryMatch[];
   /** The stylesheet for this mode's colours; the caller injects it (once per paint). */
   css: string;
+  /** How many ranges were painted (0 in fallback mode). */
+  ranges: number;
+  /**
+   * Takes the highlights out of the registry (`false`) or puts them back (`true`), keeping the
+   * ranges: what the reader sees goes away and comes back without matching again.
+   */
+  setShown(shown: boolean): void;
   /** Removes the registered highlights (nothing to undo in fallback mode). */
   clear(): void;
 }
@@ -193,23 +200,31 @@ export function paintHighlights(
   });
 
   if (!support) {
-    return { mode: 'fallback', matches, css: toFallbackCss(compiled.colors), clear: () => undefined };
+    const none = () => undefined;
+    return { mode: 'fallback', matches, css: toFallbackCss(compiled.colors), ranges: 0, setShown: none, clear: none };
   }
-  const registered: string[] = [];
+  const registered = new Map<string, HighlightLike>();
+  let count = 0;
   ranges.forEach((slotRanges, slot) => {
     if (slotRanges.length === 0) return;
     const highlight = support.createHighlight();
     for (const range of slotRanges) highlight.add(range);
-    const name = highlightName(slot);
-    support.registry.set(name, highlight);
-    registered.push(name);
+    registered.set(highlightName(slot), highlight);
+    count += slotRanges.length;
   });
+  const setShown = (shown: boolean) => {
+    for (const [name, highlight] of registered) {
+      if (shown) support.registry.set(name, highlight);
+      else support.registry.delete(name);
+    }
+  };
+  setShown(true);
   return {
     mode: 'highlight',
     matches,
     css: toHighlightCss(compiled.colors),
-    clear: () => {
-      for (const name of registered) support.registry.delete(name);
-    },
+    ranges: count,
+    setShown,
+    clear: () => setShown(false),
   };
 }

@@ -1,12 +1,15 @@
 /**
- * Notices when MathJax rewrites the text under Sift's highlights. arXiv loads MathJax 2 after the
+ * Follows MathJax as it typesets the page under Sift's highlights. arXiv loads MathJax 2 after the
  * page (`mathjaxToggle()`), and its tex2jax pass splits the text nodes around each `$…$`, moves the
  * TeX into a `script[type^="math/tex"]` and removes the rest: ranges over the old nodes end up out
- * of bounds and lose their paint. A listing is repainted once that has happened.
+ * of bounds and lose their paint, so a listing is repainted once that has happened. While MathJax
+ * builds its output it changes the DOM between frames, and Chromium then rebuilds the markers of
+ * every registered highlight range before each frame (`HighlightRegistry::ValidateHighlightMarkers`),
+ * which on a long listing slows MathJax down by more than half; `pending` tells the painter to wait.
  *
  * The content script runs in an isolated world, where the page's `MathJax.Hub` queue cannot be
- * hooked in Chromium, so this watches the DOM instead: the same in every browser, and silent on a
- * page whose MathJax fails or never loads.
+ * hooked in Chromium, so this reads the DOM instead: the same in every browser, and a page whose
+ * MathJax fails or never loads is never waited for long.
  */
 import { signal as createSignal, type ReadonlySignal } from '@preact/signals';
 
@@ -26,45 +29,136 @@ const MATHJAX_OUTPUT = [
 ].join(', ');
 /** Sift's own controls inside entries (`data-sift-ui`): rendering them changes no page text. */
 const OWN_UI = '[data-sift-ui]';
+/** arXiv's loader inserts `//static.arxiv.org/MathJax-2.7.3/MathJax.js` (browse `mathjaxToggle.min.js`). */
+const MATHJAX_LOADER = 'script[src*="MathJax.js"]';
+/** The math tex2jax made, and the output frame MathJax puts before each (`MathJax-Element-N-Frame`). */
+const MATH_SCRIPT = 'script[type^="math/tex"]';
+const MATH_FRAME = '[id^="MathJax-Element-"][id$="-Frame"]';
+/** Frames of a chunk HTML-CSS has not revealed yet (jax/output/HTML-CSS/jax.js `preTranslate`). */
+const MATH_IN_PROGRESS = '.MathJax_Processing, .MathJax_Processed';
 
 /** How long the page's text must stay still before a repaint: tex2jax rewrites a page in one task. */
 export const TYPESET_SETTLE_MS = 50;
+/**
+ * How long after the page's load, or after MathJax last changed it, Sift stops waiting for MathJax:
+ * longer than its longest pause between chunks seen on a 2000-entry listing on 2 cores (0.9 s).
+ */
+export const TYPESET_IDLE_MS = 2000;
+
+/**
+ * Above this many ranges a painter waits for `pending` to end before showing them: on the
+ * 500-entry benchmark listing (about 6,900 ranges with its 50 rules) showing them during
+ * typesetting made MathJax 1.8 times slower, while a few hundred ranges cost a frame next to
+ * nothing and are better shown at once.
+ */
+export const TYPESET_WAIT_RANGES = 1000;
+
+export interface Typesetting {
+  /** Goes up each time MathJax has rewritten the text under the highlights: read it to repaint. */
+  readonly rewrites: ReadonlySignal<number>;
+  /**
+   * Whether MathJax is still to typeset the page: from the start, when the page loads MathJax,
+   * until every formula shows, the loader fails, or MathJax has left the page alone for
+   * `TYPESET_IDLE_MS` after its load.
+   */
+  readonly pending: ReadonlySignal<boolean>;
+}
 
 function isTextOrScript(node: Node): boolean {
   return node.nodeType === 3 || node.nodeName === 'SCRIPT';
 }
 
+function isOutput(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).matches(MATHJAX_OUTPUT);
+}
+
 /** Whether a mutation replaced page text (a split, a removed text node, an inserted math script). */
-function rewritesText(record: MutationRecord): boolean {
-  const target = record.target as Element;
-  if (target.nodeType !== 1 || target.closest(MATHJAX_OUTPUT) || target.closest(OWN_UI)) return false;
+function rewritesText(record: MutationRecord, target: Element): boolean {
+  if (target.closest(MATHJAX_OUTPUT)) return false;
   for (const node of record.addedNodes) if (isTextOrScript(node)) return true;
   for (const node of record.removedNodes) if (node.nodeType === 3) return true;
   return false;
 }
 
+/** Whether a mutation is MathJax at work: rewriting text, or building and revealing its output. */
+function isMathJaxAt(record: MutationRecord, target: Element, rewrote: boolean): boolean {
+  if (rewrote || target.closest(MATHJAX_OUTPUT)) return true;
+  for (const node of record.addedNodes) if (isOutput(node)) return true;
+  for (const node of record.removedNodes) if (isOutput(node)) return true;
+  return false;
+}
+
+/** Every formula of `containers` has its output frame, and none is still being built. */
+function isTypesetIn(containers: Iterable<Element>): boolean {
+  let scripts = 0;
+  let frames = 0;
+  for (const container of containers) {
+    if (container.querySelector(MATH_IN_PROGRESS)) return false;
+    scripts += container.querySelectorAll(MATH_SCRIPT).length;
+    frames += container.querySelectorAll(MATH_FRAME).length;
+  }
+  return scripts > 0 && frames >= scripts;
+}
+
 /**
- * A counter that goes up each time the text inside the containers of `nodes` (a listing's `dt`/`dd`,
- * search results, an abs page's column) has been rewritten, once the page has been still for
- * `TYPESET_SETTLE_MS`; read it in an effect to repaint. One observer on each distinct parent,
- * childList only; MathJax's output and Sift's own controls are ignored, so neither building the
- * rendered math nor a star click repaints. Stops with `signal`.
+ * Watches the containers of `nodes` (a listing's `dt`/`dd`, search results, an abs page's column)
+ * in `document`: one childList observer on each distinct parent, ignoring Sift's own controls.
+ * `rewrites` goes up once the text has been rewritten and stayed still for `TYPESET_SETTLE_MS`;
+ * `pending` holds while a page that loads MathJax (its `MathJax.js` script is in the document)
+ * has not finished typesetting (see `Typesetting`). Stops with `signal`.
  */
-export function watchTypesetting(nodes: readonly Node[], signal: AbortSignal): ReadonlySignal<number> {
+export function watchTypesetting(document: Document, nodes: readonly Node[], signal: AbortSignal): Typesetting {
   const rewrites = createSignal(0);
-  const containers = new Set<Node>();
-  for (const node of nodes) containers.add(node.parentNode ?? node);
-  if (containers.size === 0 || signal.aborted) return rewrites;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const loader = document.querySelector(MATHJAX_LOADER);
+  const pending = createSignal(loader !== null);
+  const containers = new Set<Element>();
+  for (const node of nodes) {
+    const container = node.parentElement ?? node;
+    if (container.nodeType === 1) containers.add(container as Element);
+  }
+  if (signal.aborted) return { rewrites, pending };
+
+  const timers = { settle: 0, check: 0, idle: 0 };
+  const later = (name: keyof typeof timers, ms: number, run: () => void) => {
+    window.clearTimeout(timers[name]);
+    timers[name] = window.setTimeout(run, ms);
+  };
+  const finish = () => {
+    pending.value = false;
+    window.clearTimeout(timers.idle);
+    window.clearTimeout(timers.check);
+  };
+  const waitIdle = () => later('idle', TYPESET_IDLE_MS, finish);
+
   const observer = new MutationObserver((records) => {
-    if (!records.some(rewritesText)) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => rewrites.value++, TYPESET_SETTLE_MS);
+    let rewrote = false;
+    let working = false;
+    for (const record of records) {
+      const target = record.target as Element;
+      if (target.nodeType !== 1 || target.closest(OWN_UI)) continue;
+      const rewrite = rewritesText(record, target);
+      rewrote ||= rewrite;
+      working ||= isMathJaxAt(record, target, rewrite);
+      if (rewrote) break;
+    }
+    if (rewrote) later('settle', TYPESET_SETTLE_MS, () => rewrites.value++);
+    if ((rewrote || working) && pending.peek()) {
+      waitIdle();
+      later('check', TYPESET_SETTLE_MS, () => isTypesetIn(containers) && finish());
+    }
   });
   for (const container of containers) observer.observe(container, { childList: true, subtree: true });
+
+  const stop = new AbortController();
+  if (loader) {
+    loader.addEventListener('error', finish, { signal: stop.signal });
+    if (document.readyState === 'complete') waitIdle();
+    else window.addEventListener('load', waitIdle, { once: true, signal: stop.signal });
+  }
   signal.addEventListener('abort', () => {
     observer.disconnect();
-    clearTimeout(timer);
+    stop.abort();
+    for (const timer of Object.values(timers)) window.clearTimeout(timer);
   });
-  return rewrites;
+  return { rewrites, pending };
 }

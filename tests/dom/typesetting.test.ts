@@ -1,10 +1,19 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { TYPESET_SETTLE_MS, watchTypesetting } from '../../lib/highlight/typesetting';
+import { TYPESET_IDLE_MS, TYPESET_SETTLE_MS, watchTypesetting } from '../../lib/highlight/typesetting';
 
-/** A listing entry in arXiv's markup with TeX in its abstract, inside its `dl`. */
-function listing(): { dd: HTMLElement; abstract: HTMLElement } {
+/** A listing entry in arXiv's markup with TeX in its abstract, inside its `dl`; `loader` adds MathJax.js. */
+function listing({ loader = false } = {}): { dd: HTMLElement; abstract: HTMLElement; script?: HTMLScriptElement } {
+  document.head.replaceChildren();
   document.body.replaceChildren();
+  let script: HTMLScriptElement | undefined;
+  if (loader) {
+    // What mathjaxToggle() inserts, with a type no browser runs, so happy-dom does not fetch it.
+    script = document.createElement('script');
+    script.type = 'text/x-not-run';
+    script.setAttribute('src', '//static.arxiv.org/MathJax-2.7.3/MathJax.js');
+    document.head.append(script);
+  }
   const dl = document.createElement('dl');
   const dd = document.createElement('dd');
   const abstract = document.createElement('p');
@@ -13,7 +22,7 @@ function listing(): { dd: HTMLElement; abstract: HTMLElement } {
   dd.append(abstract);
   dl.append(dd);
   document.body.append(dl);
-  return { dd, abstract };
+  return { dd, abstract, script };
 }
 
 /** What MathJax 2's tex2jax `encloseMath` does to the first `$…$` of a text node. */
@@ -33,15 +42,26 @@ function encloseFirstMath(text: Text): void {
   after.before(preview, script);
 }
 
-/** What the HTML-CSS output jax does for one math script: its rendering before it, the preview gone. */
-function renderMath(script: Element): void {
-  const frame = document.createElement('span');
-  frame.className = 'MathJax';
-  script.before(frame);
-  const glyphs = document.createElement('span');
-  frame.append(glyphs);
-  glyphs.append(document.createTextNode('Õ(D)'));
-  script.previousElementSibling?.previousElementSibling?.remove();
+/** What the HTML-CSS output jax does: a frame before every script, marked as being processed. */
+function startOutput(abstract: Element): Element[] {
+  return [...abstract.querySelectorAll('script')].map((script, index) => {
+    const frame = document.createElement('span');
+    frame.className = 'MathJax MathJax_Processing';
+    frame.id = `MathJax-Element-${index + 1}-Frame`;
+    script.before(frame);
+    const glyphs = document.createElement('span');
+    frame.append(glyphs);
+    glyphs.append(document.createTextNode('Õ(D)'));
+    return frame;
+  });
+}
+
+/** The chunk revealed: processing marks off, previews emptied. */
+function revealOutput(frames: Element[]): void {
+  for (const frame of frames) {
+    frame.className = 'MathJax';
+    frame.previousElementSibling?.replaceChildren();
+  }
 }
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, TYPESET_SETTLE_MS * 3));
@@ -49,7 +69,7 @@ const settled = () => new Promise((resolve) => setTimeout(resolve, TYPESET_SETTL
 describe('watchTypesetting', () => {
   it('counts one rewrite once tex2jax has split and replaced the text, however many formulas it took', async () => {
     const { dd, abstract } = listing();
-    const rewrites = watchTypesetting([dd], new AbortController().signal);
+    const rewrites = watchTypesetting(document, [dd], new AbortController().signal).rewrites;
     encloseFirstMath(abstract.firstChild as Text);
     encloseFirstMath([...abstract.childNodes].find((node): node is Text => node instanceof Text && node.data.includes('$'))!);
     expect(rewrites.value).toBe(0);
@@ -61,24 +81,62 @@ describe('watchTypesetting', () => {
   it('ignores MathJax building its output and Sift rendering its own controls', async () => {
     const { dd, abstract } = listing();
     encloseFirstMath(abstract.firstChild as Text);
-    const rewrites = watchTypesetting([dd], new AbortController().signal);
-    renderMath(abstract.querySelector('script')!);
+    const rewrites = watchTypesetting(document, [dd], new AbortController().signal).rewrites;
+    revealOutput(startOutput(abstract));
     const controls = document.createElement('span');
     controls.setAttribute('data-sift-ui', '');
     dd.prepend(controls);
     controls.append(document.createTextNode('Undo'));
     await settled();
     expect(rewrites.value).toBe(0);
-    expect(abstract.querySelector('.MathJax_Preview')).toBeNull();
+    expect(abstract.querySelector('.MathJax')?.textContent).toBe('Õ(D)');
   });
 
   it('stops with its signal', async () => {
     const { dd, abstract } = listing();
     const stop = new AbortController();
-    const rewrites = watchTypesetting([dd], stop.signal);
+    const rewrites = watchTypesetting(document, [dd], stop.signal).rewrites;
     stop.abort();
     encloseFirstMath(abstract.firstChild as Text);
     await settled();
     expect(rewrites.value).toBe(0);
+  });
+});
+
+describe('pending typesetting', () => {
+  it('is not waited for on a page that does not load MathJax', () => {
+    const { dd } = listing();
+    expect(watchTypesetting(document, [dd], new AbortController().signal).pending.value).toBe(false);
+  });
+
+  it('lasts from the start until every formula has its output and none is still being built', async () => {
+    const { dd, abstract } = listing({ loader: true });
+    const { pending } = watchTypesetting(document, [dd], new AbortController().signal);
+    expect(pending.value).toBe(true);
+    encloseFirstMath(abstract.firstChild as Text);
+    await settled();
+    expect(pending.value).toBe(true);
+    const frames = startOutput(abstract);
+    await settled();
+    expect(pending.value).toBe(true);
+    revealOutput(frames);
+    await settled();
+    expect(pending.value).toBe(false);
+  });
+
+  it('ends when MathJax.js fails to load', () => {
+    const { dd, script } = listing({ loader: true });
+    const { pending } = watchTypesetting(document, [dd], new AbortController().signal);
+    script?.dispatchEvent(new Event('error'));
+    expect(pending.value).toBe(false);
+  });
+
+  it(`ends when MathJax leaves the loaded page alone for ${TYPESET_IDLE_MS} ms`, async () => {
+    const { dd } = listing({ loader: true });
+    const { pending } = watchTypesetting(document, [dd], new AbortController().signal);
+    await new Promise((resolve) => setTimeout(resolve, TYPESET_IDLE_MS - 200));
+    expect(pending.value).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(pending.value).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { compileRules } from '@/lib/rules/compile';
 import { actionsOf } from '@/lib/rules/match';
 import { fieldElementsOf, type FieldElements } from '@/lib/highlight/fields';
 import { FALLBACK_ATTRIBUTE, highlightName, paintHighlights, type PaintResult } from '@/lib/highlight/paint';
-import { watchTypesetting } from '@/lib/highlight/typesetting';
+import { TYPESET_WAIT_RANGES, watchTypesetting } from '@/lib/highlight/typesetting';
 import type { ArxivId, Paper } from '@/lib/arxiv/types';
 
 /**
@@ -36,14 +36,17 @@ export const highlight: Feature = {
 
     let compiled = compileRules([]);
     // MathJax typesets after load and replaces the text nodes the ranges point into.
-    const typeset = watchTypesetting(entries.entries.flatMap((entry) => entry.nodes), signal);
+    const typeset = watchTypesetting(document, entries.entries.flatMap((entry) => entry.nodes), signal);
 
     // Painting depends on the rules and on the text they paint: a new rule list repaints, and so
-    // does MathJax rewriting the text; nothing else does.
+    // does MathJax rewriting the text; nothing else does. On a page that loads MathJax, matching
+    // waits for its rewrite (it comes first thing when MathJax starts), so it runs once, on the
+    // text the reader will see; `pending` is read only then, so its end repaints nothing.
     const disposePaint = effect(() => {
-      void typeset.value;
+      const rewritten = typeset.rewrites.value > 0;
       compiled = compileRules(state.rules.value);
       unpaint();
+      if (!rewritten && typeset.pending.value) return;
       if (compiled.rules.size === 0) {
         style.textContent = '';
         state.setMatches(new Map());
@@ -51,7 +54,12 @@ export const highlight: Feature = {
       }
       fields ??= entries.entries.map(({ paper }) => fieldElementsOf(paper.element.fields));
       painted = paintHighlights(fields, compiled);
-      style.textContent = painted.css;
+      // While MathJax typesets, Chromium rebuilds every range's marker before each frame, and
+      // `::highlight()` rules make every style recalculation dearer: many ranges wait until it
+      // is done (see typesetting.ts), and the matches count meanwhile.
+      const waiting = painted.ranges > TYPESET_WAIT_RANGES && typeset.pending.peek();
+      if (waiting) painted.setShown(false);
+      style.textContent = waiting ? '' : painted.css;
       root.toggleAttribute('data-sift-no-highlight-api', painted.mode === 'fallback');
 
       const matches = new Map<ArxivId, string[]>();
@@ -67,6 +75,12 @@ export const highlight: Feature = {
       }
       state.setMatches(matches);
       for (const problem of compiled.problems) console.warn(`[sift] rule ${problem.ruleId} skipped: ${problem.error}`);
+    });
+
+    const disposeShown = effect(() => {
+      if (typeset.pending.value || !painted) return;
+      painted.setShown(true);
+      style.textContent = painted.css;
     });
 
     // Rules that star or hide act on papers new since the last visit, and once on the whole page
@@ -97,6 +111,7 @@ export const highlight: Feature = {
 
     signal.addEventListener('abort', () => {
       disposePaint();
+      disposeShown();
       disposeActions();
       unpaint();
       style.remove();
