@@ -7,6 +7,7 @@
  * touches the store (see handlers.ts); callers use `callApi` from client.ts.
  */
 import * as v from 'valibot';
+import { isArxivId } from '@/lib/arxiv/ids';
 import type { ArxivId, PageKind } from '@/lib/arxiv/types';
 import { FILTERS, type FilterFlags, type FilterId } from '@/lib/overlay/filters';
 import type { Rule } from '@/lib/rules/types';
@@ -20,6 +21,10 @@ const idsSchema = v.pipe(v.array(arxivIdSchema), v.maxLength(LIMITS.ids));
 // Oversized text in one paper's snapshot is cut, not refused: it must not sink the whole batch.
 const papersSchema = v.pipe(v.array(snapshotPaperMetaSchema), v.maxLength(LIMITS.batch));
 const noData = v.strictObject({});
+const versionsSchema = v.pipe(
+  v.record(v.pipe(v.string(), v.check((id: string) => isArxivId(id), 'expected a versionless arXiv id')), v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000))),
+  v.check((record) => Object.keys(record).length <= LIMITS.ids, `expected at most ${LIMITS.ids} versions`),
+);
 const FILTER_IDS = FILTERS.map((filter) => filter.id);
 
 /** The `data` schema of every message, by name. */
@@ -55,6 +60,16 @@ export const API_SCHEMAS = {
    */
   'backup.restored': v.strictObject({ tables: v.pipe(v.array(v.picklist(TABLE_NAMES)), v.maxLength(TABLE_NAMES.length)) }),
   'pages.open': v.strictObject({ page: v.picklist(['reading-list', 'options']) }),
+  /** A page that shows abstracts hands them to the cache (papers without one are skipped). */
+  'abstracts.remember': v.strictObject({ papers: papersSchema }),
+  /**
+   * A page wants the abstracts of `ids`: cached ones come back at once, the rest are queued for
+   * the sender's tab (on-screen `visible` ones first) and arrive as `sift.abstracts` messages.
+   * `versions` names the version the page lists, so an abstract cached from an older one is fetched again.
+   */
+  'abstracts.request': v.strictObject({ ids: idsSchema, visible: v.optional(idsSchema), versions: v.optional(versionsSchema) }),
+  /** The page is going away, or no longer wants `ids` (all of its ids when omitted). */
+  'abstracts.cancel': v.strictObject({ ids: v.optional(idsSchema) }),
 } as const;
 
 /**
@@ -133,6 +148,10 @@ export interface ApiResults {
   'backup.export': BackupDocument;
   'backup.import': ImportReport;
   'backup.restored': null;
+  /** How many of the papers sent had an abstract and were stored. */
+  'abstracts.remember': { stored: number };
+  'abstracts.request': AbstractsRequestResult;
+  'abstracts.cancel': null;
   /** Opens (or focuses) one of the extension's pages in a tab. */
   'pages.open': null;
 }
@@ -256,4 +275,89 @@ export function isTabMessage(message: unknown): message is TabMessage {
   if (typeof message !== 'object' || message === null) return false;
   const { type, data } = message as { type?: unknown; data?: unknown };
   return typeof type === 'string' && Object.hasOwn(TAB_SCHEMAS, type) && v.is(TAB_SCHEMAS[type as TabMessageName], data);
+}
+
+/** What a page needs of a cached abstract to show it and run its rules on it. Text as arXiv wrote it (untrusted). */
+export interface CachedAbstractView {
+  id: ArxivId;
+  abstract: string;
+  title?: string;
+  authors?: string[];
+  comments?: string;
+  journalRef?: string;
+  doi?: string;
+  /** The latest version withdraws the paper; `abstract` is the withdrawal notice. */
+  withdrawn?: true;
+}
+
+/**
+ * The answer to `abstracts.request`. Every requested id is in exactly one of `cached`, `queued`
+ * and `missing`, or in none when `fetching` is false (the user turned fetching off: only cached
+ * abstracts come back, and nothing is queued).
+ */
+export interface AbstractsRequestResult {
+  cached: CachedAbstractView[];
+  /** Ids queued for this tab; each arrives later in a `sift.abstracts` message (as a paper, missing or failed). */
+  queued: ArxivId[];
+  /** Ids arXiv's API said lately it does not have; not asked again for a few hours. */
+  missing: ArxivId[];
+  fetching: boolean;
+}
+
+/** The queue as a page's quiet progress line shows it. */
+export interface AbstractsStatus {
+  /** This tab's ids still waiting or in flight. */
+  outstanding: number;
+  /** `idle`, `waiting` (for arXiv's 3 s spacing), `fetching`, `backing-off` (after 429/503 or a failure), or `off` (fetching turned off). */
+  state: string;
+  /** While backing off: when the next request may start (epoch ms). */
+  retryAt?: number;
+  /** The last failure, cleared by the next success: `arXiv is busy (HTTP 503)`. */
+  lastError?: string;
+}
+
+/** Abstracts arriving for one tab, sent by the background with `tabs.sendMessage`. */
+export interface AbstractsDelivery {
+  papers: CachedAbstractView[];
+  /** Ids arXiv's API does not have (unknown, or not yet announced). */
+  missing: ArxivId[];
+  /** Ids the queue gave up on for now (a later request tries again). */
+  failed: { id: ArxivId; reason: string }[];
+  status: AbstractsStatus;
+}
+
+export interface SiftAbstracts {
+  type: 'sift.abstracts';
+  data: AbstractsDelivery;
+}
+
+const abstractViewSchema = v.object({
+  id: arxivIdSchema,
+  abstract: v.string(),
+  title: v.optional(v.string()),
+  authors: v.optional(v.array(v.string())),
+  comments: v.optional(v.string()),
+  journalRef: v.optional(v.string()),
+  doi: v.optional(v.string()),
+  withdrawn: v.optional(v.literal(true)),
+});
+
+const siftAbstractsSchema = v.object({
+  type: v.literal('sift.abstracts'),
+  data: v.object({
+    papers: v.array(abstractViewSchema),
+    missing: v.array(arxivIdSchema),
+    failed: v.array(v.object({ id: arxivIdSchema, reason: v.string() })),
+    status: v.object({
+      outstanding: v.number(),
+      state: v.string(),
+      retryAt: v.optional(v.number()),
+      lastError: v.optional(v.string()),
+    }),
+  }),
+});
+
+/** Whether a message is the background's `sift.abstracts` delivery to this tab. */
+export function isSiftAbstracts(message: unknown): message is SiftAbstracts {
+  return v.is(siftAbstractsSchema, message);
 }

@@ -5,6 +5,7 @@
  * content script, whose IndexedDB would belong to arxiv.org (Dexie issues #233, #1978).
  */
 import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'dexie';
+import type { CachedAbstract } from '@/lib/abstracts/cache-policy';
 import type { Rule } from '@/lib/rules/types';
 import type { PaperRecord, TagRecord, VisitRecord } from '@/lib/schemas/records';
 
@@ -19,7 +20,18 @@ export type SiftDb = Dexie & {
   tags: EntityTable<TagRecord, 'name'>;
   rules: EntityTable<Rule, 'id'>;
   visits: EntityTable<VisitRecord, 'listing'>;
+  abstracts: EntityTable<CachedAbstract, 'id'>;
+  abstractTotals: EntityTable<AbstractTotalsRecord, 'key'>;
 };
+
+export type { CachedAbstract } from '@/lib/abstracts/cache-policy';
+
+/** The abstract cache's running size, one row (`key: 'cache'`) written with every cache write. */
+export interface AbstractTotalsRecord {
+  key: string;
+  entries: number;
+  bytes: number;
+}
 
 /** One schema version: the stores it declares and, if data must move, the upgrade that moves it. */
 export interface SchemaVersion {
@@ -53,6 +65,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // them; this table never held a record, so it is simply dropped.
     version: 2,
     stores: { settings: null },
+  },
+  {
+    // The abstract cache (lib/store/abstracts.ts): derived data, left out of backups. `usedAt`
+    // orders eviction, least recently used first; the totals row keeps its size.
+    version: 4,
+    stores: { abstracts: 'id, usedAt', abstractTotals: 'key' },
   },
 ];
 

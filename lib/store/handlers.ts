@@ -5,8 +5,10 @@
  */
 import { LIMITS } from '@/lib/schemas/fields';
 import { findTooDeep, parseWithSchema } from '@/lib/schemas/parse';
-import type { ApiName, ApiParsedData, ApiResponse, ApiResult, ChangeNotice, StoreOutcome } from './api';
+import type { ArxivId } from '@/lib/arxiv/types';
+import type { AbstractsRequestResult, ApiName, ApiParsedData, ApiResponse, ApiResult, ChangeNotice, StoreOutcome } from './api';
 import { API_SCHEMAS, EXTENSION_PAGE_ONLY, isApiName } from './api';
+import { rememberPagePapers } from './abstracts';
 import { exportBackup, importBackup } from './backup';
 import { changedTables } from './backup-format';
 import { toChangeNotice } from './change-notice';
@@ -20,6 +22,15 @@ import { recordVisit } from './visits';
 /** What operations may use besides the database: browser actions the background performs. */
 interface OperationEnv {
   openPage: (page: 'reading-list' | 'options') => Promise<void>;
+  abstracts: AbstractRequests;
+  /** The sender's tab, when it has one (a content script, or an extension page shown in a tab). */
+  tabId: number | undefined;
+}
+
+/** The background's abstract queue as the handler needs it (lib/abstracts/background.ts). */
+export interface AbstractRequests {
+  request(tabId: number, data: ApiParsedData<'abstracts.request'>, now: number): Promise<AbstractsRequestResult>;
+  cancel(tabId: number, ids: readonly ArxivId[] | undefined): void;
 }
 
 type Operation<N extends ApiName> = (
@@ -61,11 +72,23 @@ const OPERATIONS: { [N in ApiName]: Operation<N> } = {
   },
 };
 
+  'abstracts.remember': async (db, { papers }, now) => ({ result: { stored: (await rememberPagePapers(db, papers, now)).stored } }),
+  'abstracts.request': async (_db, data, now, env) => ({ result: await env.abstracts.request(senderTab(env), data, now) }),
+  'abstracts.cancel': async (_db, { ids }, _now, env) => {
+    env.abstracts.cancel(senderTab(env), ids);
+    return { result: null };
+  },
 /** The parts of `runtime.MessageSender` the handler looks at. */
 export interface MessageSender {
+/** Fetched abstracts are delivered to a tab, so only a sender in a tab may queue or cancel them. */
+function senderTab(env: OperationEnv): number {
+  if (env.tabId === undefined) throw new Error('only a page in a tab can receive fetched abstracts');
+  return env.tabId;
+}
+
   id?: string;
   url?: string;
-  tab?: unknown;
+  tab?: { id?: number } | undefined;
 }
 
 export interface ApiHandlerOptions {
@@ -82,6 +105,8 @@ export interface ApiHandlerOptions {
   openPage?: OperationEnv['openPage'];
   /**
    * The extension's own base URL (`browser.runtime.getURL('/')`): senders whose URL starts with it
+  /** The browser-wide abstract queue (`abstracts.request`, `abstracts.cancel`); absent in contexts that fetch nothing. */
+  abstracts?: AbstractRequests;
    * are extension pages. `sender.tab` cannot tell, since an extension page can live in a tab too.
    */
   pagesUrl: string;
@@ -90,6 +115,12 @@ export interface ApiHandlerOptions {
 const noPages: OperationEnv['openPage'] = () => Promise.reject(new Error('this context cannot open pages'));
 
 export type ApiHandler = (message: unknown, sender: MessageSender) => Promise<ApiResponse> | undefined;
+const noAbstracts: AbstractRequests = {
+  request: () => Promise.reject(new Error('this context has no abstract queue')),
+  cancel: () => {
+    throw new Error('this context has no abstract queue');
+  },
+};
 
 function isRequest(message: unknown): message is { type: ApiName; data?: unknown; origin?: unknown } {
   return typeof message === 'object' && message !== null && isApiName((message as { type?: unknown }).type);
@@ -108,8 +139,7 @@ function originOf(value: unknown): string | undefined {
  * and writes nothing. Example: `browser.runtime.onMessage.addListener(createApiHandler({ db,
  * extensionId: browser.runtime.id, onChange: broadcast }))`.
  */
-export function createApiHandler({ db, extensionId, now = Date.now, onChange, openPage = noPages, pagesUrl }: ApiHandlerOptions): ApiHandler {
-  const env: OperationEnv = { openPage };
+export function createApiHandler({ db, extensionId, now = Date.now, onChange, openPage = noPages, abstracts = noAbstracts, pagesUrl }: ApiHandlerOptions): ApiHandler {
   async function notify(name: ApiName, outcome: StoreOutcome<unknown>, origin: string | undefined): Promise<void> {
     if (!outcome.change) return;
     try {
@@ -119,7 +149,7 @@ export function createApiHandler({ db, extensionId, now = Date.now, onChange, op
     }
   }
 
-  async function run<N extends ApiName>(name: N, data: unknown, origin: string | undefined): Promise<ApiResponse<ApiResult<N>>> {
+  async function run<N extends ApiName>(name: N, data: unknown, origin: string | undefined, env: OperationEnv): Promise<ApiResponse<ApiResult<N>>> {
     let outcome: StoreOutcome<ApiResult<N>>;
     try {
       // valibot's object schemas accept arrays; every message's data is a plain object.
@@ -146,6 +176,7 @@ export function createApiHandler({ db, extensionId, now = Date.now, onChange, op
     if (EXTENSION_PAGE_ONLY.includes(message.type) && !sender.url?.startsWith(pagesUrl)) {
       return Promise.resolve({ ok: false, error: `${message.type}: only the extension's own pages may ask for this` });
     }
-    return run(message.type, message.data, originOf(message.origin));
+    const tabId = typeof sender.tab?.id === 'number' ? sender.tab.id : undefined;
+    return run(message.type, message.data, originOf(message.origin), { openPage, abstracts, tabId });
   };
 }
