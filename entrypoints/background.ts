@@ -1,16 +1,21 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createBrowserAbstractService } from '@/lib/abstracts/browser-service';
 import { openSiftDb } from '@/lib/store/db';
 import { createApiHandler } from '@/lib/store/handlers';
 import { broadcastChange } from '@/lib/messaging/broadcast';
 import { openWelcomeOnInstall } from '@/lib/platform/first-run';
 
 // Wiring only: the background owns the database in the extension's origin and serves the typed
-// API to this extension's content scripts and pages. It keeps nothing in memory that matters: the
-// browser may stop the service worker between any two messages.
+// API to this extension's content scripts and pages. It keeps nothing in memory that matters (the
+// abstract queue's work is re-asked by the pages): the browser may stop the service worker between
+// any two messages.
 export default defineBackground(() => {
+  const db = openSiftDb();
+  const abstracts = createBrowserAbstractService(db);
   const handle = createApiHandler({
-    db: openSiftDb(),
+    db,
+    abstracts,
     extensionId: browser.runtime.id,
     pagesUrl: browser.runtime.getURL('/'),
     onChange: (change) => void broadcastChange(change),
@@ -21,4 +26,5 @@ export default defineBackground(() => {
   });
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
   browser.runtime.onInstalled.addListener((details) => void openWelcomeOnInstall(details));
+  browser.tabs.onRemoved.addListener((tabId) => abstracts.cancel(tabId));
 });

@@ -148,12 +148,12 @@ export interface ApiResults {
   'backup.export': BackupDocument;
   'backup.import': ImportReport;
   'backup.restored': null;
+  /** Opens (or focuses) one of the extension's pages in a tab. */
+  'pages.open': null;
   /** How many of the papers sent had an abstract and were stored. */
   'abstracts.remember': { stored: number };
   'abstracts.request': AbstractsRequestResult;
   'abstracts.cancel': null;
-  /** Opens (or focuses) one of the extension's pages in a tab. */
-  'pages.open': null;
 }
 
 export type ApiResult<N extends ApiName> = ApiResults[N];

@@ -70,22 +70,22 @@ const OPERATIONS: { [N in ApiName]: Operation<N> } = {
     await env.openPage(page);
     return { result: null };
   },
-};
-
   'abstracts.remember': async (db, { papers }, now) => ({ result: { stored: (await rememberPagePapers(db, papers, now)).stored } }),
   'abstracts.request': async (_db, data, now, env) => ({ result: await env.abstracts.request(senderTab(env), data, now) }),
   'abstracts.cancel': async (_db, { ids }, _now, env) => {
     env.abstracts.cancel(senderTab(env), ids);
     return { result: null };
   },
-/** The parts of `runtime.MessageSender` the handler looks at. */
-export interface MessageSender {
+};
+
 /** Fetched abstracts are delivered to a tab, so only a sender in a tab may queue or cancel them. */
 function senderTab(env: OperationEnv): number {
   if (env.tabId === undefined) throw new Error('only a page in a tab can receive fetched abstracts');
   return env.tabId;
 }
 
+/** The parts of `runtime.MessageSender` the handler looks at. */
+export interface MessageSender {
   id?: string;
   url?: string;
   tab?: { id?: number } | undefined;
@@ -103,24 +103,24 @@ export interface ApiHandlerOptions {
   onChange: (notice: ChangeNotice) => void;
   /** Opens an extension page in a tab (`pages.open`); content scripts cannot open them themselves. */
   openPage?: OperationEnv['openPage'];
-  /**
-   * The extension's own base URL (`browser.runtime.getURL('/')`): senders whose URL starts with it
   /** The browser-wide abstract queue (`abstracts.request`, `abstracts.cancel`); absent in contexts that fetch nothing. */
   abstracts?: AbstractRequests;
+  /**
+   * The extension's own base URL (`browser.runtime.getURL('/')`): senders whose URL starts with it
    * are extension pages. `sender.tab` cannot tell, since an extension page can live in a tab too.
    */
   pagesUrl: string;
 }
 
 const noPages: OperationEnv['openPage'] = () => Promise.reject(new Error('this context cannot open pages'));
-
-export type ApiHandler = (message: unknown, sender: MessageSender) => Promise<ApiResponse> | undefined;
 const noAbstracts: AbstractRequests = {
   request: () => Promise.reject(new Error('this context has no abstract queue')),
   cancel: () => {
     throw new Error('this context has no abstract queue');
   },
 };
+
+export type ApiHandler = (message: unknown, sender: MessageSender) => Promise<ApiResponse> | undefined;
 
 function isRequest(message: unknown): message is { type: ApiName; data?: unknown; origin?: unknown } {
   return typeof message === 'object' && message !== null && isApiName((message as { type?: unknown }).type);

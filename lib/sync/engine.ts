@@ -20,7 +20,7 @@ import {
 import { SYNC_QUOTA, itemBytes, type AreaChanges, type SyncArea } from './area';
 import { WriteScheduler, isQuotaError, type SyncClock } from './scheduler';
 import { describeCoverage } from './status';
-import { FULL_BUDGET, decodeItems, encodeState, isWireKey, type Coverage, type Items, type WireProblem } from './wire';
+import { FULL_BUDGET, decodeItems, encodeState, isOwnItem, type Coverage, type Items, type WireProblem } from './wire';
 
 /** The device's store as the engine sees it. */
 export interface SyncReplica {
@@ -109,8 +109,8 @@ export function createSyncEngine({ area, replica, clock, onStatus, debounceMs, m
   };
 
   const desired = (local: ReplicatedState) => {
-    // Keys of other formats (an older Sift, another feature) take their share of the quota.
-    const foreign = Object.entries(known).filter(([key]) => !isWireKey(key));
+    // Items of other formats (a newer Sift, another feature) take their share of the quota.
+    const foreign = Object.entries(known).filter(([key, value]) => !isOwnItem(key, value));
     const foreignBytes = foreign.reduce((sum, [key, value]) => sum + itemBytes(key, value), 0);
     const budget = { bytes: Math.floor((FULL_BUDGET.bytes - foreignBytes) * budgetShare), items: FULL_BUDGET.items - foreign.length };
     return encodeState(local, budget, stateCutoff(local));
@@ -118,7 +118,7 @@ export function createSyncEngine({ area, replica, clock, onStatus, debounceMs, m
 
   const differs = (items: Items) =>
     Object.keys(items).some((key) => !SAME(known[key], items[key])) ||
-    Object.keys(known).some((key) => isWireKey(key) && !(key in items));
+    Object.keys(known).some((key) => isOwnItem(key, known[key]) && !(key in items));
 
   /** Writes what the area lacks: one `remove` for items no longer wanted, one `set` for changed ones. */
   const flush = () =>
@@ -129,7 +129,7 @@ export function createSyncEngine({ area, replica, clock, onStatus, debounceMs, m
       known = fresh;
       const local = Object.keys(arrived).length > 0 ? await merge(arrived) : await replica.load();
       const { items, coverage } = desired(local);
-      const stale = Object.keys(known).filter((key) => isWireKey(key) && !(key in items));
+      const stale = Object.keys(known).filter((key) => isOwnItem(key, known[key]) && !(key in items));
       const changed: Items = {};
       for (const [key, value] of Object.entries(items)) if (!SAME(known[key], value)) changed[key] = value;
       let ops = 0;

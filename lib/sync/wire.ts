@@ -636,6 +636,16 @@ export function isWireKey(key: string): boolean {
   return /^[pnstrg]/.test(key);
 }
 
+/**
+ * Whether an item is this format's to replace or remove: one of its keys holding anything but an
+ * item of another format. Items a newer Sift wrote (`[2, …]`) stay untouched, so an older device
+ * never deletes them; a newer format should also take new key prefixes, so the two never collide.
+ */
+export function isOwnItem(key: string, value: unknown): boolean {
+  if (!isWireKey(key)) return false;
+  return !(Array.isArray(value) && typeof value[0] === 'number' && value[0] !== WIRE_FORMAT);
+}
+
 function describe(error: unknown): string {
   if (error instanceof v.ValiError) return `unexpected shape (${error.issues[0]?.message ?? 'invalid'})`;
   return error instanceof Error ? error.message : String(error);

@@ -21,9 +21,9 @@ describe('the author page kind', () => {
     expect(listingKeyOf(url)).toBe('a/dai_d_1');
   });
 
-  it('gets a listing’s toolbar, visits and collapsing, and no abstracts on the page', () => {
+  it('gets a listing’s toolbar and collapsing, and no abstracts on the page', () => {
     const traits = traitsOf('author');
-    expect(traits).toMatchObject({ toolbar: true, tracksVisits: true, collapsible: true, controls: 'listing-head', overlay: 'before-entries' });
+    expect(traits).toMatchObject({ toolbar: true, collapsible: true, controls: 'listing-head', overlay: 'before-entries' });
     expect(traits?.fields).not.toContain('abstract');
   });
 });

@@ -2,15 +2,44 @@ import * as v from 'valibot';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { PaperMeta } from '@/lib/arxiv/types';
 import type { Rule } from '@/lib/rules/types';
-import { API_NAMES, isApiName, isSiftChanged, toSiftChanged } from '@/lib/store/api';
+import { API_NAMES, isApiName, isSiftAbstracts, isSiftChanged, toSiftChanged } from '@/lib/store/api';
 import { paperMetaSchema } from '@/lib/schemas/paper-meta';
 import { ruleSchema } from '@/lib/schemas/rule';
 import { id } from './support';
+
+describe('isSiftAbstracts', () => {
+  const delivery = {
+    type: 'sift.abstracts',
+    data: {
+      papers: [{ id: '2602.22290', abstract: 'A $\\tilde O(D)$ bound.', title: 'T', authors: ['A. B.'] }],
+      missing: ['2602.22291'],
+      failed: [{ id: '2602.22292', reason: 'arXiv is busy (HTTP 503); gave up after 6 tries' }],
+      status: { outstanding: 3, state: 'backing-off', retryAt: 1, lastError: 'arXiv is busy (HTTP 503)' },
+    },
+  };
+
+  it('accepts the background’s delivery, and a status-only one', () => {
+    expect(isSiftAbstracts(delivery)).toBe(true);
+    expect(isSiftAbstracts({ type: 'sift.abstracts', data: { papers: [], missing: [], failed: [], status: { outstanding: 0, state: 'off' } } })).toBe(true);
+  });
+
+  it.each([
+    ['another type', { ...delivery, type: 'sift.changed' }],
+    ['a versioned id', { ...delivery, data: { ...delivery.data, missing: ['2602.22291v2'] } }],
+    ['an abstract that is not text', { ...delivery, data: { ...delivery.data, papers: [{ id: '2602.22290', abstract: 3 }] } }],
+    ['no status', { ...delivery, data: { ...delivery.data, status: undefined } }],
+  ])('refuses %s', (_label, message) => {
+    expect(isSiftAbstracts(message)).toBe(false);
+  });
+});
 
 describe('API_NAMES', () => {
   it('lists exactly the operations the content script and pages use', () => {
     expect([...API_NAMES].sort()).toEqual(
       [
+        'abstracts.cancel',
+        'abstracts.remember',
+        'abstracts.request',
         'annotations.get',
         'backup.export',
         'backup.import',

@@ -173,4 +173,17 @@ describe('sync engine, two devices', () => {
     expect(laptop.area.writes.length + desktop.area.writes.length).toBe(writes);
     expect(writes).toBeLessThanOrEqual(4);
   });
+
+  it('leaves items of a newer format alone, counting their bytes against the quota', async () => {
+    const { clock, server, devices } = await world(0, 0);
+    const [laptop] = devices as [Device, Device];
+    const newer = JSON.stringify([2, 'x'.repeat(8_000)]);
+    server.items.set('p9999.future', newer);
+    await settle(server, clock);
+    laptop.edit({ kind: 'star', id: P, on: true });
+    await settle(server, clock);
+    expect(server.items.get('p9999.future')).toBe(newer);
+    expect(laptop.engine.status().problems.map((p) => p.key)).toEqual(['p9999.future']);
+    expect(laptop.replica.state.papers.get(P)?.starredAt).toBeDefined();
+  });
 });
