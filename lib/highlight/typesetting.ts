@@ -31,11 +31,13 @@ const MATHJAX_OUTPUT = [
 const OWN_UI = '[data-sift-ui]';
 /** arXiv's loader inserts `//static.arxiv.org/MathJax-2.7.3/MathJax.js` (browse `mathjaxToggle.min.js`). */
 const MATHJAX_LOADER = 'script[src*="MathJax.js"]';
-/** The math tex2jax made, and the output frame MathJax puts before each (`MathJax-Element-N-Frame`). */
-const MATH_SCRIPT = 'script[type^="math/tex"]';
-const MATH_FRAME = '[id^="MathJax-Element-"][id$="-Frame"]';
-/** Frames of a chunk HTML-CSS has not revealed yet (jax/output/HTML-CSS/jax.js `preTranslate`). */
-const MATH_IN_PROGRESS = '.MathJax_Processing, .MathJax_Processed';
+/**
+ * The output frame MathJax 2 puts before each `script[type^="math/tex"]` (HTML-CSS, CommonHTML,
+ * SVG), and the marks of frames HTML-CSS has not revealed yet (jax/output/HTML-CSS/jax.js
+ * `preTranslate`). Class collections: the cheapest query to repeat while MathJax works.
+ */
+const FRAME_CLASSES = ['MathJax', 'MathJax_CHTML', 'MathJax_SVG'];
+const IN_PROGRESS_CLASSES = ['MathJax_Processing', 'MathJax_Processed'];
 
 /** How long the page's text must stay still before a repaint: tex2jax rewrites a page in one task. */
 export const TYPESET_SETTLE_MS = 50;
@@ -68,24 +70,18 @@ function isTextOrScript(node: Node): boolean {
   return node.nodeType === 3 || node.nodeName === 'SCRIPT';
 }
 
-function isOutput(node: Node): boolean {
-  return node.nodeType === 1 && (node as Element).matches(MATHJAX_OUTPUT);
-}
-
-/** Whether a mutation replaced page text (a split, a removed text node, an inserted math script). */
-function rewritesText(record: MutationRecord, target: Element): boolean {
-  if (target.closest(MATHJAX_OUTPUT)) return false;
-  for (const node of record.addedNodes) if (isTextOrScript(node)) return true;
-  for (const node of record.removedNodes) if (node.nodeType === 3) return true;
-  return false;
-}
-
-/** Whether a mutation is MathJax at work: rewriting text, or building and revealing its output. */
-function isMathJaxAt(record: MutationRecord, target: Element, rewrote: boolean): boolean {
-  if (rewrote || target.closest(MATHJAX_OUTPUT)) return true;
-  for (const node of record.addedNodes) if (isOutput(node)) return true;
-  for (const node of record.removedNodes) if (isOutput(node)) return true;
-  return false;
+/**
+ * Whether a mutation replaced page text (a split, a removed text node, an inserted math script).
+ * The nodes are looked at first: most of MathJax's mutations add elements, and `closest` is the
+ * dearer test.
+ */
+function rewritesText(record: MutationRecord): boolean {
+  let changed = false;
+  for (const node of record.addedNodes) if ((changed = isTextOrScript(node))) break;
+  if (!changed) for (const node of record.removedNodes) if ((changed = node.nodeType === 3)) break;
+  if (!changed) return false;
+  const target = record.target as Element;
+  return target.nodeType === 1 && !target.closest(OWN_UI) && !target.closest(MATHJAX_OUTPUT);
 }
 
 /** Every formula of `containers` has its output frame, and none is still being built. */
@@ -93,9 +89,9 @@ function isTypesetIn(containers: Iterable<Element>): boolean {
   let scripts = 0;
   let frames = 0;
   for (const container of containers) {
-    if (container.querySelector(MATH_IN_PROGRESS)) return false;
-    scripts += container.querySelectorAll(MATH_SCRIPT).length;
-    frames += container.querySelectorAll(MATH_FRAME).length;
+    for (const name of IN_PROGRESS_CLASSES) if (container.getElementsByClassName(name).length > 0) return false;
+    for (const name of FRAME_CLASSES) frames += container.getElementsByClassName(name).length;
+    for (const script of container.getElementsByTagName('script')) if (script.type.startsWith('math/tex')) scripts += 1;
   }
   return scripts > 0 && frames >= scripts;
 }
@@ -130,22 +126,19 @@ export function watchTypesetting(document: Document, nodes: readonly Node[], sig
   };
   const waitIdle = () => later('idle', TYPESET_IDLE_MS, finish);
 
+  const checkDone = () => {
+    waitIdle();
+    later('check', TYPESET_SETTLE_MS, () => isTypesetIn(containers) && finish());
+  };
+  // Once tex2jax has rewritten the text, MathJax only builds its output until it is done: each
+  // of its batches just pushes the end check back, with no look at the records.
+  let rewritten = false;
   const observer = new MutationObserver((records) => {
-    let rewrote = false;
-    let working = false;
-    for (const record of records) {
-      const target = record.target as Element;
-      if (target.nodeType !== 1 || target.closest(OWN_UI)) continue;
-      const rewrite = rewritesText(record, target);
-      rewrote ||= rewrite;
-      working ||= isMathJaxAt(record, target, rewrite);
-      if (rewrote) break;
-    }
-    if (rewrote) later('settle', TYPESET_SETTLE_MS, () => rewrites.value++);
-    if ((rewrote || working) && pending.peek()) {
-      waitIdle();
-      later('check', TYPESET_SETTLE_MS, () => isTypesetIn(containers) && finish());
-    }
+    if (rewritten && pending.peek()) return checkDone();
+    if (!records.some(rewritesText)) return;
+    rewritten = true;
+    later('settle', TYPESET_SETTLE_MS, () => rewrites.value++);
+    if (pending.peek()) checkDone();
   });
   for (const container of containers) observer.observe(container, { childList: true, subtree: true });
 
