@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import type { ArxivId } from '@/lib/arxiv/types';
+import type { PaperRecord } from '@/lib/store/db';
 import {
   canonicalJson,
   emptyState,
@@ -83,6 +84,15 @@ describe('mergePaper', () => {
     const oldBackup = paper({ tags: ['ml'], updatedAt: 1_000 * 60_000 });
     const local = paper({ stamps: { tags: { ml: 2_000 } } });
     expect(mergePaper(local, oldBackup).tags).toEqual([]);
+  });
+
+  it('merges the store\'s own paper records, as backup restore will', () => {
+    const meta = (title: string) => ({ id: ID, title, authors: [], subjects: [], section: 'new' as const, absUrl: `https://arxiv.org/abs/${ID}` });
+    const local: PaperRecord = { id: ID, meta: meta('old title'), tags: ['read'], note: 'mine', updatedAt: 1_000 * 60_000 };
+    const backup: PaperRecord = { id: ID, meta: meta('new title'), tags: ['ml'], starredAt: 5, updatedAt: 2_000 * 60_000 };
+    const merged: PaperRecord = mergePaper(local, backup);
+    expect(merged).toMatchObject({ meta: { title: 'new title' }, note: 'mine', starredAt: 5, updatedAt: 2_000 * 60_000 });
+    expect([...merged.tags].sort()).toEqual(['ml', 'read']);
   });
 
   it('takes metadata from the record updated last and keeps the later updatedAt', () => {
