@@ -59,29 +59,29 @@ export function toCleanExportPaper(
   includeUserData: boolean,
   omit: readonly OptionalTextField[] = [],
 ): ExportPaper {
-  const clean: ExportPaper = {
-    id: paper.id,
-    ...(paper.version !== undefined && { version: paper.version }),
-    title: toCleanText(paper.title),
-    authors: cleanList(paper.authors),
-    subjects: paper.subjects.map((s) => ({ name: toCleanText(s.name), code: toCleanText(s.code) })),
-    section: paper.section,
-    absUrl: paper.absUrl,
-  };
+  // Keys in the canonical order of `orderedExportPaper`, so the JSON export needs no second copy.
+  // Filled field by field below; every required field is assigned before the function returns.
+  const clean = { id: paper.id } as ExportPaper;
+  if (paper.version !== undefined) clean.version = paper.version;
+  clean.title = toCleanText(paper.title);
+  clean.authors = cleanList(paper.authors);
+  if (paper.affiliations !== undefined && !omit.includes('affiliations')) clean.affiliations = cleanList(paper.affiliations);
   if (paper.abstract !== undefined && !omit.includes('abstract')) clean.abstract = toCleanText(paper.abstract);
   if (paper.comments !== undefined && !omit.includes('comments')) clean.comments = toCleanText(paper.comments);
-  if (paper.affiliations !== undefined && !omit.includes('affiliations')) clean.affiliations = cleanList(paper.affiliations);
   if (paper.journalRef !== undefined) clean.journalRef = toCleanText(paper.journalRef);
   if (paper.doi !== undefined) clean.doi = toCleanText(paper.doi);
   if (paper.primarySubject !== undefined) {
     clean.primarySubject = { name: toCleanText(paper.primarySubject.name), code: toCleanText(paper.primarySubject.code) };
   }
+  clean.subjects = paper.subjects.map((s) => ({ name: toCleanText(s.name), code: toCleanText(s.code) }));
+  clean.section = paper.section;
+  clean.absUrl = paper.absUrl;
   if (paper.pdfUrl !== undefined) clean.pdfUrl = paper.pdfUrl;
   if (paper.htmlUrl !== undefined) clean.htmlUrl = paper.htmlUrl;
-  if (paper.starredAt !== undefined) clean.starredAt = paper.starredAt;
   if (includeUserData) {
     if (paper.tags !== undefined) clean.tags = cleanList(paper.tags);
     if (paper.note !== undefined) clean.note = toCleanText(paper.note);
   }
+  if (paper.starredAt !== undefined) clean.starredAt = paper.starredAt;
   return clean;
 }

@@ -52,19 +52,35 @@ export function toCslName(name: AuthorName): CslName {
 // A token title-casing would change but must not: lower-case words with a digit (`x86`, `l2`),
 // a dot, slash or underscore between letters (`torch.compile`, `x_i`), an upper-case letter after
 // a lower-case one (`nanoGPT`, `gRPC`, which sentence-casing styles would lower), or a TeX command.
-const CODE_LIKE = /\\|[a-z]\S*[A-Z]|[a-z]\S*\d|\d\S*[a-z]|[a-zA-Z][._/][a-z]|_/;
+// One pass over the characters: the equivalent regex backtracked on every word of every title.
+function isCodeLike(word: string): boolean {
+  let lower = false;
+  let digit = false;
+  for (let i = 0; i < word.length; i += 1) {
+    const c = word.charCodeAt(i);
+    if (c === 92 || c === 95) return true; // \ _
+    if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 65 && c <= 90) {
+      if (lower) return true;
+    } else if (c >= 48 && c <= 57) digit = true;
+    else if ((c === 46 || c === 47) && i > 0 && /[a-zA-Z]/.test(word[i - 1] ?? '') && /[a-z]/.test(word[i + 1] ?? '')) return true;
+  }
+  return lower && digit;
+}
+
 // Punctuation around a word that belongs to the sentence, not to the token.
 const TOKEN = /^([("'“‘\[]*)(.*?)([)"'”’\],.:;!?]*)$/;
 
 const nocase = (text: string): string => `<span class="nocase">${text}</span>`;
 
 function protectWords(text: string): string {
-  if (!CODE_LIKE.test(text)) return text;
-  return text
-    .split(' ')
+  const words = text.split(' ');
+  if (!words.some(isCodeLike)) return text;
+  return words
     .map((word) => {
+      if (!isCodeLike(word)) return word;
       const [, before = '', core = '', after = ''] = TOKEN.exec(word) ?? [];
-      return core !== '' && CODE_LIKE.test(core) ? `${before}${nocase(core)}${after}` : word;
+      return core !== '' && isCodeLike(core) ? `${before}${nocase(core)}${after}` : word;
     })
     .join(' ');
 }

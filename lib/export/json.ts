@@ -5,7 +5,7 @@
  *     { "format": "arxiv-sift-papers", "version": 1, "papers": [ … ] }
  */
 import { toCleanExportPaper } from './clean-text';
-import { orderedExportPaper, type ExportPaper } from './export-paper';
+import type { ExportPaper } from './export-paper';
 import { resolveExportOptions, type ExportOptions } from './options';
 
 export const JSON_EXPORT_FORMAT = 'arxiv-sift-papers';
@@ -26,8 +26,8 @@ export interface JsonExportOptions extends ExportOptions {
 /**
  * Serialises papers as a `JsonExport` document, two-space indented with a trailing newline.
  * Keys come in one fixed order (document keys as in `JsonExport`, paper keys as in
- * `orderedExportPaper`), so the same papers always give the same bytes. Tags and notes are
- * included unless `options.includeUserData` is false.
+ * `orderedExportPaper`, which `toCleanExportPaper` follows), so the same papers always give the
+ * same bytes. Tags and notes are included unless `options.includeUserData` is false.
  *
  * @example toJSON([], { exportedAt: new Date(0) })
  *   // → '{\n  "format": "arxiv-sift-papers",\n  "version": 1,\n  "exportedAt": "1970-01-01T00:00:00.000Z",\n  "papers": []\n}\n'
@@ -38,7 +38,8 @@ export function toJSON(papers: readonly ExportPaper[], options: JsonExportOption
     format: JSON_EXPORT_FORMAT,
     version: JSON_EXPORT_VERSION,
     ...(options.exportedAt !== undefined && { exportedAt: options.exportedAt.toISOString() }),
-    papers: papers.map((paper) => orderedExportPaper(toCleanExportPaper(paper, includeUserData))),
+    // toCleanExportPaper writes the keys in orderedExportPaper's order, so its copy is enough.
+    papers: papers.map((paper) => toCleanExportPaper(paper, includeUserData)),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

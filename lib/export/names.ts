@@ -40,7 +40,12 @@ const GROUP_WORDS = new Set([
 
 // A character-case test instead of `/^\p{Ll}/u`: Unicode property regexes are slow, and every
 // author of every exported paper passes through here.
+// A cheap pre-check for GROUP_WORDS, so most names skip lower-casing every word.
+const GROUP_WORD = /collaboration|consortium|team|group|project|committee|initiative|collective/i;
+
 function isLowerCaseWord(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 97 && code <= 122;
   const first = String.fromCodePoint(word.codePointAt(0) ?? 0);
   return first !== first.toUpperCase() && first === first.toLowerCase();
 }
@@ -54,7 +59,7 @@ function isLowerCaseWord(word: string): boolean {
  */
 export function parseAuthorName(name: string): AuthorName {
   const words = /^\S+(?: \S+)*$/.test(name) ? name.split(' ') : name.split(/\s+/).filter((w) => w !== '');
-  if (words.length < 2 || words.some((w) => GROUP_WORDS.has(w.toLowerCase()))) {
+  if (words.length < 2 || (GROUP_WORD.test(name) && words.some((w) => GROUP_WORDS.has(w.toLowerCase())))) {
     return { kind: 'literal', literal: words.join(' ') };
   }
   let suffix: string | undefined;
