@@ -16,6 +16,14 @@ const OTHERS = ['2602.22195', '2602.22290', '2602.22227', '2602.22302'];
 /** The route sees a request a few ms after the worker starts it; the queue spaces the starts. */
 const ROUTE_JITTER_MS = 50;
 
+/** The extension APIs an extension page sees, as far as these tests use them. */
+interface ExtensionGlobal {
+  chrome: {
+    runtime: { sendMessage(message: unknown): Promise<unknown>; onMessage: { addListener(listener: (message: unknown) => void): void } };
+    storage: { sync: { get(key: string): Promise<Record<string, unknown>> } };
+  };
+}
+
 interface Delivery {
   type: 'sift.abstracts';
   data: { papers: { id: string; abstract: string }[]; missing: string[]; failed: unknown[]; status: { outstanding: number; state: string } };
@@ -27,8 +35,8 @@ async function requesterPage(openExtensionPage: (path: string) => Promise<Page>)
   await page.evaluate(() => {
     const got: unknown[] = [];
     (window as unknown as { siftGot: unknown[] }).siftGot = got;
-    chrome.runtime.onMessage.addListener((message: { type?: string }) => {
-      if (message?.type === 'sift.abstracts') got.push(message);
+    (globalThis as unknown as ExtensionGlobal).chrome.runtime.onMessage.addListener((message) => {
+      if ((message as { type?: string } | undefined)?.type === 'sift.abstracts') got.push(message);
     });
   });
   return page;
@@ -37,7 +45,7 @@ async function requesterPage(openExtensionPage: (path: string) => Promise<Page>)
 function call(page: Page, type: string, data: unknown) {
   return page.evaluate(
     async ([type, data]) => {
-      const response = (await chrome.runtime.sendMessage({ type, data })) as { ok: boolean; result?: unknown; error?: string };
+      const response = (await (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ type, data })) as { ok: boolean; result?: unknown; error?: string };
       if (!response.ok) throw new Error(response.error);
       return response.result as { cached: { id: string }[]; queued: string[]; missing: string[]; fetching: boolean };
     },
@@ -136,7 +144,7 @@ test('with fetching turned off on the options page, only cached abstracts come b
   const box = options.getByRole('checkbox', { name: 'Fetch missing abstracts from arXiv' });
   await expect(box).toBeChecked();
   await box.uncheck();
-  await expect.poll(() => options.evaluate(async () => (await chrome.storage.sync.get('fetchAbstracts')).fetchAbstracts)).toBe(false);
+  await expect.poll(() => options.evaluate(async () => (await (globalThis as unknown as ExtensionGlobal).chrome.storage.sync.get('fetchAbstracts')).fetchAbstracts)).toBe(false);
 
   await call(options, 'abstracts.remember', { papers: [paperWithAbstract('2602.22290')] });
   const result = await call(options, 'abstracts.request', { ids: ['2602.22290', ...DAI] });
