@@ -37,6 +37,40 @@ const withoutSettings = ({ settings: _settings, ...rest }: Tables): Tables => re
 /** Records as each version stores them; a new version adds its entry. */
 const RECORDS_AT: Record<number, Tables> = { 1: V1_RECORDS, 2: withoutSettings(V1_RECORDS) };
 
+/**
+ * Version 4 adds the abstract cache and its totals row, empty after the upgrade; this is what it
+ * holds once a page has remembered an abstract (with and without every optional field).
+ */
+const withAbstractCache = (before: Tables): Tables => ({
+  ...before,
+  abstracts: [
+    { id: nthId(0), title: 'T', abstract: 'A $\\tilde O(D)$ bound.', authors: ['Ada Lovelace'], categories: ['cs.DC'], withdrawn: false, source: 'page', storedAt: NOW, usedAt: NOW, bytes: 240 },
+    {
+      id: nthId(1),
+      version: 3,
+      title: 'T2',
+      abstract: 'This paper has been withdrawn.',
+      authors: [],
+      categories: ['math.CA', 'math.DS'],
+      primary: 'math.CA',
+      comments: 'c',
+      journalRef: 'j',
+      doi: '10.1/x',
+      published: 1,
+      updated: 2,
+      withdrawn: true,
+      source: 'api',
+      storedAt: NOW - 1,
+      usedAt: NOW - 1,
+      bytes: 300,
+    },
+  ],
+  abstractTotals: [{ key: 'cache', entries: 2, bytes: 540 }],
+});
+// Built on the fixture of the version before it, whichever that is.
+const beforeAbstracts = SCHEMA_VERSIONS[SCHEMA_VERSIONS.findIndex((v) => v.version === 4) - 1]!.version;
+RECORDS_AT[4] = withAbstractCache(RECORDS_AT[beforeAbstracts]!);
+
 /** What version n makes of version n-1's records; versions without a data change keep them. */
 const UPGRADED: Record<number, (before: Tables) => Tables> = { 2: withoutSettings };
 
@@ -79,6 +113,15 @@ describe('SCHEMA_VERSIONS', () => {
 
   it('every version has a fixture, so the harness below covers it', () => {
     for (const { version } of SCHEMA_VERSIONS) expect(RECORDS_AT[version], `fixture for version ${version}`).toBeDefined();
+  });
+
+  it('index the abstract cache by id and last use only, the eviction order', async () => {
+    const db = openSiftDb(uniqueName(), fakeIndexedDb);
+    await db.open();
+    expect(db.abstracts.schema.primKey.keyPath).toBe('id');
+    expect(db.abstracts.schema.indexes.map((index) => index.name)).toEqual(['usedAt']);
+    expect(db.abstractTotals.schema.primKey.keyPath).toBe('key');
+    db.close();
   });
 
   it('index papers by star, hide, tags (one entry per tag) and update time only', async () => {
