@@ -296,9 +296,19 @@ export function mergeTagEntry(a: TagEntry, b: TagEntry): TagEntry {
   return mergeEntry(a, b, tagPayload);
 }
 
+/**
+ * What of a rule replicates: all but its `verdict`, the pattern check this device ran when the
+ * rule was saved. A device checks rules it receives itself (as it does imported ones) rather than
+ * trusting another's verdict, and equal rules with different verdicts are the same rule.
+ */
+export function replicatedRule(rule: Rule): Rule {
+  const { verdict: _verdict, ...rest } = rule;
+  return rest;
+}
+
 /** The later of two versions of one rule. */
 export function mergeRuleEntry(a: RuleEntry, b: RuleEntry): RuleEntry {
-  return mergeEntry(a, b, (entry) => entry.rule);
+  return mergeEntry(a, b, (entry) => entry.rule && replicatedRule(entry.rule));
 }
 
 /** The later of two values of one setting. */

@@ -26,6 +26,7 @@ import {
   mergeSettingEntry,
   mergeTagEntry,
   purgeTombstones,
+  replicatedRule,
   stampSchema,
   stamped,
   type MergeablePaper,
@@ -406,7 +407,7 @@ function tagRow(entry: TagEntry): Row {
 // Rules and settings go out with their keys in canonical order: two devices holding equal values
 // built in different key orders must write equal items, or each would keep rewriting the other's.
 function ruleRow(entry: RuleEntry): Row {
-  return entry.rule === undefined ? [entry.id, entry.stamp] : [entry.id, entry.stamp, JSON.parse(canonicalJson(entry.rule))];
+  return entry.rule === undefined ? [entry.id, entry.stamp] : [entry.id, entry.stamp, JSON.parse(canonicalJson(replicatedRule(entry.rule)))];
 }
 
 function settingRow(entry: SettingEntry): Row {

@@ -14,6 +14,7 @@ import {
   nextEntry,
   paperStampsSchema,
   purgeTombstones,
+  replicatedRule,
   setFlag,
   setNote,
   setTag,
@@ -182,6 +183,14 @@ describe('entries', () => {
     const b = { key: 'k', value: { a: 2, b: 2 }, stamp: 3 };
     expect(mergeSettingEntry(a, b)).toBe(mergeSettingEntry(b, a));
     expect(mergeRuleEntry({ id: 'r', stamp: 9 }, { id: 'r', stamp: 4 }).rule).toBeUndefined();
+  });
+
+  it('treats equal rules with different pattern verdicts as one rule and keeps the local verdict', () => {
+    const base = { id: 'r', pattern: 'a+', mode: 'regex' as const, fields: ['title' as const], caseSensitive: false, diacriticSensitive: false, color: '#aabbcc', action: 'highlight' as const, enabled: true, createdAt: 1, updatedAt: 1 };
+    const local = { id: 'r', stamp: 5, rule: { ...base, verdict: { of: 'regex:a+' } } };
+    const incoming = { id: 'r', stamp: 5, rule: { ...base, verdict: { of: 'zzz', error: 'unsafe' } } };
+    expect(mergeRuleEntry(local, incoming)).toBe(local);
+    expect(replicatedRule(local.rule)).toEqual(base);
   });
 });
 

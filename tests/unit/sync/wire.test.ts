@@ -6,6 +6,7 @@ import { canonicalJson, emptyState, type MergeablePaper, type ReplicatedState } 
 import { SYNC_QUOTA, itemBytes } from '@/lib/sync/area';
 import { BitReader, BitWriter } from '@/lib/sync/bits';
 import { decodeItems, encodeState, idNumber, idOfNumber, type Items } from '@/lib/sync/wire';
+import { rule } from './devices';
 import { replicated } from './replicated';
 import { TAG_NAMES, triageState } from './workload';
 
@@ -173,6 +174,16 @@ describe('encodeState / decodeItems', () => {
     const { items, coverage } = encodeState(state);
     expect(coverage.notes).toEqual({ total: 2, synced: 1, tooLarge: 1 });
     expect(decodeItems(items).state.papers.get('2601.00002' as ArxivId)?.note).toBe('short');
+  });
+});
+
+describe('rules on the wire', () => {
+  it('leave their pattern verdict on this device: the receiving device checks them itself', () => {
+    const state = emptyState();
+    const saved = rule('r1', 'consensus', 5);
+    state.rules.set('r1', { id: 'r1', stamp: 9, rule: { ...saved, verdict: { of: 'phrase:consensus' } } });
+    const back = decodeItems(encodeState(state).items).state.rules.get('r1');
+    expect(back).toEqual({ id: 'r1', stamp: 9, rule: saved });
   });
 });
 
