@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page, Route } from '@playwright/test';
+import { FIXTURES_DIR } from '../../scripts/arxiv-routes.mjs';
+import { makeListing } from '../fixtures/make-listing';
+import { TYPESET_WAIT_RANGES } from '../../lib/highlight/typesetting';
 import { test, expect } from './fixtures';
 import { ListingPage } from './pages/listing';
 
@@ -31,30 +36,37 @@ const RULES: RuleSpec[] = [
 const LISTING_PAINT = ['Separator', 'log', 'log', 'log', 'separator', 'separator', 'separator', 'separator', 'separator', 'tilde'];
 const LISTING_MATCHING = [SEPARATOR, COLOURINGS, DISCREPANCY, INDEPENDENT_SETS];
 
-test.beforeEach(async ({ openExtensionPage }) => {
-  // Rules go in through the background, as the rules panel sends them.
+/** Adds highlight rules through the background, as the rules panel sends them. */
+async function addRules(openExtensionPage: (path: string) => Promise<Page>, rules: readonly RuleSpec[], first = 0) {
   const options = await openExtensionPage('options.html');
-  await options.evaluate(async (rules) => {
-    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok?: boolean; error?: string }> } } }).chrome.runtime;
-    for (const [index, { pattern, mode }] of rules.entries()) {
-      const rule = {
-        id: `rule-${index}`,
-        pattern,
-        mode,
-        fields: ['title', 'abstract', 'authors', 'comments', 'subjects'],
-        caseSensitive: false,
-        diacriticSensitive: false,
-        color: '#ffe066',
-        action: 'highlight',
-        enabled: true,
-        createdAt: 0,
-        updatedAt: 0,
-      };
-      const answer = await runtime.sendMessage({ type: 'rules.upsert', data: { rule } });
-      if (!answer?.ok) throw new Error(`rules.upsert: ${answer?.error ?? 'no answer'}`);
-    }
-  }, RULES);
+  await options.evaluate(
+    async ({ rules, first }) => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok?: boolean; error?: string }> } } }).chrome.runtime;
+      for (const [index, { pattern, mode }] of rules.entries()) {
+        const rule = {
+          id: `rule-${first + index}`,
+          pattern,
+          mode,
+          fields: ['title', 'abstract', 'authors', 'comments', 'subjects'],
+          caseSensitive: false,
+          diacriticSensitive: false,
+          color: '#ffe066',
+          action: 'highlight',
+          enabled: true,
+          createdAt: 0,
+          updatedAt: 0,
+        };
+        const answer = await runtime.sendMessage({ type: 'rules.upsert', data: { rule } });
+        if (!answer?.ok) throw new Error(`rules.upsert: ${answer?.error ?? 'no answer'}`);
+      }
+    },
+    { rules, first },
+  );
   await options.close();
+}
+
+test.beforeEach(async ({ openExtensionPage }) => {
+  await addRules(openExtensionPage, RULES);
 });
 
 /** Resolves once MathJax has finished its first typesetting pass (its `End` startup signal). */
@@ -188,3 +200,29 @@ for (const [kind, path, expected] of [
     await expect.poll(() => paintedWords(page)).toEqual(expected);
   });
 }
+
+test('on a long listing, many highlights wait for MathJax to finish while the matches already count', async ({ page, context, openExtensionPage }) => {
+  // 200 entries of the seed listing, where "the" is painted some 1,250 times.
+  const path = '/list/cs.DC/new?show=200';
+  const html = makeListing(readFileSync(join(FIXTURES_DIR, 'list-new-cs.DC-2026-02-27.html'), 'utf8'), 200);
+  await context.route(`https://arxiv.org${path}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await addRules(openExtensionPage, [{ pattern: 'the', mode: 'word' }], RULES.length);
+  // Stall MathJax right after tex2jax has rewritten the text: it fetches the TeX input jax then.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await context.route('https://static.arxiv.org/MathJax-2.7.3/jax/input/TeX/jax.js', async (route: Route) => {
+    await held;
+    await route.fallback();
+  });
+  const listing = new ListingPage(page);
+  await page.goto(`https://arxiv.org${path}`, { waitUntil: 'domcontentloaded' });
+  await listing.ready();
+  await expect.poll(() => matchedIds(page).then((ids) => ids.length)).toBeGreaterThan(100);
+  expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+
+  release();
+  await typeset(page);
+  await expect.poll(async () => (await paintedRanges(page)).length).toBeGreaterThan(TYPESET_WAIT_RANGES);
+  const words = new Set(['the', ...RULES.map((rule) => rule.pattern)]);
+  expect((await paintedRanges(page)).filter((range) => !range.inBounds || !words.has(range.text.toLowerCase()))).toEqual([]);
+});
