@@ -36,7 +36,8 @@ import {
   type SettingEntry,
   type TagEntry,
 } from '@/lib/store/merge';
-import { colorSchema, keySchema, noteSchema, tagNameSchema, timestampSchema } from '@/lib/schemas/fields';
+import { LIMITS, colorSchema, keySchema, noteSchema, tagNameSchema, timestampSchema } from '@/lib/schemas/fields';
+import { findTooDeep } from '@/lib/schemas/parse';
 import { ruleSchema } from '@/lib/schemas/rule';
 import { SYNC_QUOTA, itemBytes } from './area';
 import { BitReader, BitWriter, bestOrder, zigzag } from './bits';
@@ -704,6 +705,9 @@ export function decodeItems(items: Items): { state: ReplicatedState; problems: W
   for (const [key, value] of Object.entries(items)) {
     if (!isWireKey(key)) continue;
     try {
+      // Before anything recursive (schemas, canonical JSON) walks it: items come from other devices.
+      const tooDeep = findTooDeep(value, LIMITS.depth, key);
+      if (tooDeep !== undefined) throw new RangeError(`${tooDeep}: nested deeper than ${LIMITS.depth} levels`);
       const family = key[0] as Family | RowFamily;
       if (family === 'p') {
         for (const entry of decodeItem(coreCodec, value)) addPaper(state, paperOfCore(entry));

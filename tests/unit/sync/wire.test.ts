@@ -202,6 +202,7 @@ describe('decodeItems on broken input', () => {
     ['an invalid colour', { t0: [1, [['ml', 5, 'red', 0]]] }],
     ['an invalid rule', { r0: [1, [['r1', 5, { id: 'r1' }]]] }],
     ['a stamp out of range', { t0: [1, [['ml', -5]]] }],
+    ['a setting nested 2,000 deep', { g0: [1, [['deep', 5, JSON.parse('['.repeat(2000) + ']'.repeat(2000)) as unknown]]] }],
   ])('reports and skips %s, and still reads every good item', (_, bad) => {
     const { state, problems } = decodeItems({ ...good, ...bad });
     expect(problems.map((p) => p.key)).toEqual(Object.keys(bad));
