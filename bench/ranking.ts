@@ -31,8 +31,14 @@ export interface Timing {
 
 export interface RankingBenchResult {
   plan: RankingPlan;
-  /** `trainRanking` on already extracted features, IDF table at hand: vectorising and the SVM. Aim ≤ 50 ms. */
+  /**
+   * `trainRanking` on already extracted features, IDF table at hand: vectorising and the SVM, for
+   * the positives and negatives of which a tenth are hidden and the rest seen (so the latest
+   * `maxSeen` seen papers and every hidden one are trained on). Aim ≤ 50 ms.
+   */
   train: Timing;
+  /** The same with every negative hidden, so all of them are trained on: the worst case. */
+  trainAllHidden: Timing;
   /** Vectorising and scoring the listing's extracted features with a trained model. Aim ≤ 20 ms. */
   score: Timing;
   /** Extracting the listing's features (tokenising), done once per listing and kept. */
@@ -97,6 +103,10 @@ export function measureRanking(plan: RankingPlan = RANKING_FULL): RankingBenchRe
   const train = time(plan.warmups, plan.runs, () => {
     trainRanking(examples, fresh());
   });
+  const allHidden = examples.map((example) => (example.label === 'seen' ? { ...example, label: 'hidden' as const } : example));
+  const trainAllHidden = time(plan.warmups, plan.runs, () => {
+    trainRanking(allHidden, fresh());
+  });
   let listing: PaperFeatures[] = [];
   const extract = time(plan.warmups, plan.runs, () => {
     listing = listingPapers.map((paper) => extractFeatures(paper));
@@ -109,6 +119,7 @@ export function measureRanking(plan: RankingPlan = RANKING_FULL): RankingBenchRe
   return {
     plan,
     train,
+    trainAllHidden,
     score,
     extract,
     vectorizer,

@@ -24,4 +24,4 @@ await build({
 });
 
 const { runEvalRanking } = await import(pathToFileURL(join(OUT, 'eval-ranking.mjs')).href);
-runEvalRanking(process.argv.slice(2));
+await runEvalRanking(process.argv.slice(2));

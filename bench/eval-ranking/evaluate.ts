@@ -23,11 +23,15 @@ export const DEFAULT_KS = [5, 10, 20] as const;
 
 /** arxiv-sanity-lite's `serve.py`: `LinearSVC(class_weight='balanced', C=0.01)`. */
 const SANITY_C = 0.01;
+/** The solver's stopping tolerance: liblinear's default for its dual solvers. */
+const SANITY_TOLERANCE = 0.1;
 /**
- * The solver's stopping tolerance for the baseline: tighter than liblinear's default (0.1); on a
- * trial month a tolerance of 0.001 gave the same nDCG@10 to the third decimal at twice the time.
+ * arxiv-sanity trains on every paper in its database; here at most this many negatives, evenly
+ * spaced over the earlier days, keep the whole run under 10 minutes on two cores. On the first six
+ * months of the shared set (k = 5, 669 user-days) all negatives with tolerance 0.01 gave nDCG@10
+ * 0.546 and 3,000 with tolerance 0.1 gave 0.547.
  */
-const SANITY_TOLERANCE = 0.01;
+const SANITY_MAX_NEGATIVES = 3000;
 /** How many of the stars' top TF-IDF terms become keyword rules (the protocol's reference run used 5). */
 const KEYWORD_RULES = 5;
 
@@ -55,6 +59,20 @@ export interface EvalReport {
   skipped: number;
 }
 
+/** One user's metric values, one per test day in day order, for one method and k. */
+export interface UserMetrics {
+  method: MethodName;
+  k: number;
+  user: number;
+  values: Record<Metric, number[]>;
+}
+
+/** What a run over some of the users measured, before aggregation: plain JSON, so workers can send it. */
+export interface CollectedMetrics {
+  users: UserMetrics[];
+  skipped: number;
+}
+
 /** What one user-day was given, for tests that check nothing from that day or later leaked in. */
 export interface TaskInspection {
   task: Task;
@@ -75,9 +93,19 @@ export interface EvalOptions {
   resamples?: number;
   sift?: RankingOptions;
   siftBlockWeights?: BlockWeights;
+  /** arxiv-sanity trains on at most this many negatives, evenly spaced over the earlier days (default `SANITY_MAX_NEGATIVES`). */
+  sanityMaxNegatives?: number;
   onTask?: (inspection: TaskInspection) => void;
   /** Called after each day, for progress output. */
   onDay?: (day: string, done: number, total: number) => void;
+  /** Evaluate only the users whose index is `index` modulo `count` (one worker's share). */
+  shard?: { index: number; count: number };
+}
+
+/** At most `limit` of `items`, evenly spaced, first and last kept: a sample that spans every day. */
+function evenlySpaced<T>(items: readonly T[], limit: number): readonly T[] {
+  if (items.length <= limit) return items;
+  return Array.from({ length: limit }, (_, i) => items[Math.round((i * (items.length - 1)) / (limit - 1))] as T);
 }
 
 function keywordRule(term: string, index: number): Rule {
@@ -114,10 +142,22 @@ function rankedRelevance(candidates: readonly number[], scores: ArrayLike<number
  * every method). Deterministic.
  */
 export function evaluateRanking(corpus: readonly CorpusPaper[], users: readonly UserSet[], options: EvalOptions = {}): EvalReport {
+  const collected = collectMetrics(corpus, users, options);
+  return aggregateMetrics([collected], options);
+}
+
+/**
+ * The per-user metrics of the protocol (see `evaluateRanking`) for the users of `options.shard`,
+ * or all of them. Days are walked in order whatever the shard, so every share sees the same
+ * statistics on the same day.
+ */
+export function collectMetrics(corpus: readonly CorpusPaper[], users: readonly UserSet[], options: EvalOptions = {}): CollectedMetrics {
   const ks = options.ks ?? DEFAULT_KS;
   const methods = options.methods ?? METHODS;
   const siftOptions = options.sift ?? DEFAULT_RANKING_OPTIONS;
-  const { tasks, skipped } = planTasks(corpus, users, ks);
+  const shard = options.shard ?? { index: 0, count: 1 };
+  const plan = planTasks(corpus, users, ks, (user) => user % shard.count === shard.index);
+  const { tasks, skipped } = plan;
   const wantsSanity = methods.includes('arxiv-sanity') || methods.includes('keywords');
 
   const siftShared = corpus.map((paper) => extractFeatures(paper));
@@ -162,6 +202,10 @@ export function evaluateRanking(corpus: readonly CorpusPaper[], users: readonly 
     const db = corpus[b]?.date ?? '';
     return da < db ? -1 : da > db ? 1 : a - b;
   });
+  const rank = new Int32Array(corpus.length);
+  chronological.forEach((paper, position) => {
+    rank[paper] = position;
+  });
   const byCategory = new Map<string, number[]>();
   for (const i of chronological) {
     const category = corpus[i]?.categories[0] ?? '';
@@ -180,20 +224,15 @@ export function evaluateRanking(corpus: readonly CorpusPaper[], users: readonly 
     return low;
   };
 
-  // results[method][k] → per user, the metric values of each day.
-  const perUser = new Map<string, Map<number, Record<Metric, number[]>>>();
+  const perUser = new Map<string, UserMetrics>();
   const record = (method: MethodName, task: Task, relevance: boolean[]): void => {
-    const key = `${method}|${task.k}`;
-    let byUser = perUser.get(key);
-    if (!byUser) {
-      byUser = new Map();
-      perUser.set(key, byUser);
+    const key = `${method}|${task.k}|${task.user}`;
+    let entry = perUser.get(key);
+    if (!entry) {
+      entry = { method, k: task.k, user: task.user, values: { ndcg10: [], p10: [], recall25: [], auc: [] } };
+      perUser.set(key, entry);
     }
-    let values = byUser.get(task.user);
-    if (!values) {
-      values = { ndcg10: [], p10: [], recall25: [], auc: [] };
-      byUser.set(task.user, values);
-    }
+    const { values } = entry;
     values.ndcg10.push(ndcgAt(relevance, 10));
     values.p10.push(precisionAt(relevance, 10));
     values.recall25.push(recallAt(relevance, 25));
@@ -225,29 +264,31 @@ export function evaluateRanking(corpus: readonly CorpusPaper[], users: readonly 
 
     for (const task of tasks) {
       if (task.day !== day) continue;
-      const negatives: number[] = [];
+      const allNegatives: number[] = [];
       for (const category of task.categories) {
         const list = byCategory.get(category) ?? [];
         const end = before(list, day);
         for (let i = 0; i < end; i++) {
           const paper = list[i] ?? 0;
-          if (!task.own.has(paper)) negatives.push(paper);
+          if (!task.own.has(paper)) allNegatives.push(paper);
         }
       }
+      // Oldest first across categories, as a reader would have seen them.
+      if (task.categories.length > 1) allNegatives.sort((a, b) => (rank[a] ?? 0) - (rank[b] ?? 0));
       const candidateFeatures = task.candidates.map((paper) => siftFeaturesOf(task.user, paper));
       const starFeatures = task.stars.map((paper) => siftFeaturesOf(task.user, paper));
       options.onTask?.({
         task,
         statisticsDocs: counted,
         latestCountedDay,
-        training: [...task.stars, ...negatives],
+        training: [...task.stars, ...allNegatives],
         siftFeatures: [...starFeatures, ...candidateFeatures],
       });
 
       if (siftVectorizer) {
         const examples: TrainingExample[] = [
           ...starFeatures.map((features) => ({ features, label: 'positive' as const })),
-          ...negatives.map((paper) => ({ features: siftFeaturesOf(task.user, paper), label: 'seen' as const })),
+          ...allNegatives.map((paper) => ({ features: siftFeaturesOf(task.user, paper), label: 'seen' as const })),
         ];
         const trained = trainRanking(examples, siftVectorizer, siftOptions);
         const scores = trained.status === 'ready' ? scorePapers(trained.model, candidateFeatures, siftVectorizer) : new Float64Array(task.candidates.length);
@@ -255,6 +296,7 @@ export function evaluateRanking(corpus: readonly CorpusPaper[], users: readonly 
       }
 
       if (methods.includes('arxiv-sanity') && vocabulary) {
+        const negatives = evenlySpaced(allNegatives, options.sanityMaxNegatives ?? SANITY_MAX_NEGATIVES);
         const positives = task.stars.length;
         const total = positives + negatives.length;
         const fn = trainLinearSvm(
@@ -304,10 +346,29 @@ export function evaluateRanking(corpus: readonly CorpusPaper[], users: readonly 
     options.onDay?.(day, dayIndex + 1, days.length);
   });
 
+  return { users: [...perUser.values()], skipped };
+}
+
+/**
+ * Aggregate the metrics of one or more shares (see `collectMetrics`) into the report's rows, one
+ * per k and method, in `options`' order. The result does not depend on how users were shared out.
+ */
+export function aggregateMetrics(collected: readonly CollectedMetrics[], options: EvalOptions = {}): EvalReport {
+  const ks = options.ks ?? DEFAULT_KS;
+  const methods = options.methods ?? METHODS;
+  const byKey = new Map<string, Map<number, Record<Metric, number[]>>>();
+  for (const share of collected) {
+    for (const { method, k, user, values } of share.users) {
+      const key = `${method}|${k}`;
+      const byUser = byKey.get(key) ?? new Map<number, Record<Metric, number[]>>();
+      byUser.set(user, values);
+      byKey.set(key, byUser);
+    }
+  }
   const results: EvalRow[] = [];
   for (const k of ks) {
     for (const method of methods) {
-      const byUser = perUser.get(`${method}|${k}`);
+      const byUser = byKey.get(`${method}|${k}`);
       if (!byUser) continue;
       const userIds = [...byUser.keys()].sort((a, b) => a - b);
       const row: Partial<Record<Metric, number>> = {};
@@ -330,5 +391,5 @@ export function evaluateRanking(corpus: readonly CorpusPaper[], users: readonly 
       });
     }
   }
-  return { results, skipped };
+  return { results, skipped: collected.reduce((sum, share) => sum + share.skipped, 0) };
 }

@@ -95,10 +95,16 @@ export interface TaskPlan {
 }
 
 /**
- * Every user-day of the protocol for each k in `ks`, in corpus-day order. A user's papers missing
- * from the corpus are ignored; a user needs more than k papers and a later day to take part.
+ * Every user-day of the protocol for each k in `ks`, in corpus-day order, for the users
+ * `includeUser` accepts (all by default). A user's papers missing from the corpus are ignored; a
+ * user needs more than k papers and a later day to take part.
  */
-export function planTasks(corpus: readonly CorpusPaper[], users: readonly UserSet[], ks: readonly number[]): TaskPlan {
+export function planTasks(
+  corpus: readonly CorpusPaper[],
+  users: readonly UserSet[],
+  ks: readonly number[],
+  includeUser: (user: number) => boolean = () => true,
+): TaskPlan {
   const indexOf = new Map(corpus.map((paper, i) => [paper.id, i]));
   const byDay = new Map<string, number[]>();
   corpus.forEach((paper, i) => {
@@ -109,6 +115,7 @@ export function planTasks(corpus: readonly CorpusPaper[], users: readonly UserSe
   const tasks: Task[] = [];
   let skipped = 0;
   users.forEach((user, u) => {
+    if (!includeUser(u)) return;
     const own = user.papers
       .flatMap((paper) => {
         const index = indexOf.get(paper.id);

@@ -116,18 +116,24 @@ export class SanityStatistics {
 
 /** A paper's TF-IDF vector under a fitted vocabulary: `(1 + ln tf) · idf`, L2-normalised. */
 export function sanityVector(counts: TermCounts, vocabulary: SanityVocabulary): SparseVector {
-  const columns: number[] = [];
-  const values: number[] = [];
+  const { ids } = counts;
+  let kept = 0;
+  for (let i = 0; i < ids.length; i++) if ((vocabulary.columns[ids[i] as number] as number) >= 0) kept++;
+  const indices = new Int32Array(kept);
+  const values = new Float32Array(kept);
   let squares = 0;
-  counts.ids.forEach((id, i) => {
-    const column = vocabulary.columns[id] ?? -1;
-    if (column < 0) return;
-    const value = (1 + Math.log(counts.counts[i] ?? 1)) * (vocabulary.idf[column] ?? 0);
-    columns.push(column);
-    values.push(value);
+  let j = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const column = vocabulary.columns[ids[i] as number] as number;
+    if (column < 0) continue;
+    const value = (1 + Math.log(counts.counts[i] as number)) * (vocabulary.idf[column] as number);
+    indices[j] = column;
+    values[j] = value;
     squares += value * value;
-  });
+    j++;
+  }
   const norm = squares > 0 ? 1 / Math.sqrt(squares) : 0;
+  for (let i = 0; i < kept; i++) values[i] = (values[i] as number) * norm;
   // Columns follow term ids, which ascend, so the vector's indices ascend too.
-  return { indices: Int32Array.from(columns), values: Float32Array.from(values, (value) => value * norm) };
+  return { indices, values };
 }

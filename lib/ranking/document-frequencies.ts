@@ -141,26 +141,6 @@ function blockScale(squareSum: number, weight: number): number {
   return squareSum > 0 ? weight / Math.sqrt(squareSum) : 0;
 }
 
-/** The dot product of two sparse vectors (both with ascending indices): their cosine once normalised. */
-export function sparseDot(a: SparseVector, b: SparseVector): number {
-  let i = 0;
-  let j = 0;
-  let sum = 0;
-  const ai = a.indices;
-  const bi = b.indices;
-  while (i < ai.length && j < bi.length) {
-    const x = ai[i] ?? 0;
-    const y = bi[j] ?? 0;
-    if (x === y) {
-      sum += (a.values[i] ?? 0) * (b.values[j] ?? 0);
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return sum;
-}
-
 /** Plain-JSON statistics, for IndexedDB and backups: counts as base64 of their little-endian bytes. */
 export interface DocumentFrequenciesJson {
   version: 1;
