@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import puppeteer from 'puppeteer-core';
+import { startApiProxy } from '../../scripts/api-proxy.mjs';
 import { arxivResponse } from '../../scripts/arxiv-routes.mjs';
 import { findFirefox } from '../../scripts/browsers.mjs';
 
@@ -75,12 +76,18 @@ export async function launchFirefox() {
     throw new Error(`No Firefox build at ${FIREFOX_BUILD}: run \`npm run build\` first.`);
   }
   const downloads = mkdtempSync(join(tmpdir(), 'sift-firefox-downloads-'));
+  // BiDi interception does not see the background's requests, so arXiv's API is a local proxy
+  // (scripts/api-proxy.mjs) answering from the same fixtures, with its own certificate.
+  const arxivApi = await startApiProxy();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findFirefox(),
     headless: true,
     protocolTimeout: 30_000,
+    acceptInsecureCerts: true,
     extraPrefsFirefox: {
+      'network.proxy.type': 2,
+      'network.proxy.autoconfig_url': arxivApi.pacUrl,
       'browser.download.dir': downloads,
       'browser.download.folderList': 2,
       'browser.download.useDownloadDir': true,
@@ -104,6 +111,8 @@ export async function launchFirefox() {
     browser,
     downloads,
     newPage,
+    /** arXiv's API as the background sees it: `requests` records each one's time and ids. */
+    arxivApi,
 
     /**
      * Closes every tab and reinstalls the add-on. A temporary add-on gets a new internal UUID on
@@ -157,6 +166,7 @@ export async function launchFirefox() {
 
     async close() {
       await browser.close();
+      await arxivApi.close();
       rmSync(downloads, { recursive: true, force: true });
     },
   };
