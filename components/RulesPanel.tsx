@@ -73,6 +73,11 @@ export function RulesPanel(props: RulesPanelProps) {
             <button type="button" class="action danger" onClick={() => props.onDelete(rule.id)} aria-label={`Delete rule ${rule.pattern}`}>
               Delete
             </button>
+            {rule.verdict?.error !== undefined && (
+              <p class="error" role="note">
+                Not used on listings: {rule.verdict.error}
+              </p>
+            )}
           </li>
         ))}
       </ul>

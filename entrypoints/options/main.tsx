@@ -5,7 +5,6 @@ import { OptionsPage } from '@/components/OptionsPage';
 import { saveBlob } from '@/lib/platform/save-file';
 import { judgeRule } from '@/lib/rules/compile';
 import { callApi } from '@/lib/store/client';
-import { exportBackup } from '@/lib/store/backup';
 import { changedTables } from '@/lib/store/backup-format';
 import { restoreBackupFile, toBackupBlob } from '@/lib/store/backup-stream';
 import { openSiftDb } from '@/lib/store/db';
@@ -67,7 +66,7 @@ function App() {
         onDownload: async (gzip) => {
           // A backup is a read: like every read of this page it comes straight from the database,
           // in one read transaction, and is saved as a Blob built record by record, never one string.
-          const blob = await toBackupBlob(await exportBackup(db), { gzip });
+          const blob = await toBackupBlob(db, { gzip });
           const name = `${backupFileName(new Date())}${gzip ? '.gz' : ''}`;
           saveBlob(name, blob);
           return name;

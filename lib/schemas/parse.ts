@@ -63,14 +63,35 @@ export function parseWithSchema<S extends v.GenericSchema>(schema: S, input: unk
  * @example findTooDeep({ a: { b: [1] } }, 2, 'data') → 'data.a.b'
  */
 export function findTooDeep(root: unknown, maxDepth: number, rootName = ''): string | undefined {
-  const stack: { value: unknown; depth: number; path: { key: string | number }[] }[] = [{ value: root, depth: 0, path: [] }];
+  interface Step {
+    value: object;
+    depth: number;
+    parent: Step | undefined;
+    key: string | number;
+  }
+  const pathOf = (step: Step | undefined) => {
+    const keys: { key: string | number }[] = [];
+    // The root has no parent and no key of its own.
+    for (let at = step; at?.parent !== undefined; at = at.parent) keys.unshift({ key: at.key });
+    return toIssuePath(keys, rootName);
+  };
+  if (typeof root !== 'object' || root === null) return undefined;
+  const stack: Step[] = [{ value: root, depth: 0, parent: undefined, key: '' }];
   while (stack.length > 0) {
-    const { value, depth, path } = stack.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth >= maxDepth) return toIssuePath(path, rootName);
-    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, i) => [i, item]) : Object.entries(value);
-    for (const [key, item] of entries) {
-      if (typeof item === 'object' && item !== null) stack.push({ value: item, depth: depth + 1, path: [...path, { key }] });
+    const step = stack.pop()!;
+    if (step.depth >= maxDepth) return pathOf(step);
+    const { value } = step;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) {
+        const item: unknown = value[i];
+        if (typeof item === 'object' && item !== null) stack.push({ value: item, depth: step.depth + 1, parent: step, key: i });
+      }
+    } else {
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        const item: unknown = (value as Record<string, unknown>)[key];
+        if (typeof item === 'object' && item !== null) stack.push({ value: item, depth: step.depth + 1, parent: step, key });
+      }
     }
   }
   return undefined;

@@ -127,7 +127,8 @@ function endsInsideValue(text: string): boolean {
   return inString || depth > 0;
 }
 
-function describeJsonError(json: string, error: unknown): string {
+/** Why `json` is not JSON, in words, saying so when the file looks cut short. */
+export function describeJsonError(json: string, error: unknown): string {
   const reason = error instanceof Error ? error.message : String(error);
   return `not valid JSON${endsInsideValue(json) ? ' (the file looks truncated)' : ''}: ${reason}`;
 }

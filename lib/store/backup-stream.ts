@@ -8,8 +8,10 @@
  * (a small gzip file can expand without bound), then validates the whole document before one
  * transaction writes it, as a restore always did.
  */
-import type { BackupDocument, ImportMode, ImportReport } from './backup-format';
-import { validateBackup } from './backup-format';
+import type { IndexableType } from 'dexie';
+import type { ImportMode, ImportReport } from './backup-format';
+import { BACKUP_FORMAT, BACKUP_VERSION, describeJsonError, validateBackup } from './backup-format';
+import { TABLE_NAMES } from './tables';
 import { applyBackup } from './backup';
 import type { SiftDb } from './db';
 
@@ -24,28 +26,66 @@ export const MAX_BACKUP_TEXT_BYTES = 500 * 1024 * 1024;
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** Records read per request while writing a backup: a page's worth, never the whole store at once. */
+const READ_PAGE = 5000;
+
 /**
- * The backup text in parts, one record per line: compact JSON that a person can still diff, built
- * without one giant string (the parts go straight into a Blob).
+ * The backup text of `db` in parts, one record per line: compact JSON that a person can still
+ * diff. Each table is read a page at a time by primary key inside the caller's transaction, so
+ * 100,000 papers are never all in memory as objects, only as the text they become.
  */
-function* backupParts(doc: BackupDocument): Generator<string> {
-  yield `{"format":${JSON.stringify(doc.format)},"version":${doc.version},"exportedAt":${doc.exportedAt},"tables":{`;
-  let firstTable = true;
-  for (const [name, records] of Object.entries(doc.tables) as [string, readonly unknown[]][]) {
-    yield `${firstTable ? '' : ','}\n${JSON.stringify(name)}:[`;
-    firstTable = false;
-    for (let i = 0; i < records.length; i++) yield `${i === 0 ? '\n' : ',\n'}${JSON.stringify(records[i])}`;
-    yield '\n]';
+async function backupParts(db: SiftDb, now: number): Promise<string[]> {
+  const parts = [`{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${now},"tables":{`];
+  for (const [t, name] of TABLE_NAMES.entries()) {
+    parts.push(`${t === 0 ? '' : ','}\n${JSON.stringify(name)}:[`);
+    const table = db.table<unknown, IndexableType>(name);
+    let first = true;
+    let page = await table.orderBy(':id').limit(READ_PAGE).toArray();
+    while (page.length > 0) {
+      const texts: string[] = [];
+      for (const record of page) {
+        texts.push(`${first ? '\n' : ',\n'}${JSON.stringify(record)}`);
+        first = false;
+      }
+      parts.push(texts.join(''));
+      if (page.length < READ_PAGE) break;
+      const last = (page[page.length - 1] as Record<string, IndexableType>)[String(table.schema.primKey.keyPath)]!;
+      page = await table.where(':id').above(last).limit(READ_PAGE).toArray();
+    }
+    parts.push('\n]');
   }
-  yield '}}\n';
+  parts.push('}}\n');
+  return parts;
+}
+
+/** About 1 MB per Blob part: one part per record makes Blob and CompressionStream crawl. */
+const CHUNK_CHARS = 1 << 20;
+
+function inChunks(parts: Iterable<string>): string[] {
+  const chunks: string[] = [];
+  let pending: string[] = [];
+  let length = 0;
+  for (const part of parts) {
+    pending.push(part);
+    length += part.length;
+    if (length >= CHUNK_CHARS) {
+      chunks.push(pending.join(''));
+      pending = [];
+      length = 0;
+    }
+  }
+  if (pending.length > 0) chunks.push(pending.join(''));
+  return chunks;
 }
 
 /**
- * A backup document as a file body: compact JSON, one record per line, gzip-compressed when
- * `gzip` is set. Example: `saveBlob(await toBackupBlob(await exportBackup(db), { gzip: true }))`.
+ * A backup of every table of `db` as a file body: compact JSON, one record per line,
+ * gzip-compressed when `gzip` is set, read in one transaction so it is a consistent snapshot.
+ * Example: `saveBlob(name, await toBackupBlob(db, { gzip: true }))`.
  */
-export async function toBackupBlob(doc: BackupDocument, { gzip = false }: { gzip?: boolean } = {}): Promise<Blob> {
-  const json = new Blob([...backupParts(doc)], { type: 'application/json' });
+export async function toBackupBlob(db: SiftDb, { gzip = false, now = Date.now() }: { gzip?: boolean; now?: number } = {}): Promise<Blob> {
+  const parts = await db.transaction('r', db.tables, () => backupParts(db, now));
+  const json = new Blob(inChunks(parts), { type: 'application/json' });
   if (!gzip) return json;
   const compressed = await new Response(json.stream().pipeThrough(new CompressionStream('gzip'))).blob();
   return new Blob([compressed], { type: 'application/gzip' });
@@ -103,7 +143,7 @@ export async function restoreBackupFile(db: SiftDb, file: Blob, mode: ImportMode
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    throw new Error(`backup: not valid JSON (the file may be cut short): ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`backup: ${describeJsonError(text, error)}`);
   }
   return applyBackup(db, validateBackup(doc), { mode, now });
 }

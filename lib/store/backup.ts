@@ -24,6 +24,9 @@ export async function exportBackup(db: SiftDb, now: number = Date.now()): Promis
   });
 }
 
+/** Records per `bulkPut` request of a restore. */
+const WRITE_SLICE = 2000;
+
 /** Structural equality of two IndexedDB/JSON values, ignoring key order. */
 function isSameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -87,7 +90,9 @@ async function writeTable<I, T extends I, K extends IndexableType>(
     else counts.updated++;
     if (mode === 'replace' || !same) writes.push(next);
   });
-  await table.bulkPut(writes);
+  // In slices: one request of 100,000 records is several times slower than fifty of 2,000 (in
+  // fake-indexeddb 37 s against 16 s), and the transaction keeps them atomic all the same.
+  for (let from = 0; from < writes.length; from += WRITE_SLICE) await table.bulkPut(writes.slice(from, from + WRITE_SLICE));
   return counts;
 }
 
