@@ -34,6 +34,11 @@ import { VirtualList } from './VirtualList';
 export interface ReadingListProps {
   /** Every stored paper record; `undefined` while the first read is running. */
   papers: readonly PaperRecord[] | undefined;
+  /**
+   * Whether `papers` are only the first rows (the most recently starred) while the rest load:
+   * counts say so, and exports and select-all wait, since they would miss papers.
+   */
+  partial?: boolean | undefined;
   tags: readonly TagOption[];
   /** Why the store could not be read, if it could not. */
   loadError?: string | undefined;
@@ -151,7 +156,11 @@ export function ReadingList(props: ReadingListProps) {
       <header class="masthead">
         <h1>Sift reading list</h1>
         <span class="muted" aria-live="polite">
-          {props.papers === undefined ? 'Loading…' : `${shown.length} of ${plural(indexed.length, 'paper')}`}
+          {props.papers === undefined
+            ? 'Loading…'
+            : props.partial
+              ? `Showing the ${plural(indexed.length, 'most recently starred paper')}; loading the rest…`
+              : `${shown.length} of ${plural(indexed.length, 'paper')}`}
         </span>
         <button type="button" class="action" onClick={props.onOpenOptions}>
           Options
@@ -204,7 +213,7 @@ export function ReadingList(props: ReadingListProps) {
             ref={(input) => {
               if (input) input.indeterminate = coverage === 'some';
             }}
-            disabled={shownIds.length === 0}
+            disabled={shownIds.length === 0 || props.partial}
             onChange={() => setSelection(setSelected(selection, shownIds, coverage !== 'all'))}
           />
           Select all shown
@@ -237,7 +246,7 @@ export function ReadingList(props: ReadingListProps) {
         scope={scope}
         selectedCount={selected.length}
         totalCount={indexed.length}
-        busy={busy}
+        busy={busy || props.partial === true}
         onFormat={setFormat}
         onScope={setScope}
         onDownload={() =>

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ReadingList } from '@/components/ReadingList';
 import { toBatches } from '@/lib/reading-list/batches';
+import { firstRows } from '@/lib/reading-list/first-rows';
 import { copyText, saveFile } from '@/lib/platform/save-file';
 import { callApi } from '@/lib/store/client';
 import { openSiftDb, type PaperRecord } from '@/lib/store/db';
@@ -19,12 +20,16 @@ async function inBatches(records: readonly PaperRecord[], send: (papers: PaperRe
 }
 
 function App() {
+  // The first screen comes by index at once; every record follows (100,000 take seconds to read).
+  const first = useLiveQuery(() => firstRows(db), []);
   const papers = useLiveQuery(() => db.papers.toArray(), []);
   const tags = useLiveQuery(() => db.tags.orderBy('name').toArray(), []);
   const failed = papers.status === 'error' ? papers.error : tags.status === 'error' ? tags.error : undefined;
+  const partial = papers.status !== 'ready' && first.status === 'ready';
   return (
     <ReadingList
-      papers={papers.status === 'ready' ? papers.value : undefined}
+      papers={papers.status === 'ready' ? papers.value : first.status === 'ready' ? first.value : undefined}
+      partial={partial}
       tags={tags.status === 'ready' ? tags.value : []}
       loadError={failed && `Could not read your papers: ${failed.message}`}
       onTag={(records, tag, on) => inBatches(records, (batch) => callApi('papers.tag', { papers: batch, tag, on }))}

@@ -55,10 +55,25 @@ export function toSearchText(record: PaperRecord): string {
 }
 
 /**
+ * `record` with its search text folded on first use: folding 100,000 abstracts before the first
+ * row would cost seconds, and most lists are never searched.
+ */
+function lazilyIndexed(record: PaperRecord): IndexedPaper {
+  let text: string | undefined;
+  return {
+    record,
+    get text() {
+      text ??= toSearchText(record);
+      return text;
+    },
+  };
+}
+
+/**
  * Returns a function that turns the store's records into the reading list's indexed papers. It
  * remembers each paper's search text by id and `updatedAt` (every write bumps it), so when one
- * paper changes among 10,000 only that one is folded again; papers gone from the store are
- * forgotten on the next call.
+ * paper changes among 10,000 only that one is folded again, and folds a paper's text only when a
+ * search first needs it; papers gone from the store are forgotten on the next call.
  *
  * @example const index = createPaperIndexer(); const papers = index(await db.papers.toArray());
  */
@@ -70,8 +85,7 @@ export function createPaperIndexer(): (records: readonly PaperRecord[]) => Index
     for (const record of records) {
       if (!isReadingListPaper(record)) continue;
       const previous = known.get(record.id);
-      const text = previous && previous.record.updatedAt === record.updatedAt ? previous.text : toSearchText(record);
-      const paper = { record, text };
+      const paper = previous && previous.record.updatedAt === record.updatedAt ? previous : lazilyIndexed(record);
       next.set(record.id, paper);
       out.push(paper);
     }
