@@ -44,9 +44,7 @@ export function WelcomePage({ iconUrl, screenshotUrl, categoryGroups, category, 
               <strong>Star</strong> what you want to read, <strong>hide</strong> what you don't, <strong>tag</strong> and{' '}
               <strong>note</strong> the rest.
             </li>
-            <li>
-              <strong>Only new</strong> shows just the papers that were not there at your last visit.
-            </li>
+            <li>Papers that are new since your last visit are marked, and one toggle shows only those.</li>
             <li>
               <strong>Rules</strong> highlight your keywords and authors, and can star or hide what they match.
             </li>
