@@ -295,7 +295,7 @@ function toVerbatim(value: string): string {
 
 const INDENT = '      ';
 // Fields the entry never writes, so they are not cleaned either.
-const BIBTEX_OMITS = ['abstract', 'comments', 'affiliations'] as const;
+const BIBTEX_OMITS = ['abstract', 'comments', 'affiliations', 'subjects'] as const;
 
 /** Appends the lines of one entry to `lines`. */
 function entry(paper: ExportPaper, key: string, lines: string[]): void {

@@ -45,8 +45,8 @@ export function toCleanText(text: string): string {
 
 const cleanList = (items: readonly string[]): string[] => items.map(toCleanText);
 
-/** The optional text fields of a paper that `toCleanExportPaper` can leave out. */
-export type OptionalTextField = 'abstract' | 'comments' | 'affiliations';
+/** The text fields of a paper that `toCleanExportPaper` can leave out (`subjects` becomes `[]`). */
+export type OptionalTextField = 'abstract' | 'comments' | 'affiliations' | 'subjects';
 
 /**
  * The paper every serialiser reads: every text field passed through `toCleanText`, and the
@@ -73,7 +73,7 @@ export function toCleanExportPaper(
   if (paper.primarySubject !== undefined) {
     clean.primarySubject = { name: toCleanText(paper.primarySubject.name), code: toCleanText(paper.primarySubject.code) };
   }
-  clean.subjects = paper.subjects.map((s) => ({ name: toCleanText(s.name), code: toCleanText(s.code) }));
+  clean.subjects = omit.includes('subjects') ? [] : paper.subjects.map((s) => ({ name: toCleanText(s.name), code: toCleanText(s.code) }));
   clean.section = paper.section;
   clean.absUrl = paper.absUrl;
   if (paper.pdfUrl !== undefined) clean.pdfUrl = paper.pdfUrl;

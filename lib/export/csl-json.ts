@@ -142,7 +142,7 @@ export function toCslItem(paper: ExportPaper, id: string): CslItem {
  */
 export function toCSLJSON(papers: readonly ExportPaper[], options: ExportOptions = {}): string {
   const { includeUserData, citationKeyStyle } = resolveExportOptions('csljson', options);
-  const clean = papers.map((paper) => toCleanExportPaper(paper, includeUserData));
+  const clean = papers.map((paper) => toCleanExportPaper(paper, includeUserData, ['comments', 'affiliations', 'subjects']));
   const keys = toCitationKeys(clean, citationKeyStyle);
   if (clean.length === 0) return '[]\n';
   // One item per line: compact JSON.stringify is several times faster than indented output, and

@@ -94,7 +94,7 @@ export function toMarkdown(papers: readonly ExportPaper[], options: ExportOption
   const groups = new Map<string, string[]>();
   const untagged: string[] = [];
   for (const raw of papers) {
-    const paper = toCleanExportPaper(raw, includeUserData, ['abstract', 'comments', 'affiliations']);
+    const paper = toCleanExportPaper(raw, includeUserData, ['abstract', 'comments', 'affiliations', 'subjects']);
     const line = item(paper);
     const tags = new Set((paper.tags ?? []).map(toOneLine).filter((t) => t !== ''));
     if (tags.size === 0) untagged.push(line);

@@ -94,7 +94,7 @@ export function toRIS(papers: readonly ExportPaper[], options: ExportOptions = {
   const lines: string[] = [];
   papers.forEach((paper, i) => {
     if (i > 0) lines.push('');
-    record(toCleanExportPaper(paper, includeUserData), lines);
+    record(toCleanExportPaper(paper, includeUserData, ['comments', 'affiliations', 'subjects']), lines);
   });
   return lines.join(EOL) + EOL;
 }
