@@ -5,7 +5,6 @@ const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'i
 
 // Permissions stay minimal: storage for the user's annotations, the two arXiv hosts the content
 // script runs on, and arXiv's API host for abstracts. tests/unit/manifest.test.ts fails the build on anything more.
-
 export default defineConfig({
   // Lets a second build (a helper's, the benchmark's) run beside the main one without clobbering it.
   outDir: process.env.SIFT_OUT_DIR ?? '.output',
