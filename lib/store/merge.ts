@@ -6,8 +6,18 @@
  * Every replicated field carries the stamp of its last write. A field with a stamp and no value
  * is a tombstone: "unstarred at t", "tag `ml` removed at t", "note cleared at t", and a record
  * whose fields are all tombstones is a deleted record. Tombstones are what stop an older copy (a
- * backup, a device that was offline) from bringing a removed value back; they are dropped after
- * {@link TOMBSTONE_TTL_MS} (see {@link purgeTombstones} for why a bounded age).
+ * backup, a device that was offline) from bringing a removed value back.
+ *
+ * Tombstones are kept for good, in every local store and in the sync area, leaving the sync area
+ * only when it is full (they rank by stamp like everything else, so the oldest go first). Why not
+ * "until every device has seen them": storage.sync has no versions and no read receipts and
+ * replicates item by item, so no acknowledgement can prove a device read the item holding a given
+ * tombstone, and devices leave without saying so. Why not a bounded age: an age needs a clock,
+ * and one device with a wrong clock then expires fresh deletions everywhere (the convergence
+ * property test found exactly that: a device a year fast made a deletion expire at once and the
+ * deleted setting came back). A tombstone costs a few bits in the sync area and a small record
+ * locally, so keeping it is cheap, and a device that returns after any time still gets the
+ * deletion.
  *
  * Ties (same stamp, different values: two devices writing in the same minute without seeing each
  * other) go to the present value, then to the larger value, so every device picks the same one
@@ -19,7 +29,7 @@
 import * as v from 'valibot';
 import type { ArxivId } from '@/lib/arxiv/types';
 import type { Rule } from '@/lib/rules/types';
-import { MAX_STAMP, STAMP_MS, nextStamp, stampOfMs, type Stamp } from '@/lib/sync/hlc';
+import { MAX_STAMP, nextStamp, stampOfMs, type Stamp } from '@/lib/sync/hlc';
 
 /** The stamps of a paper's replicated fields; a stamp whose field has no value is a tombstone. */
 export interface PaperStamps {
@@ -87,9 +97,6 @@ export interface MergeChanges {
   rules: RuleEntry[];
   settings: SettingEntry[];
 }
-
-/** How long a tombstone outlives its write. */
-export const TOMBSTONE_TTL_MS = 90 * 24 * 60 * 60 * 1000;
 
 export const stampSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_STAMP));
 
@@ -363,66 +370,4 @@ export function mergeState(local: ReplicatedState, incoming: ReplicatedState): M
     rules: mergeMap(local.rules, incoming.rules, mergeRuleEntry, sameEntry),
     settings: mergeMap(local.settings, incoming.settings, mergeSettingEntry, sameEntry),
   };
-}
-
-/** Whether the paper carries anything the user did (not only tombstones). */
-export function hasLiveField(paper: MergeablePaper): boolean {
-  const flagged = paper.starredAt !== undefined || paper.hiddenAt !== undefined || paper.seenAt !== undefined;
-  return flagged || paper.note !== undefined || paper.tags.length > 0;
-}
-
-/**
- * `paper` without the tombstones stamped before `cutoff`, or undefined when nothing is left (a
- * deleted record whose tombstones have expired).
- *
- * Why a bounded age rather than per-device acknowledgements: storage.sync has no versions and no
- * read receipts, and it replicates item by item, so a device's "I have seen everything up to X"
- * cannot prove it read the item holding a given tombstone; and devices leave without saying so
- * (a reinstalled browser, a retired laptop), so acknowledgements would need an expiry anyway,
- * which is a bounded age again. 90 days covers a laptop left in a drawer over a long vacation; a
- * device offline for longer may keep, locally, a value deleted elsewhere, and publishes it again
- * only if the user edits that paper there.
- */
-export function purgeTombstones<R extends MergeablePaper>(paper: R, cutoff: Stamp): R | undefined {
-  const stamps = paper.stamps;
-  if (!stamps) return paper;
-  const out: PaperStamps = {};
-  for (const [field, key] of FLAGS) {
-    const stamp = stamps[field];
-    if (stamp !== undefined && (paper[key] !== undefined || stamp >= cutoff)) out[field] = stamp;
-  }
-  if (stamps.note !== undefined && (paper.note !== undefined || stamps.note >= cutoff)) out.note = stamps.note;
-  if (stamps.tags) {
-    const carried = new Set(paper.tags);
-    const kept = Object.entries(stamps.tags).filter(([name, stamp]) => carried.has(name) || stamp >= cutoff);
-    if (kept.length > 0) out.tags = Object.fromEntries(kept);
-  }
-  const anyStamp = Object.keys(out).length > 0;
-  if (!hasLiveField(paper) && !anyStamp) return undefined;
-  return { ...paper, stamps: out };
-}
-
-/**
- * The stamp before which tombstones in `state` have expired: {@link TOMBSTONE_TTL_MS} before the
- * newest stamp the state holds. Taken from the state rather than this device's clock, so devices
- * holding the same state drop the same tombstones (one with a wrong clock would otherwise keep
- * re-adding or removing them); the cost is that a device whose clock runs more than 90 days fast
- * shortens tombstone life for everyone it syncs with.
- */
-export function stateCutoff(state: ReplicatedState): Stamp {
-  let newest = 0;
-  const see = (stamp: Stamp | undefined) => {
-    if (stamp !== undefined && stamp > newest) newest = stamp;
-  };
-  for (const paper of state.papers.values()) {
-    const stamps = paper.stamps;
-    if (!stamps) continue;
-    see(stamps.star);
-    see(stamps.hide);
-    see(stamps.seen);
-    see(stamps.note);
-    if (stamps.tags) for (const name of Object.keys(stamps.tags)) see(stamps.tags[name]);
-  }
-  for (const entries of [state.tags, state.rules, state.settings]) for (const entry of entries.values()) see(entry.stamp);
-  return Math.max(0, newest - Math.floor(TOMBSTONE_TTL_MS / STAMP_MS));
 }

@@ -13,7 +13,6 @@
  */
 import {
   mergeState,
-  stateCutoff,
   type MergeChanges,
   type ReplicatedState,
 } from '@/lib/store/merge';
@@ -113,7 +112,7 @@ export function createSyncEngine({ area, replica, clock, onStatus, debounceMs, m
     const foreign = Object.entries(known).filter(([key, value]) => !isOwnItem(key, value));
     const foreignBytes = foreign.reduce((sum, [key, value]) => sum + itemBytes(key, value), 0);
     const budget = { bytes: Math.floor((FULL_BUDGET.bytes - foreignBytes) * budgetShare), items: FULL_BUDGET.items - foreign.length };
-    return encodeState(local, budget, stateCutoff(local));
+    return encodeState(local, budget);
   };
 
   const differs = (items: Items) =>

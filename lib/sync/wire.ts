@@ -25,7 +25,6 @@ import {
   mergeRuleEntry,
   mergeSettingEntry,
   mergeTagEntry,
-  purgeTombstones,
   replicatedRule,
   stampSchema,
   stamped,
@@ -527,19 +526,17 @@ function remove(budget: WireBudget, items: Items): WireBudget {
  * settings; then stars and tags (newest papers first); then rules; then notes; then papers that
  * are only hidden; then seen marks. What does not fit stays on this device (the local store is
  * the source of truth; the sync area replicates what it can) and is counted in `coverage`.
- * Tombstones stamped before `cutoff` (see `stateCutoff`) are left out. Equal states and
- * cutoffs give equal items on every device.
+ * Tombstones rank with the entries they belong to. Equal states give equal items on every device.
  */
-export function encodeState(state: ReplicatedState, budget: WireBudget = FULL_BUDGET, cutoff: Stamp = 0): { items: Items; coverage: Coverage } {
+export function encodeState(state: ReplicatedState, budget: WireBudget = FULL_BUDGET): { items: Items; coverage: Coverage } {
   let room = budget;
   const items: Items = {};
   const take = (more: Items) => {
     Object.assign(items, more);
     room = remove(room, more);
   };
-  const live = <E extends { stamp: Stamp }>(entry: E, payload: unknown) => payload !== undefined || entry.stamp >= cutoff;
-  const tagRows = [...state.tags.values()].filter((e) => live(e, e.color)).sort((a, b) => (a.name < b.name ? -1 : 1)).map(tagRow);
-  const settingRows = [...state.settings.values()].filter((e) => live(e, e.value)).sort((a, b) => (a.key < b.key ? -1 : 1)).map(settingRow);
+  const tagRows = [...state.tags.values()].sort((a, b) => (a.name < b.name ? -1 : 1)).map(tagRow);
+  const settingRows = [...state.settings.values()].sort((a, b) => (a.key < b.key ? -1 : 1)).map(settingRow);
   const tagFit = fitPrefix(tagRows, (rows) => encodeRows('t', rows).items, room);
   take(tagFit.items);
   const settingsEncoded = encodeRows('g', settingRows);
@@ -553,8 +550,7 @@ export function encodeState(state: ReplicatedState, budget: WireBudget = FULL_BU
   let annotated = 0;
   const isAnnotated = new Set<ArxivId>();
   for (const raw of state.papers.values()) {
-    const paper = cutoff > 0 ? purgeTombstones(stamped(raw), cutoff) : stamped(raw);
-    if (paper === undefined) continue;
+    const paper = stamped(raw);
     const num = idNumber(paper.id);
     const entry = coreOf(paper, num);
     if (entry) {
@@ -579,7 +575,7 @@ export function encodeState(state: ReplicatedState, budget: WireBudget = FULL_BU
   const coreFit = fitPrefix(core, encodeCore, room);
   take(coreFit.items);
 
-  const ruleRows = [...state.rules.values()].filter((e) => live(e, e.rule)).sort((a, b) => b.stamp - a.stamp || (a.id < b.id ? -1 : 1));
+  const ruleRows = [...state.rules.values()].sort((a, b) => b.stamp - a.stamp || (a.id < b.id ? -1 : 1));
   const rulesEncoded = encodeRows('r', ruleRows.map(ruleRow));
   const ruleFit = fitPrefix(ruleRows, (rows) => encodeRows('r', [...rows].sort((a, b) => (a.id < b.id ? -1 : 1)).map(ruleRow)).items, room);
   take(ruleFit.items);

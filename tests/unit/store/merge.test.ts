@@ -13,13 +13,10 @@ import {
   mergeTagEntry,
   nextEntry,
   paperStampsSchema,
-  purgeTombstones,
   replicatedRule,
   setFlag,
   setNote,
   setTag,
-  stateCutoff,
-  TOMBSTONE_TTL_MS,
   type MergeablePaper,
 } from '@/lib/store/merge';
 import { stampOfMs } from '@/lib/sync/hlc';
@@ -208,24 +205,6 @@ describe('mergeState', () => {
     expect(first.tags).toHaveLength(1);
     const again = mergeState(local, incoming);
     expect(again).toEqual({ papers: [], tags: [], rules: [], settings: [] });
-  });
-});
-
-describe('purgeTombstones', () => {
-  it('drops expired tombstones, keeps live fields and recent tombstones, and drops emptied records', () => {
-    const record = paper({ tags: ['a'], stamps: { star: 5, hide: 50, tags: { a: 1, b: 2 } } });
-    expect(purgeTombstones(record, 10)?.stamps).toEqual({ hide: 50, tags: { a: 1 } });
-    expect(purgeTombstones(paper({ stamps: { star: 5 } }), 10)).toBeUndefined();
-    expect(purgeTombstones(paper({ stamps: { star: 15 } }), 10)).toBeDefined();
-  });
-
-  it('expires tombstones 90 days before the newest stamp of the state, whatever any device clock says', () => {
-    const state = emptyState();
-    const newest = stampOfMs(Date.UTC(2026, 11, 1));
-    state.papers.set(ID, paper({ tags: ['a'], stamps: { star: 10, tags: { a: newest } } }));
-    state.settings.set('k', { key: 'k', stamp: newest - 5 });
-    expect(stateCutoff(state)).toBe(newest - TOMBSTONE_TTL_MS / 60_000);
-    expect(stateCutoff(emptyState())).toBe(0);
   });
 });
 

@@ -186,4 +186,25 @@ describe('sync engine, two devices', () => {
     expect(laptop.engine.status().problems.map((p) => p.key)).toEqual(['p9999.future']);
     expect(laptop.replica.state.papers.get(P)?.starredAt).toBeDefined();
   });
+
+  it('delivers a deletion to a device that comes back after half a year, even beside a device a year fast', async () => {
+    const { clock, server, devices } = await world(0, 0, YEAR);
+    const [laptop, desktop, fast] = devices as [Device, Device, Device];
+    laptop.edit({ kind: 'star', id: P, on: true });
+    laptop.edit({ kind: 'setting', key: 'theme', value: 'dark' });
+    await settle(server, clock);
+    desktop.area.online = false;
+    fast.edit({ kind: 'note', id: Q, text: 'from the future' });
+    laptop.edit({ kind: 'star', id: P, on: false });
+    laptop.edit({ kind: 'setting', key: 'theme' });
+    await settle(server, clock);
+    clock.advance(180 * 24 * 60 * 60 * 1000);
+    desktop.area.online = true;
+    await desktop.restart();
+    await settle(server, clock);
+    for (const device of devices) {
+      expect(device.replica.state.papers.get(P)?.starredAt).toBeUndefined();
+      expect(device.replica.state.settings.get('theme')?.value).toBeUndefined();
+    }
+  });
 });

@@ -16,3 +16,4 @@ export function replicated(state: ReplicatedState): string {
   return canonicalJson({ papers, tags: sorted(state.tags), rules: sorted(state.rules), settings: sorted(state.settings) });
 }
 
+
