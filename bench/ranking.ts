@@ -24,9 +24,14 @@ export const RANKING_FULL: RankingPlan = { positives: 50, negatives: 5000, listi
 export const RANKING_SMOKE: RankingPlan = { positives: 10, negatives: 200, listing: 100, history: 500, warmups: 0, runs: 1 };
 
 export interface Timing {
-  /** Median of the runs, ms. */
+  /** Median of the runs, ms of wall-clock time. */
   median: number;
   runs: number[];
+  /**
+   * Median of the runs, ms of this process's CPU time: on a machine shared with other jobs the
+   * wall-clock time also counts the waits for a core, and this figure does not.
+   */
+  cpuMedian: number;
 }
 
 export interface RankingBenchResult {
@@ -70,13 +75,17 @@ function syntheticPapers(count: number, seed: number): RankingPaper[] {
 function time(warmups: number, runs: number, fn: () => void): Timing {
   for (let i = 0; i < warmups; i++) fn();
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
+    const startCpu = process.cpuUsage();
     fn();
+    const used = process.cpuUsage(startCpu);
     samples.push(performance.now() - start);
+    cpu.push((used.user + used.system) / 1000);
   }
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN, runs: samples };
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+  return { median: median(samples), runs: samples, cpuMedian: median(cpu) };
 }
 
 /**
