@@ -1,3 +1,7 @@
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { test, expect } from './fixtures';
 import { ListingPage } from './pages/listing';
 import { OptionsPage, seriousViolations } from './pages/reading-list';
@@ -180,3 +184,40 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await seriousViolations(options.page)).toEqual([]);
   });
 }
+
+/**
+ * A backup of `count` generated papers, one starred in ten, as a heavy user's file. Version 1, the
+ * oldest format Sift reads, so the test does not follow the current table set.
+ */
+function heavyBackup(count: number): string {
+  const papers = Array.from({ length: count }, (_, n) => {
+    const id = `${2501 + Math.floor(n / 99_999)}.${String((n % 99_999) + 1).padStart(5, '0')}`;
+    const meta = {
+      id,
+      title: `Paper ${n} on two-round Byzantine consensus`,
+      authors: ['Ada Lovelace', `Author ${n}`],
+      abstract: 'We study Byzantine fault-tolerant consensus under partial synchrony. '.repeat(12),
+      subjects: [{ name: 'Distributed, Parallel, and Cluster Computing', code: 'cs.DC' }],
+      section: 'new',
+      absUrl: `https://arxiv.org/abs/${id}`,
+    };
+    return { id, meta, tags: [], seenAt: 1_760_000_000_000 - n, ...(n % 10 === 0 ? { starredAt: 1_760_000_000_000 - n } : {}), updatedAt: 1_760_000_000_000 - n };
+  });
+  return JSON.stringify({ format: 'arxiv-sift-backup', version: 1, exportedAt: 1_760_000_000_000, tables: { papers, tags: [], rules: [], visits: [], settings: [] } });
+}
+
+test('a gzip backup of 25,000 papers restores through the options page, and its own backup restores again', async ({ openExtensionPage }) => {
+  test.setTimeout(180_000);
+  const path = join(tmpdir(), `sift-heavy-${Date.now()}.json.gz`);
+  await writeFile(path, gzipSync(heavyBackup(25_000)));
+  const options = new OptionsPage(await openExtensionPage('options.html'));
+  await options.ready();
+  await options.restore(path, 'replace');
+  const report = options.page.getByRole('table', { name: 'What the restore changed' });
+  await expect(report.getByRole('row', { name: /^Papers/ })).toHaveText(/Papers\s*25000\s*0\s*0\s*0/, { timeout: 120_000 });
+
+  const backup = await options.downloadBackup();
+  expect((backup.json as { tables: { papers: unknown[] } }).tables.papers).toHaveLength(25_000);
+  await options.restore(backup.path, 'merge');
+  await expect(options.page.getByText('Nothing changed: everything in the backup was already here.')).toBeVisible({ timeout: 120_000 });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { DBCore } from 'dexie';
 import { defaultTagColor } from '@/lib/store/tag-colors';
-import { NOW, freshDb, id, meta, snapshot, storeApi } from './support';
+import { listTags } from '@/lib/store/tags';
+import { NOW, freshDb, id, meta, nthId, reopenDb, snapshot, storeApi } from './support';
 
 const A = '2602.22290';
 const B = '2602.22291';
@@ -149,5 +151,50 @@ describe('tags.delete', () => {
     expect(await call('tags.delete', { name: 'ghost' })).toEqual({ removedFrom: 0 });
     expect(await snapshot(db)).toEqual(before);
     expect(changes).toEqual([]);
+  });
+});
+
+describe('listTags on a heavy store', () => {
+  it('counts each tag without reading the keys of every tagged paper', async () => {
+    const filled = freshDb();
+    await filled.tags.bulkPut([{ name: 'a', color: '#111111', createdAt: 1 }, { name: 'b', color: '#222222', createdAt: 2 }]);
+    await filled.papers.bulkPut(Array.from({ length: 300 }, (_, i) => ({ id: nthId(i), meta: meta(nthId(i)), tags: i % 3 === 0 ? ['a', 'b'] : ['a'], updatedAt: NOW })));
+    filled.close();
+    const db = reopenDb(filled.name);
+    let keysRead = 0;
+    db.use({
+      stack: 'dbcore',
+      name: 'count-keys',
+      create: (down: DBCore): DBCore => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            query: async (request) => {
+              const result = await table.query(request);
+              keysRead += result.result.length;
+              return result;
+            },
+            // Dexie walks a multi-entry index's keys with a cursor: count every step.
+            openCursor: async (request) => {
+              const cursor = await table.openCursor(request);
+              if (!cursor) return cursor;
+              const start = cursor.start.bind(cursor);
+              cursor.start = (onNext) => start(() => {
+                keysRead += 1;
+                onNext();
+              });
+              return cursor;
+            },
+          };
+        },
+      }),
+    });
+    expect(await listTags(db)).toEqual([
+      { name: 'a', color: '#111111', count: 300 },
+      { name: 'b', color: '#222222', count: 100 },
+    ]);
+    expect(keysRead).toBeLessThanOrEqual(2);
   });
 });
