@@ -43,6 +43,7 @@ describe('API_NAMES', () => {
         'annotations.get',
         'backup.export',
         'backup.import',
+        'backup.restored',
         'listing.open',
         'pages.open',
         'papers.hide',

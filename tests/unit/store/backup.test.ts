@@ -3,7 +3,11 @@ import type { PaperRecord } from '@/lib/store/db';
 import { exportBackup, importBackup } from '@/lib/store/backup';
 import { BACKUP_FORMAT, MAX_BACKUP_BYTES, parseBackup, type BackupDocument, type ImportMode } from '@/lib/store/backup-format';
 import { defaultTagColor } from '@/lib/store/tag-colors';
-import { NOW, freshDb, id, meta, nthId, rule, snapshot, storeApi } from './support';
+import { judgeRule } from '@/lib/rules/compile';
+import { NOW, freshDb, id, meta, nthId, rule as unjudgedRule, snapshot, storeApi } from './support';
+
+/** A rule as the store keeps it: with the verdict a save or an import gives it. */
+const rule = (...args: Parameters<typeof unjudgedRule>) => judgeRule(unjudgedRule(...args));
 
 const A = '2602.22290';
 const B = 'hep-th/9901001';
