@@ -1,6 +1,5 @@
 import type { OverlayStatus } from '@/lib/store/api';
 import { FILTERS, type FilterId } from '@/lib/overlay/filters';
-import { traitsOf } from '@/lib/arxiv/page-kinds';
 
 /** What the popup knows about the tab it points at. */
 export type PopupTab = { state: 'loading' } | { state: 'absent' } | { state: 'ready'; status: OverlayStatus };
@@ -33,11 +32,9 @@ export function PopupView({ tab, error, onToggle, onOpenReadingList, onOpenOptio
             <li>
               <strong>{tab.status.matching}</strong> matching
             </li>
-            {traitsOf(tab.status.kind)?.tracksVisits && (
-              <li>
-                <strong>{tab.status.fresh}</strong> new
-              </li>
-            )}
+            <li>
+              <strong>{tab.status.unseen}</strong> unseen
+            </li>
           </ul>
           <div class="filters" role="group" aria-label="Filters for this tab">
             {FILTERS.filter((filter) => tab.status.available.includes(filter.id)).map((filter) => (

@@ -3,6 +3,7 @@ import { useRef } from 'preact/hooks';
 import { FILTERS, type FilterFlags, type FilterId } from '@/lib/overlay/filters';
 import type { ListingCounts } from '@/lib/overlay/listing-state';
 import { withShortcut } from '@/lib/overlay/shortcuts';
+import { sinceLabel, type SeenProgress } from '@/lib/overlay/seen-progress';
 
 export interface ToolbarProps {
   counts: ListingCounts;
@@ -18,13 +19,19 @@ export interface ToolbarProps {
   onOpenHelp(): void;
   /** Exposes the filter input so the `/` shortcut can focus it. */
   filterInputRef?: (input: HTMLInputElement | null) => void;
+  /** How far the reader got; `undoable` while "Mark all seen" can be undone. */
+  seen: SeenProgress & { undoable: boolean };
+  onMarkAllSeen(): void;
+  onUndoMarkAllSeen(): void;
+  /** Moves to the first unseen entry ("continue where you stopped"). */
+  onContinue(): void;
 }
 
 /** Which count each filter toggle shows beside its label. */
 const COUNT_OF: Partial<Record<FilterId, keyof Omit<ListingCounts, 'byTag' | 'all'>>> = {
   onlyStarred: 'starred',
   onlyMatching: 'matching',
-  onlyNew: 'fresh',
+  onlyUnseen: 'unseen',
   showHidden: 'hidden',
 };
 
@@ -49,6 +56,23 @@ export function Toolbar(props: ToolbarProps) {
           </Toggle>
         );
       })}
+      {props.seen.lastSeenAt !== undefined && props.seen.unseen > 0 && <span class="since">{sinceLabel(props.seen.lastSeenAt)}</span>}
+      {props.seen.canContinue && (
+        <button type="button" class="action" title={withShortcut('Continue at the first unseen entry', 'nextUnseen')} onClick={props.onContinue}>
+          Continue
+        </button>
+      )}
+      {props.seen.undoable ? (
+        <button type="button" class="action" onClick={props.onUndoMarkAllSeen}>
+          Undo mark all seen
+        </button>
+      ) : (
+        props.seen.unseen > 0 && (
+          <button type="button" class="action" onClick={props.onMarkAllSeen}>
+            Mark all seen
+          </button>
+        )
+      )}
       {[...counts.byTag].map(([tag, count]) =>
         count > 0 ? (
           <span key={tag} class="tag-count" style={{ '--chip': props.tagColors.get(tag) ?? '#888888' }}>

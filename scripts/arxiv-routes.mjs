@@ -19,6 +19,8 @@ export const ARXIV_FIXTURES = {
   '/list/cs.DC/pastweek?skip=25&show=25': 'list-pastweek-cs.DC-paged.html',
   '/list/cs.DC/2026-02': 'list-month-cs.DC-2026-02.html',
   '/list/math/0601': 'list-month-math-0601.html',
+  // The browse-by-month form's result, which arXiv renders in place at this URL.
+  '/list?archive=cs.DC&year=2026&month=02&submit=Go': 'list-month-cs.DC-2026-02.html',
   '/catchup/cs.DC/2026-02-27?abs=True': 'catchup-cs.DC.html',
   '/search?query=distributed&searchtype=all': 'search-results.html', // also /search/?…: trailing slashes are ignored
   '/abs/2602.22195': 'abs-2602.22195.html',

@@ -3,7 +3,6 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { parseArxivPage } from '@/lib/arxiv/parse';
 import { isListingPage } from '@/lib/arxiv/url';
 import { runtimeChannel } from '@/lib/messaging/runtime';
-import { createDialogs } from '@/lib/overlay/dialogs';
 import { indexEntries } from '@/lib/overlay/entry-index';
 import { createListingState } from '@/lib/overlay/listing-state';
 import { bindPage, createPageHost } from '@/lib/overlay/page-host';
@@ -28,11 +27,10 @@ export default defineContentScript({
     const entries = indexEntries(page, document);
     signal.addEventListener('abort', () => entries.remove());
     const state = createListingState(entries.ids());
-    const dialogs = createDialogs();
     const host = createPageHost(document, page, signal);
-    const session = openListingSession({ page, entries, state, notify: host.notify, ...runtimeChannel, url: location.href, signal, detach });
-    const { focusFilter } = mountOverlay({ root: host.shadow, page, state, session, dialogs, signal });
-    const started = runFeatures(features, { signal, page, state, session, entries, document, notify: host.notify, dialogs, focusFilter }, detach);
+    const session = openListingSession({ page, entries, state, notify: host.notify, ...runtimeChannel, signal, detach });
+    const ui = mountOverlay({ root: host.shadow, page, state, session, entries, signal });
+    const started = runFeatures(features, { signal, page, state, session, entries, document, notify: host.notify, ...ui }, detach);
     performance.mark('sift:controls');
     bindPage(document, page, state, entries, Promise.all([session.ready, started]), signal);
   },

@@ -1,3 +1,4 @@
+import { signal as createSignal } from '@preact/signals';
 import { render } from 'preact';
 import { Toolbar } from '@/components/Toolbar';
 import { TagPicker } from '@/components/TagPicker';
@@ -6,11 +7,14 @@ import { HelpDialog } from '@/components/HelpDialog';
 import { RulesPanel } from '@/components/RulesPanel';
 import { Modal } from '@/components/Modal';
 import overlayCss from '@/components/overlay.css?inline';
-import type { ArxivPage } from '@/lib/arxiv/types';
+import type { ArxivId, ArxivPage } from '@/lib/arxiv/types';
 import { traitsOf } from '@/lib/arxiv/page-kinds';
 import type { ListingState } from '@/lib/overlay/listing-state';
-import type { Dialogs } from '@/lib/overlay/dialogs';
+import { createDialogs } from '@/lib/overlay/dialogs';
+import type { EntryIndex } from '@/lib/overlay/entry-index';
+import { createNavigator } from '@/lib/overlay/navigator';
 import type { ListingSession } from '@/lib/overlay/session';
+import { seenProgressOf } from '@/lib/overlay/seen-progress';
 import { checkRule } from '@/lib/rules/compile';
 import { availableFilters } from '@/lib/overlay/filters';
 
@@ -19,15 +23,20 @@ export interface OverlayOptions {
   page: ArxivPage;
   state: ListingState;
   session: ListingSession;
-  dialogs: Dialogs;
+  entries: EntryIndex;
   signal: AbortSignal;
 }
 
 /**
  * Renders the page-level UI into the overlay's shadow root: the toolbar (on listings) and whichever
- * dialog is open.
+ * dialog is open. Returns what features share with it: the dialogs, the keyboard's navigator (moving
+ * past an entry marks it seen) and the filter box's focus.
  */
-export function mountOverlay({ root, page, state, session, dialogs, signal }: OverlayOptions) {
+export function mountOverlay({ root, page, state, session, entries, signal }: OverlayOptions) {
+  const dialogs = createDialogs();
+  const navigator = createNavigator(entries, (left) => session.markSeen([left.paper.id]));
+  /** The ids "Mark all seen" marked, while its Undo is on offer. */
+  const lastMarked = createSignal<readonly ArxivId[]>([]);
   const style = document.createElement('style');
   style.textContent = overlayCss;
   const container = document.createElement('div');
@@ -55,6 +64,12 @@ export function mountOverlay({ root, page, state, session, dialogs, signal }: Ov
             onOpenRules={() => dialogs.open({ kind: 'rules' })}
             onOpenHelp={() => dialogs.open({ kind: 'help' })}
             filterInputRef={(input) => (filterInput = input)}
+            seen={{ ...seenProgressOf(entries, state.seen.value), undoable: lastMarked.value.length > 0 }}
+            onMarkAllSeen={async () => void (lastMarked.value = await session.markAllSeen())}
+            onUndoMarkAllSeen={async () => {
+              if (await session.unmarkSeen(lastMarked.peek())) lastMarked.value = [];
+            }}
+            onContinue={() => navigator.nextUnseen((id) => !state.seen.peek().has(id))}
           />
         )}
         {dialog?.kind === 'help' && <HelpDialog onClose={dialogs.close} />}
@@ -98,5 +113,5 @@ export function mountOverlay({ root, page, state, session, dialogs, signal }: Ov
 
   render(<Overlay />, container);
   signal.addEventListener('abort', () => render(null, container));
-  return { focusFilter: () => filterInput?.focus() };
+  return { dialogs, navigator, focusFilter: () => filterInput?.focus() };
 }

@@ -12,11 +12,6 @@ export type AugmentedKind = Exclude<PageKind, 'unknown'>;
 export interface PageKindTraits {
   /** The toolbar with counts and filters above the entries (a lone abs page needs none). */
   toolbar: boolean;
-  /**
-   * Whether a visit is remembered for "new since last visit": listings of a day, a week or a
-   * month. Search results and abs pages are no listing one comes back to.
-   */
-  tracksVisits: boolean;
   /** Whether an entry can collapse to one line when hidden (an abs page is the paper itself). */
   collapsible: boolean;
   /**
@@ -36,7 +31,6 @@ const WITHOUT_ABSTRACTS: readonly RuleField[] = ['title', 'authors', 'comments',
 
 const LISTING: PageKindTraits = {
   toolbar: true,
-  tracksVisits: true,
   collapsible: true,
   controls: 'listing-head',
   overlay: 'before-entries',
@@ -49,12 +43,11 @@ export const PAGE_KINDS: Readonly<Record<AugmentedKind, PageKindTraits>> = {
   pastweek: LISTING,
   month: LISTING,
   catchup: { ...LISTING, fields: WITH_ABSTRACTS },
-  search: { ...LISTING, tracksVisits: false, controls: 'result-id-line', fields: WITH_ABSTRACTS },
+  search: { ...LISTING, controls: 'result-id-line', fields: WITH_ABSTRACTS },
   // arxiv-browse `list/author.html`: the same `dt`/`dd` entries as /recent, without abstracts.
   author: LISTING,
   abs: {
     toolbar: false,
-    tracksVisits: false,
     collapsible: false,
     controls: 'under-title',
     overlay: 'end-of-body',

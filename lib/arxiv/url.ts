@@ -65,7 +65,7 @@ function targetOf(input: string | URL): Target {
   const segments = segmentsOf(url.pathname);
   switch (segments[0]) {
     case 'list':
-      return listTarget(segments);
+      return segments.length === 1 ? monthFormTarget(url.searchParams) : listTarget(segments);
     case 'catchup':
       return catchupTarget(segments, url.searchParams);
     case 'search':
@@ -89,6 +89,23 @@ function listTarget(segments: string[]): Target {
   if (period === 'current') return { kind: 'month', subject, period };
   const normalised = normalisePeriod(period);
   return normalised === undefined ? UNKNOWN : { kind: 'month', subject, period: normalised };
+}
+
+/**
+ * The browse-by-month form's result, `/list?archive=cs&year=2024&month=05&submit=Go`, which
+ * arxiv-browse renders in place (list_page with `archive`, `year`, `month` query arguments) rather
+ * than redirecting. `month=all` lists the year; two-digit years are accepted as arXiv does.
+ */
+function monthFormTarget(params: URLSearchParams): Target {
+  const subject = params.get('archive') ?? '';
+  const year = params.get('year') ?? '';
+  const month = params.get('month') ?? '';
+  if (!SUBJECT.test(subject) || !DIGITS.test(year) || (year.length !== 2 && year.length !== 4)) return UNKNOWN;
+  const fullYear = year.length === 2 ? yearOfTwoDigits(Number(year)) : Number(year);
+  if (month === 'all' || month === '') return fullYear >= 1991 ? { kind: 'month', subject, period: String(fullYear) } : UNKNOWN;
+  if (!DIGITS.test(month)) return UNKNOWN;
+  const period = monthKey(fullYear, Number(month));
+  return period === undefined ? UNKNOWN : { kind: 'month', subject, period };
 }
 
 /**

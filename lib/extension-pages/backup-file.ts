@@ -7,7 +7,7 @@ export const TABLE_LABELS: Readonly<Record<TableName, string>> = {
   papers: 'Papers',
   tags: 'Tags',
   rules: 'Highlight rules',
-  visits: 'Listing visits',
+  seen: 'Seen papers',
 };
 
 /**

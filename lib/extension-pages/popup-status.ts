@@ -6,7 +6,7 @@
 import type { OverlayStatus } from '@/lib/store/api';
 import { FILTERS } from '@/lib/overlay/filters';
 
-const COUNTS = ['entries', 'starred', 'matching', 'fresh', 'hidden'] as const;
+const COUNTS = ['entries', 'starred', 'matching', 'unseen', 'hidden'] as const;
 
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;

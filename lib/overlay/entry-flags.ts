@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals';
+import { computed, effect } from '@preact/signals';
 import type { ArxivId } from '@/lib/arxiv/types';
 import type { EntryIndex } from './entry-index';
 import { foldForSearch } from '@/lib/rules/fold';
@@ -29,11 +29,17 @@ export function syncEntryFlags(state: ListingState, entries: EntryIndex, signal:
 
   onAnnotationChange(state, entries, signal, ({ nodes }, annotation) => {
     setOn(nodes, ENTRY_FLAGS.starred, annotation?.starred ? '' : undefined);
-    setOn(nodes, ENTRY_FLAGS.hidden, annotation?.hidden ? '' : undefined);
     setOn(nodes, ENTRY_FLAGS.tagged, annotation?.tags.length ? annotation.tags.map(encodeTagToken).join(' ') : undefined);
   });
 
-  syncIdSet(signal, () => state.newIds.value, (id, on) => setFlag(id, ENTRY_FLAGS.fresh, on ? '' : undefined));
+  // Hidden by the reader or by a rule: one flag, so the stylesheet collapses both alike.
+  const hiddenIds = computed(() => {
+    const out = new Set(state.ruleHidden.value.keys());
+    for (const [id, annotation] of state.annotations.value) if (annotation.hidden) out.add(id);
+    return out;
+  });
+  syncIdSet(signal, () => hiddenIds.value, (id, on) => setFlag(id, ENTRY_FLAGS.hidden, on ? '' : undefined));
+  syncIdSet(signal, () => new Set(state.seen.value.keys()), (id, on) => setFlag(id, ENTRY_FLAGS.seen, on ? '' : undefined));
   syncIdSet(signal, () => new Set(state.matches.value.keys()), (id, on) => setFlag(id, ENTRY_FLAGS.match, on ? '' : undefined));
 
   // The text filter is the one filter that must look at every entry: it is a search. The folded

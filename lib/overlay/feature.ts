@@ -1,5 +1,6 @@
 import type { ArxivPage, PageKind } from '@/lib/arxiv/types';
 import type { ListingSession } from './session';
+import type { Navigator } from './navigator';
 import type { ListingState } from './listing-state';
 import type { EntryIndex } from './entry-index';
 import type { Notifier } from './notify';
@@ -16,6 +17,8 @@ export interface FeatureContext {
   document: Document;
   /** Shows errors and confirmations from event handlers inline. */
   notify: Notifier;
+  /** The keyboard's focused entry and moves, shared with the toolbar's "Continue". */
+  navigator: Navigator;
   /** Opens the overlay's dialogs (tags, note, help, rules). */
   dialogs: Dialogs;
   /** Moves keyboard focus to the toolbar's text filter (no-op where there is no toolbar). */

@@ -1,6 +1,5 @@
 import { foldForSearch } from '@/lib/rules/fold';
 import type { ArxivPage } from '@/lib/arxiv/types';
-import { traitsOf } from '@/lib/arxiv/page-kinds';
 
 /**
  * Listing filters. Each toggle is one attribute on `<html>`, and one static stylesheet
@@ -10,7 +9,7 @@ import { traitsOf } from '@/lib/arxiv/page-kinds';
 export const FILTERS = [
   { id: 'onlyStarred', attr: 'data-sift-only-starred', label: 'Only starred' },
   { id: 'onlyMatching', attr: 'data-sift-only-matching', label: 'Only matching' },
-  { id: 'onlyNew', attr: 'data-sift-only-new', label: 'Only new' },
+  { id: 'onlyUnseen', attr: 'data-sift-only-unseen', label: 'Only unseen' },
   { id: 'hideCross', attr: 'data-sift-hide-cross', label: 'Hide cross-lists' },
   { id: 'hideReplacements', attr: 'data-sift-hide-replacement', label: 'Hide replacements' },
   { id: 'showHidden', attr: 'data-sift-show-hidden', label: 'Show hidden' },
@@ -22,7 +21,7 @@ export type FilterFlags = Readonly<Record<FilterId, boolean>>;
 export const NO_FILTERS: FilterFlags = {
   onlyStarred: false,
   onlyMatching: false,
-  onlyNew: false,
+  onlyUnseen: false,
   hideCross: false,
   hideReplacements: false,
   showHidden: false,
@@ -39,7 +38,7 @@ export const ENTRY_FLAGS = {
   hidden: 'data-sift-hidden',
   tagged: 'data-sift-tagged',
   match: 'data-sift-match',
-  fresh: 'data-sift-new',
+  seen: 'data-sift-seen',
   textMiss: 'data-sift-text-miss',
   focused: 'data-sift-focus',
 } as const;
@@ -58,14 +57,11 @@ export function matchesTextFilter(haystack: string, terms: readonly string[]): b
 
 /**
  * The filters that can change something on `page`, in the toolbar's order: section filters only
- * where the page has that section, "Only new" only where the page kind remembers visits.
+ * where the page has that section.
  */
 export function availableFilters(page: ArxivPage): ReadonlySet<FilterId> {
   const sections = new Set(page.papers.map((paper) => paper.section));
-  const tracksVisits = traitsOf(page.kind)?.tracksVisits ?? false;
   return new Set(
-    FILTERS.map((filter) => filter.id).filter(
-      (id) => (id !== 'hideCross' || sections.has('cross')) && (id !== 'hideReplacements' || sections.has('replacement')) && (id !== 'onlyNew' || tracksVisits),
-    ),
+    FILTERS.map((filter) => filter.id).filter((id) => (id !== 'hideCross' || sections.has('cross')) && (id !== 'hideReplacements' || sections.has('replacement'))),
   );
 }

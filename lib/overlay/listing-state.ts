@@ -14,10 +14,18 @@ export interface ListingState {
   readonly annotations: ReadonlySignal<ReadonlyMap<ArxivId, Annotation>>;
   readonly tags: ReadonlySignal<readonly TagInfo[]>;
   readonly rules: ReadonlySignal<readonly Rule[]>;
-  /** Papers on this page that were not on it at the user's previous visit. */
+  /** Papers of this page the reader had not seen anywhere when the listing opened. */
   readonly newIds: ReadonlySignal<ReadonlySet<ArxivId>>;
+  /** Papers of this page the reader has seen (on any listing) → when first seen. */
+  readonly seen: ReadonlySignal<ReadonlyMap<ArxivId, number>>;
   /** Papers matched by at least one enabled rule → the ids of the rules. */
   readonly matches: ReadonlySignal<ReadonlyMap<ArxivId, readonly string[]>>;
+  /**
+   * Papers a hide rule hides → the ids of those rules. Derived, never stored: a rule never hides
+   * a starred, tagged, noted or kept paper, and deleting or editing the rule shows again what only
+   * it hid.
+   */
+  readonly ruleHidden: ReadonlySignal<ReadonlyMap<ArxivId, readonly string[]>>;
   readonly filters: ReadonlySignal<FilterFlags>;
   readonly textFilter: ReadonlySignal<string>;
   /** Rules just saved by the user whose star/hide should be carried out on this page now. */
@@ -27,9 +35,15 @@ export interface ListingState {
   applyAnnotations(ids: readonly ArxivId[], records: Readonly<Record<string, Annotation>>): void;
   putAnnotation(annotation: Annotation): void;
   annotationOf(id: ArxivId): Annotation | undefined;
+  /** Hidden by the reader or by a rule. */
+  isHidden(id: ArxivId): boolean;
   setTags(tags: readonly TagInfo[]): void;
   setRules(rules: readonly Rule[]): void;
   setNewIds(ids: Iterable<ArxivId>): void;
+  /** Records `ids` as seen at `at` (a paper seen before keeps its first time), or unseen with `null`. */
+  setSeen(ids: Iterable<ArxivId>, at: number | null): void;
+  /** Replaces the seen marks with `marks` (id → first seen), as the store answered. */
+  loadSeen(marks: Readonly<Record<string, number>>): void;
   setMatches(matches: ReadonlyMap<ArxivId, readonly string[]>): void;
   toggleFilter(id: FilterId, on?: boolean): void;
   setTextFilter(text: string): void;
@@ -42,7 +56,7 @@ export interface ListingCounts {
   starred: number;
   hidden: number;
   matching: number;
-  fresh: number;
+  unseen: number;
   /** Tag name → papers on this page carrying it, in the order of the tag list. */
   byTag: ReadonlyMap<string, number>;
 }
@@ -53,22 +67,50 @@ export function createListingState(pageIds: readonly ArxivId[]): ListingState {
   const tags = signal<readonly TagInfo[]>([]);
   const rules = signal<readonly Rule[]>([]);
   const newIds = signal<ReadonlySet<ArxivId>>(new Set());
+  const seen = signal<ReadonlyMap<ArxivId, number>>(new Map());
   const matches = signal<ReadonlyMap<ArxivId, readonly string[]>>(new Map());
   const filters = signal<FilterFlags>(NO_FILTERS);
   const textFilter = signal('');
   const rulesToApply = signal<ReadonlySet<string>>(new Set());
 
+  const ruleHidden = computed<ReadonlyMap<ArxivId, readonly string[]>>(() => {
+    const hiding = new Set(rules.value.filter((rule) => rule.enabled && rule.action === 'hide').map((rule) => rule.id));
+    const out = new Map<ArxivId, readonly string[]>();
+    if (hiding.size === 0) return out;
+    const current = annotations.value;
+    for (const [id, ruleIds] of matches.value) {
+      const by = ruleIds.filter((ruleId) => hiding.has(ruleId));
+      if (by.length > 0 && !isExempt(current.get(id))) out.set(id, by);
+    }
+    return out;
+  });
+
   const counts = computed<ListingCounts>(() => {
     let starred = 0;
     let hidden = 0;
     const byTag = new Map(tags.value.map((t) => [t.name, 0]));
+    const byRule = ruleHidden.value;
     for (const a of annotations.value.values()) {
       if (a.starred) starred++;
-      if (a.hidden) hidden++;
+      if (a.hidden && !byRule.has(a.id)) hidden++;
       for (const tag of a.tags) byTag.set(tag, (byTag.get(tag) ?? 0) + 1);
     }
-    return { all: onPage.size, starred, hidden, matching: matches.value.size, fresh: newIds.value.size, byTag };
+    return { all: onPage.size, starred, hidden: hidden + byRule.size, matching: matches.value.size, unseen: onPage.size - seen.value.size, byTag };
   });
+
+  function setSeen(ids: Iterable<ArxivId>, at: number | null) {
+    const next = new Map(seen.peek());
+    let changed = false;
+    for (const id of ids) {
+      if (!onPage.has(id)) continue;
+      if (at === null) changed = next.delete(id) || changed;
+      else if (!next.has(id)) {
+        next.set(id, at);
+        changed = true;
+      }
+    }
+    if (changed) seen.value = next;
+  }
 
   function applyAnnotations(ids: readonly ArxivId[], records: Readonly<Record<string, Annotation>>) {
     const next = new Map(annotations.peek());
@@ -87,7 +129,9 @@ export function createListingState(pageIds: readonly ArxivId[]): ListingState {
     tags,
     rules,
     newIds,
+    seen,
     matches,
+    ruleHidden,
     filters,
     textFilter,
     rulesToApply,
@@ -95,9 +139,12 @@ export function createListingState(pageIds: readonly ArxivId[]): ListingState {
     applyAnnotations,
     putAnnotation: (annotation) => applyAnnotations([annotation.id], { [annotation.id]: annotation }),
     annotationOf: (id) => annotations.peek().get(id),
+    isHidden: (id) => Boolean(annotations.peek().get(id)?.hidden) || ruleHidden.peek().has(id),
     setTags: (next) => void (tags.value = next),
     setRules: (next) => void (rules.value = next),
     setNewIds: (ids) => void (newIds.value = new Set([...ids].filter((id) => onPage.has(id)))),
+    setSeen,
+    loadSeen: (marks) => void (seen.value = new Map(Object.entries(marks).filter(([id]) => onPage.has(id as ArxivId)) as [ArxivId, number][])),
     setMatches: (next) => void (matches.value = next),
     toggleFilter: (id, on) => batch(() => void (filters.value = { ...filters.peek(), [id]: on ?? !filters.peek()[id] })),
     setTextFilter: (text) => void (textFilter.value = text),
@@ -107,7 +154,12 @@ export function createListingState(pageIds: readonly ArxivId[]): ListingState {
 }
 
 function isAnnotated(a: Annotation): boolean {
-  return a.starred || a.hidden || a.tags.length > 0 || Boolean(a.note);
+  return a.starred || a.hidden || a.tags.length > 0 || Boolean(a.note) || Boolean(a.kept);
+}
+
+/** What a hide rule never hides: a paper the reader starred, tagged, noted or chose to keep shown. */
+function isExempt(a: Annotation | undefined): boolean {
+  return a !== undefined && (a.starred || a.tags.length > 0 || Boolean(a.note) || Boolean(a.kept));
 }
 
 /** An empty annotation for a paper the store has nothing on yet. */

@@ -6,8 +6,6 @@
  * popup.
  */
 import type { ArxivId, ArxivPage, Paper, PaperMeta } from '@/lib/arxiv/types';
-import { traitsOf } from '@/lib/arxiv/page-kinds';
-import { listingKeyOf } from '@/lib/arxiv/url';
 import type { Rule } from '@/lib/rules/types';
 import type { Annotation, ApiData, ApiName, ApiResult, ChangeNotice, OverlayStatus, TagInfo } from '@/lib/store/api';
 import { isSiftChanged, isTabMessage } from '@/lib/store/api';
@@ -29,8 +27,6 @@ export interface ListingSessionOptions {
   send: SendMessage;
   /** Listens to runtime messages (broadcasts, the popup); returns the unsubscribe. */
   subscribe(listener: (message: unknown) => Promise<unknown> | undefined): () => void;
-  /** The page's URL: on kinds that remember visits it names the listing (`cs.DC/new`). */
-  url: string;
   signal: AbortSignal;
   /** Called once when the extension was updated under the tab: the overlay detaches. */
   detach(): void;
@@ -40,12 +36,21 @@ export interface ListingSessionOptions {
 
 export type ExtensionPage = 'reading-list' | 'options';
 
+export interface ActionOptions {
+  /** The reader acted on the papers, so they count as seen (not so when a rule stars them). */
+  marksSeen?: boolean;
+}
+
 export interface ListingSession {
-  /** Settles when the store's first answer (annotations, tags, rules, visit) is applied. */
+  /** Settles when the store's first answer (annotations, tags, rules, seen marks) is applied. */
   readonly ready: Promise<void>;
-  star(papers: readonly Paper[], starred: boolean): Promise<boolean>;
+  star(papers: readonly Paper[], starred: boolean, options?: ActionOptions): Promise<boolean>;
   toggleStar(paper: Paper): Promise<boolean>;
   hide(papers: readonly Paper[], hidden: boolean): Promise<boolean>;
+  /**
+   * Hides the paper, or shows it again: a paper the reader hid is unhidden, and a paper a hide
+   * rule hides is kept shown from now on (the rule's hide is undone for it alone).
+   */
   toggleHidden(paper: Paper): Promise<boolean>;
   tag(papers: readonly Paper[], tag: string, on: boolean): Promise<boolean>;
   note(paper: Paper, note: string): Promise<boolean>;
@@ -53,6 +58,12 @@ export interface ListingSession {
   saveRule(rule: Rule): Promise<void>;
   deleteRule(id: string): Promise<boolean>;
   openPage(page: ExtensionPage): Promise<boolean>;
+  /** Marks papers seen now (saved in batches; every action on a paper marks it too). */
+  markSeen(ids: readonly ArxivId[]): void;
+  /** Marks every paper of the page seen; resolves with the ids it marked, for the undo. */
+  markAllSeen(): Promise<ArxivId[]>;
+  /** Forgets that `ids` were seen (the undo of "Mark all seen"). */
+  unmarkSeen(ids: readonly ArxivId[]): Promise<boolean>;
   /** The counts and filters the popup shows. */
   status(): OverlayStatus;
 }
@@ -64,7 +75,13 @@ export function toPaperMeta(paper: Paper): PaperMeta {
 }
 
 /** The messages one session may send; backups and tag management are the extension pages' business. */
-type SessionCall = Extract<ApiName, 'listing.open' | 'annotations.get' | 'papers.star' | 'papers.hide' | 'papers.tag' | 'papers.note' | 'rules.upsert' | 'rules.delete' | 'pages.open'>;
+type SessionCall = Extract<
+  ApiName,
+  'listing.open' | 'annotations.get' | 'papers.star' | 'papers.hide' | 'papers.keep' | 'papers.tag' | 'papers.note' | 'rules.upsert' | 'rules.delete' | 'pages.open' | 'seen.mark' | 'seen.unmark'
+>;
+
+/** How long seen marks gather before one message saves them (a scroll marks many entries). */
+const SEEN_FLUSH_MS = 1500;
 
 /**
  * Opens the session of a parsed listing: sends `listing.open` at once and starts listening. Every
@@ -72,7 +89,6 @@ type SessionCall = Extract<ApiName, 'listing.open' | 'annotations.get' | 'papers
  */
 export function openListingSession(options: ListingSessionOptions): ListingSession {
   const { page, entries, state, notify, send, signal } = options;
-  const listing = traitsOf(page.kind)?.tracksVisits ? listingKeyOf(options.url) : undefined;
   const origin = options.origin ?? crypto.randomUUID();
   const ids = entries.ids();
   let detached = false;
@@ -105,12 +121,13 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
 
   async function load(): Promise<void> {
     const first = ids.slice(0, LIMITS.ids);
-    const snapshot = await call('listing.open', listing === undefined ? { ids: first } : { listing, ids: first });
+    const snapshot = await call('listing.open', { ids: first });
     if (signal.aborted) return;
     state.applyAnnotations(first, snapshot.annotations);
     state.setTags(snapshot.tags);
     state.setRules(snapshot.rules);
-    if (snapshot.visit) state.setNewIds(snapshot.visit.newIds);
+    state.loadSeen(snapshot.seen);
+    state.setNewIds(first.filter((id) => snapshot.seen[id] === undefined));
     // arXiv shows at most 2000 entries a page; a longer page still gets every annotation.
     if (ids.length > first.length) await reread(ids.slice(first.length));
   }
@@ -157,9 +174,34 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
         if (mine.length > 0) void reread(mine).catch(failed('Sift could not reload your annotations'));
       }
     }
+    if (notice.tables.includes('seen') && notice.seen !== undefined) state.setSeen(notice.ids, notice.seen);
     if (notice.tags) state.setTags(notice.tags);
     if (notice.rules) state.setRules(notice.rules);
   }
+
+  // Seen marks gather and go in one message; a tab closing mid-scroll sends what it has.
+  let pendingSeen = new Set<ArxivId>();
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  function flushSeen(): void {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    if (pendingSeen.size === 0 || detached) return;
+    const batch = [...pendingSeen];
+    pendingSeen = new Set();
+    void call('seen.mark', { ids: batch }).catch(failed('Could not save what you have seen'));
+  }
+  function markSeen(targets: readonly ArxivId[]): void {
+    const fresh = targets.filter((id) => !state.seen.peek().has(id) && !pendingSeen.has(id));
+    if (fresh.length === 0) return;
+    state.setSeen(fresh, Date.now());
+    for (const id of fresh) pendingSeen.add(id);
+    flushTimer ??= setTimeout(flushSeen, SEEN_FLUSH_MS);
+  }
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') flushSeen();
+  };
+  if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onHidden, { signal });
+  signal.addEventListener('abort', () => clearTimeout(flushTimer), { once: true });
 
   function status(): OverlayStatus {
     const counts = state.counts.peek();
@@ -169,7 +211,7 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
       entries: counts.all,
       starred: counts.starred,
       matching: counts.matching,
-      fresh: counts.fresh,
+      unseen: counts.unseen,
       hidden: counts.hidden,
       filters: state.filters.peek(),
     };
@@ -196,15 +238,25 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
 
   const session: ListingSession = {
     ready: load().catch((error: unknown) => void failed('Sift could not load your annotations')(error)),
-    star: (papers, starred) =>
-      optimistic(idsOf(papers), (a) => ({ ...a, starred }), () => call('papers.star', { papers: papers.map(toPaperMeta), starred }), 'Could not save the star'),
+    star(papers, starred, { marksSeen = true } = {}) {
+      if (marksSeen) markSeen(idsOf(papers));
+      return optimistic(idsOf(papers), (a) => ({ ...a, starred }), () => call('papers.star', { papers: papers.map(toPaperMeta), starred }), 'Could not save the star');
+    },
     toggleStar: (paper) => session.star([paper], !state.annotationOf(paper.id)?.starred),
-    hide: (papers, hidden) =>
-      optimistic(idsOf(papers), (a) => ({ ...a, hidden }), () => call('papers.hide', { papers: papers.map(toPaperMeta), hidden }), 'Could not save'),
-    toggleHidden: (paper) => session.hide([paper], !state.annotationOf(paper.id)?.hidden),
+    hide(papers, hidden) {
+      markSeen(idsOf(papers));
+      return optimistic(idsOf(papers), (a) => ({ ...a, hidden }), () => call('papers.hide', { papers: papers.map(toPaperMeta), hidden }), 'Could not save');
+    },
+    toggleHidden(paper) {
+      if (state.annotationOf(paper.id)?.hidden) return session.hide([paper], false);
+      if (!state.isHidden(paper.id)) return session.hide([paper], true);
+      markSeen([paper.id]);
+      return optimistic([paper.id], (a) => ({ ...a, kept: true }), () => call('papers.keep', { papers: [toPaperMeta(paper)], kept: true }), 'Could not save');
+    },
     tag(papers, tag, on) {
       const name = tag.trim();
       if (on) knowTag(name);
+      markSeen(idsOf(papers));
       return optimistic(
         idsOf(papers),
         (a) => ({ ...a, tags: on ? [...new Set([...a.tags, name])] : a.tags.filter((t) => t !== name) }),
@@ -212,13 +264,15 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
         'Could not save the tag',
       );
     },
-    note: (paper, text) =>
-      optimistic(
+    note(paper, text) {
+      markSeen([paper.id]);
+      return optimistic(
         [paper.id],
         (a) => ({ ...a, note: text.trim() || undefined }),
         () => call('papers.note', { paper: toPaperMeta(paper), note: text }),
         'Could not save the note',
-      ),
+      );
+    },
     async saveRule(rule) {
       const before = state.rules.peek();
       const at = before.findIndex((known) => known.id === rule.id);
@@ -249,6 +303,33 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
         failed(target === 'options' ? 'Could not open the options' : 'Could not open the reading list'),
       ),
     status,
+    markSeen,
+    async markAllSeen() {
+      const unseen = ids.filter((id) => !state.seen.peek().has(id));
+      if (unseen.length === 0) return [];
+      state.setSeen(unseen, Date.now());
+      for (const id of unseen) pendingSeen.delete(id);
+      try {
+        for (let from = 0; from < unseen.length; from += LIMITS.ids) await call('seen.mark', { ids: unseen.slice(from, from + LIMITS.ids) });
+        return unseen;
+      } catch (error) {
+        if (!signal.aborted) state.setSeen(unseen, null);
+        failed('Could not mark the page seen')(error);
+        return [];
+      }
+    },
+    async unmarkSeen(targets) {
+      const before = targets.filter((id) => state.seen.peek().has(id));
+      const at = new Map(before.map((id) => [id, state.seen.peek().get(id)!]));
+      state.setSeen(before, null);
+      try {
+        for (let from = 0; from < before.length; from += LIMITS.ids) await call('seen.unmark', { ids: before.slice(from, from + LIMITS.ids) });
+        return true;
+      } catch (error) {
+        if (!signal.aborted) for (const [id, time] of at) state.setSeen([id], time);
+        return failed('Could not undo')(error);
+      }
+    },
   };
   return session;
 }

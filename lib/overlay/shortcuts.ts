@@ -2,6 +2,7 @@
 export const SHORTCUTS = [
   { key: 'j', command: 'next', description: 'Next entry' },
   { key: 'k', command: 'previous', description: 'Previous entry' },
+  { key: 'u', command: 'nextUnseen', description: 'Next unseen entry (continue where you stopped)' },
   { key: 's', command: 'star', description: 'Star or unstar the entry' },
   { key: 'x', command: 'hide', description: 'Hide or show the entry' },
   { key: 't', command: 'tag', description: 'Tag the entry' },

@@ -26,6 +26,9 @@ export const paperRecordSchema = v.pipe(
       v.transform((tags) => [...new Set(tags)]),
     ),
     note: v.optional(noteSchema),
+    /** Kept shown although a hide rule matches (the reader undid the rule's hide). */
+    keptAt: v.optional(timestampSchema),
+    /** Read: opened its abstract or PDF from the reading list (not the listings' "seen"). */
     seenAt: v.optional(timestampSchema),
     updatedAt: timestampSchema,
   }),
@@ -45,10 +48,8 @@ export const tagRecordSchema = v.strictObject({
 const idListSchema = v.pipe(v.array(arxivIdSchema, 'expected an array of arXiv ids'), v.maxLength(MAX_SEEN_IDS));
 
 /**
- * What the user has already seen on one listing, e.g. `cs.DC/new`. `seenIds` is oldest first.
- * `sessionStartedAt`, `freshIds` and `previousVisitAt` describe the reading session (visits less
- * than `VISIT_SESSION_MS` apart) the last visit belongs to: ids that were new when it began stay
- * "new" on every reload within it.
+ * What releases before seen marks remembered per listing (`cs.DC/new`), read only from their
+ * databases and backups to turn it into seen marks. `seenIds` is oldest first.
  */
 export const visitRecordSchema = v.strictObject({
   listing: listingSchema,
@@ -59,6 +60,14 @@ export const visitRecordSchema = v.strictObject({
   previousVisitAt: v.optional(timestampSchema),
 });
 
+/**
+ * One paper the reader has seen on some listing: on screen long enough to read its title, moved
+ * past with the keyboard, or acted on. Seen is per paper across every listing and page kind; `at`
+ * is the first time (epoch ms).
+ */
+export const seenRecordSchema = v.strictObject({ id: arxivIdSchema, at: timestampSchema });
+
 export type PaperRecord = v.InferOutput<typeof paperRecordSchema>;
+export type SeenRecord = v.InferOutput<typeof seenRecordSchema>;
 export type TagRecord = v.InferOutput<typeof tagRecordSchema>;
 export type VisitRecord = v.InferOutput<typeof visitRecordSchema>;

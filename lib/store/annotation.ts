@@ -15,12 +15,13 @@ export function toAnnotation(record: PaperRecord): Annotation {
     updatedAt: record.updatedAt,
   };
   if (record.note !== undefined) annotation.note = record.note;
+  if (record.keptAt !== undefined) annotation.kept = true;
   return annotation;
 }
 
 /** Whether the user has starred, hidden, tagged or noted the paper. */
 export function hasAnnotation(record: PaperRecord): boolean {
-  const flagged = record.starredAt !== undefined || record.hiddenAt !== undefined;
+  const flagged = record.starredAt !== undefined || record.hiddenAt !== undefined || record.keptAt !== undefined;
   return flagged || record.tags.length > 0 || record.note !== undefined;
 }
 

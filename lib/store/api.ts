@@ -11,7 +11,7 @@ import { isArxivId } from '@/lib/arxiv/ids';
 import type { ArxivId, PageKind } from '@/lib/arxiv/types';
 import { FILTERS, type FilterFlags, type FilterId } from '@/lib/overlay/filters';
 import type { Rule } from '@/lib/rules/types';
-import { LIMITS, arxivIdSchema, colorSchema, keySchema, listingSchema, noteSchema, tagNameSchema } from '@/lib/schemas/fields';
+import { LIMITS, arxivIdSchema, colorSchema, keySchema, noteSchema, tagNameSchema } from '@/lib/schemas/fields';
 import { snapshotPaperMetaSchema } from '@/lib/schemas/paper-meta';
 import { ruleSchema } from '@/lib/schemas/rule';
 import type { BackupDocument, ImportReport } from './backup-format';
@@ -29,18 +29,18 @@ const FILTER_IDS = FILTERS.map((filter) => filter.id);
 
 /** The `data` schema of every message, by name. */
 export const API_SCHEMAS = {
-  /**
-   * A listing's one question at load: the annotations of its ids, the tags, the rules and, when
-   * it names a listing, records the visit and answers what is new since the last one.
-   */
-  'listing.open': v.strictObject({ listing: v.optional(listingSchema), ids: idsSchema }),
+  /** A listing's one question at load: the annotations of its ids, the tags, the rules and which ids were seen. */
+  'listing.open': v.strictObject({ ids: idsSchema }),
   'annotations.get': v.strictObject({ ids: idsSchema }),
   'papers.star': v.strictObject({ papers: papersSchema, starred: v.boolean() }),
   'papers.hide': v.strictObject({ papers: papersSchema, hidden: v.boolean() }),
+  /** Keeps papers shown although a hide rule matches them (the Undo of a rule's hide), or stops. */
+  'papers.keep': v.strictObject({ papers: papersSchema, kept: v.boolean() }),
   'papers.tag': v.strictObject({ papers: papersSchema, tag: tagNameSchema, on: v.boolean() }),
   'papers.note': v.strictObject({ paper: snapshotPaperMetaSchema, note: noteSchema }),
   'papers.seen': v.strictObject({ ids: idsSchema, seen: v.boolean() }),
-  'visits.record': v.strictObject({ listing: listingSchema, ids: idsSchema }),
+  'seen.mark': v.strictObject({ ids: idsSchema }),
+  'seen.unmark': v.strictObject({ ids: idsSchema }),
   'tags.list': noData,
   'tags.upsert': v.strictObject({ name: tagNameSchema, color: colorSchema }),
   'tags.rename': v.strictObject({ from: tagNameSchema, to: tagNameSchema }),
@@ -95,6 +95,8 @@ export interface Annotation {
   hidden: boolean;
   tags: string[];
   note?: string;
+  /** Shown although a hide rule matches it: the reader undid the rule's hide. */
+  kept?: boolean;
   updatedAt: number;
 }
 
@@ -105,12 +107,6 @@ export interface TagInfo {
   count: number;
 }
 
-export interface VisitResult {
-  /** When the listing was last recorded; absent on the first visit. */
-  previousVisitAt?: number;
-  /** Ids not seen on earlier visits of this listing, in the order given; empty on the first visit. */
-  newIds: ArxivId[];
-}
 
 /** Everything a listing needs from the store when it opens, in one answer. */
 export interface ListingSnapshot {
@@ -118,8 +114,8 @@ export interface ListingSnapshot {
   annotations: Record<string, Annotation>;
   tags: TagInfo[];
   rules: Rule[];
-  /** Present when the request named a listing. */
-  visit?: VisitResult;
+  /** When each id was first seen, for the ids seen at all. */
+  seen: Record<string, number>;
 }
 
 /** The result of every message, by name. */
@@ -130,11 +126,13 @@ export interface ApiResults {
   /** The new state of each paper sent, in order, once per id. */
   'papers.star': Annotation[];
   'papers.hide': Annotation[];
+  'papers.keep': Annotation[];
   'papers.tag': Annotation[];
   'papers.note': Annotation[];
   /** The state of each stored paper among `ids` (ids the store lacks are skipped). */
   'papers.seen': Annotation[];
-  'visits.record': VisitResult;
+  'seen.mark': { marked: ArxivId[] };
+  'seen.unmark': { unmarked: ArxivId[] };
   'tags.list': TagInfo[];
   'tags.upsert': TagInfo;
   /** The target tag after the rename (merged into it if it existed). */
@@ -184,6 +182,8 @@ export interface StoreChange {
   ids: ArxivId[];
   tables: TableName[];
   annotations?: Annotation[];
+  /** For seen marks: the time `ids` were marked seen, or `null` when they were unmarked. */
+  seen?: number | null;
 }
 
 /** What a store operation returns: its answer and, if it wrote anything, what changed. */
@@ -205,6 +205,8 @@ export interface ChangeNotice {
   tables: TableName[];
   origin?: string;
   annotations?: Annotation[];
+  /** With `seen` among `tables`: when `ids` were marked seen, or `null` when unmarked. */
+  seen?: number | null;
   tags?: TagInfo[];
   rules?: Rule[];
 }
@@ -220,6 +222,7 @@ const annotationSchema = v.object({
   hidden: v.boolean(),
   tags: v.array(v.string()),
   note: v.optional(v.string()),
+  kept: v.optional(v.boolean()),
   updatedAt: v.number(),
 });
 
@@ -230,6 +233,7 @@ const siftChangedSchema = v.object({
     tables: v.array(v.picklist(TABLE_NAMES)),
     origin: v.optional(v.string()),
     annotations: v.optional(v.array(annotationSchema)),
+    seen: v.optional(v.nullable(v.number())),
     tags: v.optional(v.array(v.object({ name: v.string(), color: v.string(), count: v.number() }))),
     rules: v.optional(v.array(ruleSchema)),
   }),
@@ -263,7 +267,7 @@ export interface OverlayStatus {
   entries: number;
   starred: number;
   matching: number;
-  fresh: number;
+  unseen: number;
   hidden: number;
   filters: FilterFlags;
 }

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { LIMITS, keySchema, timestampSchema } from '@/lib/schemas/fields';
 import { findTooDeep, parseWithSchema, toIssuePath } from '@/lib/schemas/parse';
-import { paperRecordSchema, tagRecordSchema, visitRecordSchema } from '@/lib/schemas/records';
+import { paperRecordSchema, seenRecordSchema, tagRecordSchema, visitRecordSchema, type SeenRecord, type VisitRecord } from '@/lib/schemas/records';
 import { ruleSchema } from '@/lib/schemas/rule';
 import { TABLE_NAMES, type TableName } from './tables';
 
@@ -39,14 +39,15 @@ export interface ImportCounts {
 export type ImportReport = Record<TableName, ImportCounts>;
 
 // Version 1 files also carry a `settings` table, which never held a record (settings moved to
-// browser.storage): it is read, checked to be a list of key/value records, and left out.
+// browser.storage): it is read, checked to be a list of key/value records, and left out. Their
+// per-listing `visits` become seen marks (see `seenOfVisits`).
 const legacySettingsSchema = v.array(v.strictObject({ key: keySchema, value: v.custom<unknown>((value) => value !== undefined) }));
 
 const tablesSchema = v.strictObject({
   papers: v.array(paperRecordSchema),
   tags: v.array(tagRecordSchema),
   rules: v.array(ruleSchema),
-  visits: v.array(visitRecordSchema),
+  seen: v.array(seenRecordSchema),
 });
 
 const backupSchema = v.strictObject({
@@ -60,7 +61,13 @@ const legacyBackupSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(1),
   exportedAt: timestampSchema,
-  tables: v.strictObject({ ...tablesSchema.entries, settings: legacySettingsSchema }),
+  tables: v.strictObject({
+    papers: tablesSchema.entries.papers,
+    tags: tablesSchema.entries.tags,
+    rules: tablesSchema.entries.rules,
+    visits: v.array(visitRecordSchema),
+    settings: legacySettingsSchema,
+  }),
 });
 
 /** Each table's primary key: its field name and its values in a file, to find duplicates. */
@@ -68,7 +75,7 @@ const KEYS: { [T in TableName]: { field: string; of: (tables: BackupTables) => r
   papers: { field: 'id', of: (tables) => tables.papers.map((record) => record.id) },
   tags: { field: 'name', of: (tables) => tables.tags.map((record) => record.name) },
   rules: { field: 'id', of: (tables) => tables.rules.map((record) => record.id) },
-  visits: { field: 'listing', of: (tables) => tables.visits.map((record) => record.listing) },
+  seen: { field: 'id', of: (tables) => tables.seen.map((record) => record.id) },
 };
 
 function utf8Length(text: string): number {
@@ -159,7 +166,7 @@ function checkHeader(doc: unknown): asserts doc is Record<string, unknown> {
   }
   if (Array.isArray(tables)) throw new Error('tables: expected an object, got an array');
   if (typeof tables === 'object' && tables !== null) {
-    const names: readonly string[] = version === 1 ? [...TABLE_NAMES, 'settings'] : TABLE_NAMES;
+    const names: readonly string[] = version === 1 ? ['papers', 'tags', 'rules', 'visits', 'settings'] : TABLE_NAMES;
     const unknown = Object.keys(tables).find((name) => !names.includes(name));
     if (unknown !== undefined) throw new Error(`${toIssuePath([{ key: unknown }], 'tables')}: unknown table`);
   }
@@ -214,13 +221,35 @@ export function validateBackup(doc: unknown): BackupDocument {
   checkHeader(doc);
   if (doc.version === 1) {
     const { tables, exportedAt } = parseWithSchema(legacyBackupSchema, doc);
-    const { settings: _settings, ...current } = tables;
+    const { settings: _settings, visits, ...kept } = tables;
+    checkUniqueVisits(visits);
+    const current = { ...kept, seen: seenOfVisits(visits) };
     checkUniqueKeys(current);
     return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, tables: current };
   }
   const parsed = parseWithSchema(backupSchema, doc);
   checkUniqueKeys(parsed.tables);
   return parsed;
+}
+
+/** Version 1 keyed visits by listing; a duplicate is as wrong there as any duplicate key. */
+function checkUniqueVisits(visits: readonly VisitRecord[]): void {
+  const firstAt = new Map<string, number>();
+  visits.forEach((visit, i) => {
+    const first = firstAt.get(visit.listing);
+    if (first !== undefined) throw new Error(`tables.visits[${i}].listing: duplicate of tables.visits[${first}] (${JSON.stringify(visit.listing)})`);
+    firstAt.set(visit.listing, i);
+  });
+}
+
+/**
+ * The seen marks a version 1 file's per-listing visits amount to: every id a visit remembered,
+ * seen at that listing's last visit (the earliest when it was on several).
+ */
+function seenOfVisits(visits: readonly VisitRecord[]): SeenRecord[] {
+  const firstSeen = new Map<SeenRecord['id'], number>();
+  for (const visit of visits) for (const id of visit.seenIds) firstSeen.set(id, Math.min(firstSeen.get(id) ?? Infinity, visit.lastVisitAt));
+  return [...firstSeen].map(([id, at]) => ({ id, at }));
 }
 
 /** The tables an import changed, for the broadcast (its paper ids are too many to list). */

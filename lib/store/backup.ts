@@ -5,11 +5,10 @@
 import type { IndexableType, Table } from 'dexie';
 import type { Rule } from '@/lib/rules/types';
 import { parseBackup, BACKUP_FORMAT, BACKUP_VERSION, type BackupDocument, type ImportCounts, type ImportMode, type ImportReport } from './backup-format';
-import type { PaperRecord, SiftDb, TagRecord, VisitRecord } from './db';
+import type { PaperRecord, SeenRecord, SiftDb, TagRecord } from './db';
 import { judgeRule } from '@/lib/rules/compile';
 import { ruleCapProblem } from './rules';
 import { defaultTagColor } from './tag-colors';
-import { appendSeenIds } from './visits';
 
 /**
  * The whole store as one backup document, read in one transaction so it is a consistent snapshot.
@@ -17,9 +16,9 @@ import { appendSeenIds } from './visits';
  * formats is lib/export's job.
  */
 export async function exportBackup(db: SiftDb, now: number = Date.now()): Promise<BackupDocument> {
-  return db.transaction('r', [db.papers, db.tags, db.rules, db.visits], async () => {
-    const [papers, tags, rules, visits] = await Promise.all([db.papers.toArray(), db.tags.toArray(), db.rules.toArray(), db.visits.toArray()]);
-    const tables = { papers, tags, rules, visits };
+  return db.transaction('r', [db.papers, db.tags, db.rules, db.seen], async () => {
+    const [papers, tags, rules, seen] = await Promise.all([db.papers.toArray(), db.tags.toArray(), db.rules.toArray(), db.seen.toArray()]);
+    const tables = { papers, tags, rules, seen };
     return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, tables };
   });
 }
@@ -99,11 +98,8 @@ async function writeTable<I, T extends I, K extends IndexableType>(
 /** The newer rule by `updatedAt`, the store's on a tie. */
 const newerRule = (local: Rule, incoming: Rule): Rule => (incoming.updatedAt > local.updatedAt ? incoming : local);
 
-/** Everything either side has seen, and the later visit with its session. */
-const mergeVisit = (local: VisitRecord, incoming: VisitRecord): VisitRecord => {
-  const later = incoming.lastVisitAt > local.lastVisitAt ? incoming : local;
-  return { ...later, seenIds: appendSeenIds(local.seenIds, incoming.seenIds) };
-};
+/** The first time either side saw the paper. */
+const earlierSeen = (local: SeenRecord, incoming: SeenRecord): SeenRecord => (incoming.at < local.at ? incoming : local);
 
 // Tags carry no timestamp, so in merge mode the store's copy wins.
 const keepLocal = <T>(local: T): T => local;
@@ -111,7 +107,7 @@ const keepLocal = <T>(local: T): T => local;
 /**
  * Validates `json` as a backup (see {@link parseBackup}) and applies it in one transaction.
  * `merge` keeps, per paper, the record with the newer `updatedAt` and unions both tag lists, keeps
- * the newer rule, unions visits, and keeps the store's tags; `replace` clears every
+ * the newer rule, keeps the earlier of two seen marks, and keeps the store's tags; `replace` clears every
  * table first. Tags a paper carries but the tag table lacks are created with their default colour.
  * On any error the store is left exactly as it was.
  */
@@ -135,12 +131,12 @@ export async function applyBackup(
   { mode, now = Date.now() }: { mode: ImportMode; now?: number },
 ): Promise<ImportReport> {
   const rules = tables.rules.map(judgeRule);
-  return db.transaction('rw', [db.papers, db.tags, db.rules, db.visits], async () => {
+  return db.transaction('rw', [db.papers, db.tags, db.rules, db.seen], async () => {
     const report: ImportReport = {
       papers: await writeTable(db.papers, tables.papers, (r) => r.id, mode, mergePaper),
       tags: await writeTable(db.tags, tables.tags, (r) => r.name, mode, keepLocal),
       rules: await writeTable(db.rules, rules, (r) => r.id, mode, newerRule),
-      visits: await writeTable(db.visits, tables.visits, (r) => r.listing, mode, mergeVisit),
+      seen: await writeTable(db.seen, tables.seen, (r) => r.id, mode, earlierSeen),
     };
     // Merged papers may carry tags from either side; every tag a paper carries must exist.
     const referenced = [...new Set((await db.papers.orderBy('tags').uniqueKeys()).map(String))];

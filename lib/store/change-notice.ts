@@ -22,7 +22,8 @@ function emptyAnnotation(id: Annotation['id'], updatedAt: number): Annotation {
 export async function toChangeNotice(db: SiftDb, change: StoreChange, origin: string | undefined, now: number): Promise<ChangeNotice> {
   const notice: ChangeNotice = { ids: change.ids, tables: change.tables };
   if (origin !== undefined) notice.origin = origin;
-  if (change.ids.length > 0) {
+  if (change.seen !== undefined) notice.seen = change.seen;
+  if (change.ids.length > 0 && change.tables.includes('papers')) {
     if (change.annotations) notice.annotations = change.annotations;
     else {
       const records = await db.papers.bulkGet(change.ids);

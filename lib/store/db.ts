@@ -7,19 +7,14 @@
 import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { CachedAbstract } from '@/lib/abstracts/cache-policy';
 import type { Rule } from '@/lib/rules/types';
-import type { PaperRecord, TagRecord, VisitRecord } from '@/lib/schemas/records';
+import type { PaperRecord, SeenRecord, TagRecord, VisitRecord } from '@/lib/schemas/records';
 
-export type { PaperRecord, TagRecord, VisitRecord } from '@/lib/schemas/records';
-export { MAX_SEEN_IDS } from '@/lib/schemas/records';
-
-/** Visits closer together than this are one reading session (a morning with a few reloads). */
-export const VISIT_SESSION_MS = 2 * 60 * 60 * 1000;
-
+export type { PaperRecord, SeenRecord, TagRecord, VisitRecord } from '@/lib/schemas/records';
 export type SiftDb = Dexie & {
   papers: EntityTable<PaperRecord, 'id'>;
   tags: EntityTable<TagRecord, 'name'>;
   rules: EntityTable<Rule, 'id'>;
-  visits: EntityTable<VisitRecord, 'listing'>;
+  seen: EntityTable<SeenRecord, 'id'>;
   abstracts: EntityTable<CachedAbstract, 'id'>;
   abstractTotals: EntityTable<AbstractTotalsRecord, 'key'>;
 };
@@ -32,6 +27,9 @@ export interface AbstractTotalsRecord {
   entries: number;
   bytes: number;
 }
+
+/** A record of the `visits` table of versions 1 and 2, read once by the upgrade to version 3. */
+type VisitRecordV2 = VisitRecord;
 
 /** One schema version: the stores it declares and, if data must move, the upgrade that moves it. */
 export interface SchemaVersion {
@@ -65,6 +63,21 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // them; this table never held a record, so it is simply dropped.
     version: 2,
     stores: { settings: null },
+  },
+  {
+    // One "seen" per paper across every listing replaces per-URL visit memory: the ids each visit
+    // remembered become seen marks, at the time of that listing's last visit (the earliest one
+    // wins when a paper was on several listings).
+    version: 3,
+    stores: { seen: 'id', visits: null },
+    upgrade: async (tx) => {
+      const visits = (await tx.table('visits').toArray()) as VisitRecordV2[];
+      const firstSeen = new Map<string, number>();
+      for (const visit of visits) {
+        for (const id of visit.seenIds) firstSeen.set(id, Math.min(firstSeen.get(id) ?? Infinity, visit.lastVisitAt));
+      }
+      await tx.table('seen').bulkPut([...firstSeen].map(([id, at]) => ({ id, at })));
+    },
   },
   {
     // The abstract cache (lib/store/abstracts.ts): derived data, left out of backups. `usedAt`

@@ -14,10 +14,10 @@ import { changedTables } from './backup-format';
 import { toChangeNotice } from './change-notice';
 import type { SiftDb } from './db';
 import { openListing } from './listing';
-import { getAnnotations, hidePapers, markPapersSeen, notePaper, starPapers, tagPapers } from './papers';
+import { getAnnotations, hidePapers, keepPapers, markPapersSeen, notePaper, starPapers, tagPapers } from './papers';
 import { deleteRule, listRules, upsertRule } from './rules';
 import { deleteTag, listTags, mergeTags, renameTag, upsertTag } from './tags';
-import { recordVisit } from './visits';
+import { markSeen, unmarkSeen } from './seen';
 
 /** What operations may use besides the database: browser actions the background performs. */
 interface OperationEnv {
@@ -43,14 +43,16 @@ type Operation<N extends ApiName> = (
 const read = <R>(result: Promise<R>): Promise<StoreOutcome<R>> => result.then((value) => ({ result: value }));
 
 const OPERATIONS: { [N in ApiName]: Operation<N> } = {
-  'listing.open': (db, { listing, ids }, now) => openListing(db, listing, ids, now),
+  'listing.open': (db, { ids }) => openListing(db, ids),
   'annotations.get': (db, { ids }) => read(getAnnotations(db, ids)),
   'papers.star': (db, { papers, starred }, now) => starPapers(db, papers, starred, now),
   'papers.hide': (db, { papers, hidden }, now) => hidePapers(db, papers, hidden, now),
+  'papers.keep': (db, { papers, kept }, now) => keepPapers(db, papers, kept, now),
   'papers.tag': (db, { papers, tag, on }, now) => tagPapers(db, papers, tag, on, now),
   'papers.note': (db, { paper, note }, now) => notePaper(db, paper, note, now),
   'papers.seen': (db, { ids, seen }, now) => markPapersSeen(db, ids, seen, now),
-  'visits.record': (db, { listing, ids }, now) => recordVisit(db, listing, ids, now),
+  'seen.mark': (db, { ids }, now) => markSeen(db, ids, now),
+  'seen.unmark': (db, { ids }) => unmarkSeen(db, ids),
   'tags.list': (db) => read(listTags(db)),
   'tags.upsert': (db, { name, color }, now) => upsertTag(db, name, color, now),
   'tags.rename': (db, { from, to }, now) => renameTag(db, from, to, now),

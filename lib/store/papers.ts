@@ -92,6 +92,22 @@ export async function hidePapers(
   return toWrite(result, ids);
 }
 
+/** Keeps `papers` shown although a hide rule matches them (`kept`), or lets rules hide them again. */
+export async function keepPapers(
+  db: SiftDb,
+  papers: readonly PaperMeta[],
+  kept: boolean,
+  now: number,
+): Promise<StoreOutcome<Annotation[]>> {
+  const { result, ids } = await db.transaction('rw', db.papers, () =>
+    editPapers(db, papers, now, (record) => {
+      if (!kept) delete record.keptAt;
+      else record.keptAt ??= now;
+    }),
+  );
+  return toWrite(result, ids);
+}
+
 /** Adds `tag` to (`on`) or removes it from `papers`; adding a new tag creates it with its default colour. */
 export async function tagPapers(
   db: SiftDb,

@@ -51,7 +51,7 @@ describe('syncEntryFlags', () => {
       [FIRST]: { ...blankAnnotation(FIRST), starred: true, tags: ['to read', 'a&b'] },
       [ZELASKO]: { ...blankAnnotation(ZELASKO), hidden: true },
     });
-    state.setNewIds([ZELASKO]);
+    state.setSeen([ZELASKO], 1);
     state.setMatches(new Map([[FIRST, ['r1']]]));
     const [dt, dd] = entries.byId(FIRST)[0]!.nodes;
     for (const node of [dt!, dd!]) {
@@ -60,7 +60,7 @@ describe('syncEntryFlags', () => {
       expect(node.getAttribute('data-sift-tagged')).toBe(`${encodeTagToken('to read')} ${encodeTagToken('a&b')}`);
     }
     expect(doc.querySelectorAll('[data-sift-hidden]')).toHaveLength(2);
-    expect(doc.querySelectorAll('[data-sift-new]')).toHaveLength(2);
+    expect(doc.querySelectorAll('[data-sift-seen]')).toHaveLength(2);
     expect(doc.querySelectorAll('[data-sift-starred]')).toHaveLength(2);
 
     state.putAnnotation({ ...blankAnnotation(FIRST), starred: false });

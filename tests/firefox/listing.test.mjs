@@ -85,10 +85,11 @@ describe('Sift on an arXiv listing in Firefox', () => {
 
   it('counts in the toolbar and narrows the listing with each filter toggle', async () => {
     const bar = await listing.toolbar();
-    assert.deepEqual(
-      Object.fromEntries(Object.entries(bar.toggles).map(([label, { count }]) => [label, count])),
-      { 'Only starred': '0', 'Only matching': '0', 'Only new': '0', 'Hide cross-lists': null, 'Hide replacements': null, 'Show hidden': '0' },
-    );
+    const counts = Object.fromEntries(Object.entries(bar.toggles).map(([label, { count }]) => [label, count]));
+    // Entries on screen long enough become seen, so the unseen count is whatever is left of 29.
+    assert.ok(Number(counts['Only unseen']) <= 29, `unseen count ${counts['Only unseen']}`);
+    delete counts['Only unseen'];
+    assert.deepEqual(counts, { 'Only starred': '0', 'Only matching': '0', 'Hide cross-lists': null, 'Hide replacements': null, 'Show hidden': '0' });
     assert.equal((await listing.visibleIds()).length, 29);
 
     await listing.toggle('Hide cross-lists');

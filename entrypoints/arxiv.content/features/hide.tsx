@@ -1,48 +1,79 @@
+import { computed, effect } from '@preact/signals';
 import type { Feature } from '@/lib/overlay/feature';
 import { withShortcut } from '@/lib/overlay/shortcuts';
 import { kindsWhere } from '@/lib/arxiv/page-kinds';
-import { onAnnotationChange } from '@/lib/overlay/annotation-changes';
+import { readableTex } from '@/lib/arxiv/tex-text';
 import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
 import type { Entry } from '@/lib/overlay/entry-index';
+import type { ArxivId } from '@/lib/arxiv/types';
 
 /**
- * A "Hide" toggle on every entry. A hidden entry collapses to one line: its `dd` is hidden by the
- * filter stylesheet and the `dt` shows the title and an Undo button, built only for hidden
- * entries. "Show hidden" in the toolbar reveals them all.
+ * A "Hide" toggle on every entry. A hidden entry collapses to one line: the stylesheet hides all
+ * of it but its head (a listing's `dt`, a search result's id line), which shows the title as
+ * plain text and an Undo button, built only for hidden entries. An entry a hide rule hides says
+ * which rule; its Undo keeps that paper shown. "Show hidden" in the toolbar reveals them all.
  */
 export const hide: Feature = {
   id: 'hide',
   include: kindsWhere((traits) => traits.collapsible),
-  checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html'],
+  checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'search-results.html'],
   init({ signal, state, session, entries, document }) {
     const buttons = addEntryButtons(entries, document, { className: 'sift-hide', label: 'Hide', title: withShortcut('Hide', 'hide'), kind: 'toggle' });
-    const collapsed = new Map<number, HTMLElement>();
+    const collapsed = new Map<number, { line: HTMLElement; reason: string }>();
 
-    onAnnotationChange(state, entries, signal, (entry, annotation) => {
-      const hidden = Boolean(annotation?.hidden);
-      buttons[entry.index]?.setAttribute('aria-pressed', String(hidden));
-      const line = collapsed.get(entry.index);
-      if (hidden && !line) {
-        const summary = document.createElement('span');
-        summary.className = 'sift-collapsed';
-        summary.setAttribute('data-sift-ui', '');
-        const title = document.createElement('span');
-        title.className = 'sift-collapsed-title';
-        title.textContent = entry.paper.title;
-        const undo = document.createElement('button');
-        undo.type = 'button';
-        undo.className = 'sift-btn sift-undo';
-        undo.textContent = 'Undo';
-        undo.setAttribute('aria-label', `Undo hide: ${entry.paper.title}`);
-        summary.append(title, undo);
-        entry.controls.after(summary);
-        collapsed.set(entry.index, summary);
-      } else if (!hidden && line) {
-        line.remove();
-        collapsed.delete(entry.index);
+    function summaryOf(entry: Entry, reason: string): HTMLElement {
+      const summary = document.createElement('span');
+      summary.className = 'sift-collapsed';
+      summary.setAttribute('data-sift-ui', '');
+      if (reason) {
+        const why = document.createElement('span');
+        why.className = 'sift-collapsed-reason';
+        why.textContent = reason;
+        summary.append(why);
       }
+      const title = document.createElement('span');
+      title.className = 'sift-collapsed-title';
+      title.textContent = readableTex(entry.paper.title);
+      const undo = document.createElement('button');
+      undo.type = 'button';
+      undo.className = 'sift-btn sift-undo';
+      undo.textContent = 'Undo';
+      undo.setAttribute('aria-label', `${reason ? 'Show' : 'Undo hide'}: ${readableTex(entry.paper.title)}`);
+      summary.append(title, undo);
+      return summary;
+    }
+
+    /** Why each hidden paper is hidden: '' when the reader hid it, the rules' names when rules did. */
+    const reasons = computed(() => {
+      const out = new Map<ArxivId, string>();
+      const names = new Map(state.rules.value.map((rule) => [rule.id, rule.label || rule.pattern]));
+      for (const [id, ruleIds] of state.ruleHidden.value) out.set(id, `Hidden by rule “${ruleIds.map((ruleId) => names.get(ruleId) ?? ruleId).join('”, “')}”:`);
+      for (const [id, annotation] of state.annotations.value) if (annotation.hidden) out.set(id, '');
+      return out;
     });
-    signal.addEventListener('abort', () => collapsed.forEach((line) => line.remove()));
+
+    function show(entry: Entry, reason: string | undefined) {
+      buttons[entry.index]?.setAttribute('aria-pressed', String(reason !== undefined));
+      collapsed.get(entry.index)?.line.remove();
+      collapsed.delete(entry.index);
+      if (reason === undefined) return;
+      const line = summaryOf(entry, reason);
+      entry.controls.after(line);
+      collapsed.set(entry.index, { line, reason });
+    }
+
+    // Only entries whose reason changed are touched: a hide in one of 2000 entries is one entry's DOM.
+    let previous: ReadonlyMap<ArxivId, string> = new Map();
+    const dispose = effect(() => {
+      const next = reasons.value;
+      for (const [id, reason] of next) if (previous.get(id) !== reason) entries.byId(id).forEach((entry) => show(entry, reason));
+      for (const id of previous.keys()) if (!next.has(id)) entries.byId(id).forEach((entry) => show(entry, undefined));
+      previous = next;
+    });
+    signal.addEventListener('abort', () => {
+      dispose();
+      collapsed.forEach(({ line }) => line.remove());
+    });
 
     const toggle = async (entry: Entry, refocus: boolean) => {
       const saved = await session.toggleHidden(entry.paper);

@@ -83,10 +83,12 @@ export const highlight: Feature = {
       style.textContent = painted.css;
     });
 
-    // Rules that star or hide act on papers new since the last visit, and once on the whole page
-    // when the user saves such a rule; this runs when the matches or the new papers change,
-    // without repainting. A paper already starred (or hidden) is left alone, so a second run
-    // sends nothing.
+    // Rules that star act on papers the reader had not seen when the listing opened, and once on
+    // the whole page when the reader saves such a rule; this runs when the matches or the unseen
+    // papers change, without repainting. Each paper is starred by rules at most once, and the star
+    // does not mark it seen, so an unstar sticks and the paper still counts as unseen. Hide rules
+    // are not carried out here: a rule's hide is derived from its matches (state.ruleHidden).
+    const starredByRules = new Set<ArxivId>();
     const disposeActions = effect(() => {
       const matches = state.matches.value;
       const fresh = state.newIds.value;
@@ -94,19 +96,19 @@ export const highlight: Feature = {
       // after its matches were painted.
       const applyNow = state.rulesToApply.value;
       const toStar: Paper[] = [];
-      const toHide: Paper[] = [];
       for (const [id, ruleIds] of matches) {
+        if (starredByRules.has(id)) continue;
         const actingRules = fresh.has(id) ? ruleIds : ruleIds.filter((ruleId) => applyNow.has(ruleId));
         if (actingRules.length === 0) continue;
         const actions = actionsOf(compiled, actingRules);
         const annotation = state.annotationOf(id);
         const papers = entries.byId(id).slice(0, 1).map((entry) => entry.paper);
-        if (actions.star && !annotation?.starred) toStar.push(...papers);
-        if (actions.hide && !annotation?.hidden) toHide.push(...papers);
+        if (!actions.star || annotation?.starred) continue;
+        toStar.push(...papers);
+        starredByRules.add(id);
       }
       if (applyNow.size > 0) state.clearRulesToApply();
-      if (toStar.length > 0) void session.star(toStar, true);
-      if (toHide.length > 0) void session.hide(toHide, true);
+      if (toStar.length > 0) void session.star(toStar, true, { marksSeen: false });
     });
 
     signal.addEventListener('abort', () => {

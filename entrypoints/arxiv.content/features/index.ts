@@ -3,8 +3,8 @@ import { star } from './star';
 import { hide } from './hide';
 import { tags } from './tags';
 import { note } from './note';
-import { newMarker } from './new-marker';
+import { seen } from './seen';
 import { highlight } from './highlight';
 import { keyboard } from './keyboard';
 
-export const features: readonly Feature[] = [star, hide, tags, note, newMarker, highlight, keyboard];
+export const features: readonly Feature[] = [star, hide, tags, note, seen, highlight, keyboard];

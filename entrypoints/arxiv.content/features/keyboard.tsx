@@ -1,60 +1,42 @@
 import type { Feature } from '@/lib/overlay/feature';
 import { AUGMENTED_KINDS } from '@/lib/arxiv/page-kinds';
 import { shortcutOf, type ShortcutCommand } from '@/lib/overlay/shortcuts';
-import { ENTRY_FLAGS } from '@/lib/overlay/filters';
 import type { Entry } from '@/lib/overlay/entry-index';
 
 /**
- * Keyboard triage: j/k move a focus ring through the visible entries (scrolled into view), s/x/t/n
- * act on the focused entry, o/p open it, / focuses the filter, ? shows the shortcuts. Nothing fires
- * while the user types in a field or holds a modifier.
+ * Keyboard triage: j/k move a focus ring through the visible entries (scrolled into view), u goes
+ * to the next unseen one, s/x/t/n act on the focused entry, o/p open it, / focuses the filter, ?
+ * shows the shortcuts. Nothing fires while the user types in a field or holds a modifier.
  */
 export const keyboard: Feature = {
   id: 'keyboard',
   include: AUGMENTED_KINDS,
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'abs-2602.22195.html'],
-  init({ signal, state, session, entries, document, dialogs, focusFilter }) {
-    let current: Entry | undefined;
-
-    const isVisible = (entry: Entry) => (entry.nodes[0] as HTMLElement | undefined)?.offsetParent !== null;
-
-    function focusEntry(entry: Entry) {
-      if (current) for (const node of current.nodes) node.removeAttribute(ENTRY_FLAGS.focused);
-      current = entry;
-      for (const node of entry.nodes) node.setAttribute(ENTRY_FLAGS.focused, '');
-      entry.controls.querySelector('button')?.focus({ preventScroll: true });
-      entry.nodes.at(-1)?.scrollIntoView({ block: 'nearest' });
-      entry.nodes[0]?.scrollIntoView({ block: 'nearest' });
-    }
-
-    function step(direction: 1 | -1) {
-      const all = entries.entries;
-      const from = current?.index ?? (direction === 1 ? -1 : all.length);
-      for (let i = from + direction; i >= 0 && i < all.length; i += direction) {
-        const candidate = all[i];
-        if (candidate && isVisible(candidate)) return focusEntry(candidate);
-      }
-    }
-
+  init({ signal, state, session, navigator, entries, document, dialogs, focusFilter }) {
     /** The entry the user is on: the focus ring, or the entry holding keyboard focus. */
-    function target(): Entry | undefined {
-      return entries.entryOf(document.activeElement) ?? current;
-    }
+    const target = (): Entry | undefined => entries.entryOf(document.activeElement) ?? navigator.current;
+
+    const open = (entry: Entry, url: string | undefined) => {
+      if (!url) return;
+      session.markSeen([entry.paper.id]);
+      window.open(url, '_blank', 'noopener');
+    };
 
     const commands: Record<ShortcutCommand, () => void> = {
-      next: () => step(1),
-      previous: () => step(-1),
+      next: () => navigator.step(1),
+      previous: () => navigator.step(-1),
+      nextUnseen: () => navigator.nextUnseen((id) => !state.seen.peek().has(id)),
       star: () => withTarget((entry) => session.toggleStar(entry.paper)),
       hide: () =>
         withTarget((entry) => {
-          const hiding = !state.annotationOf(entry.paper.id)?.hidden;
+          const hiding = !state.isHidden(entry.paper.id);
           void session.toggleHidden(entry.paper);
-          if (hiding) step(1);
+          if (hiding) navigator.step(1);
         }),
       tag: () => withTarget((entry) => dialogs.open({ kind: 'tags', entry })),
       note: () => withTarget((entry) => dialogs.open({ kind: 'note', entry })),
-      open: () => withTarget((entry) => window.open(entry.paper.absUrl, '_blank', 'noopener')),
-      pdf: () => withTarget((entry) => entry.paper.pdfUrl && window.open(entry.paper.pdfUrl, '_blank', 'noopener')),
+      open: () => withTarget((entry) => open(entry, entry.paper.absUrl)),
+      pdf: () => withTarget((entry) => open(entry, entry.paper.pdfUrl)),
       filter: () => focusFilter(),
       help: () => dialogs.open({ kind: 'help' }),
     };
@@ -62,10 +44,10 @@ export const keyboard: Feature = {
     function withTarget(run: (entry: Entry) => unknown) {
       const entry = target();
       if (entry) {
-        if (entry !== current) focusEntry(entry);
+        if (entry !== navigator.current) navigator.focus(entry);
         run(entry);
       } else {
-        step(1);
+        navigator.step(1);
       }
     }
 
@@ -80,6 +62,6 @@ export const keyboard: Feature = {
       },
       { signal },
     );
-    signal.addEventListener('abort', () => current?.nodes.forEach((node) => node.removeAttribute(ENTRY_FLAGS.focused)));
+    signal.addEventListener('abort', () => navigator.clear());
   },
 };

@@ -28,9 +28,8 @@ describe('the page-kind table', () => {
     expect([...AUGMENTED_KINDS].sort()).toEqual(Object.keys(URL_OF_KIND).filter((kind) => kind !== 'unknown').sort());
   });
 
-  it('gives a toolbar, visits and collapsing to listings but not to a lone abs page', () => {
+  it('gives a toolbar and collapsing to listings but not to a lone abs page', () => {
     expect(kindsWhere((traits) => traits.toolbar)).not.toContain('abs');
-    expect(kindsWhere((traits) => traits.tracksVisits)).toEqual(['new', 'recent', 'pastweek', 'month', 'catchup', 'author']);
     expect(kindsWhere((traits) => traits.collapsible)).not.toContain('abs');
   });
 

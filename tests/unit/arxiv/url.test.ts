@@ -32,6 +32,12 @@ const ROWS: Row[] = [
   { url: 'https://arxiv.org/list/cs.DC/2026-02', kind: 'month', archive: 'cs.DC', key: 'cs.DC/2026-02' },
   { url: 'https://arxiv.org/list/cs.DC/2026-02?skip=25&show=25', kind: 'month', archive: 'cs.DC', key: 'cs.DC/2026-02' },
   { url: 'https://arxiv.org/list/cs.DC/2026-2', kind: 'month', archive: 'cs.DC', key: 'cs.DC/2026-02' },
+  // the browse-by-month form, rendered in place
+  { url: 'https://arxiv.org/list?archive=cs&year=2024&month=05&submit=Go', kind: 'month', archive: 'cs', key: 'cs/2024-05' },
+  { url: 'https://arxiv.org/list?archive=math&year=06&month=1&submit=Go', kind: 'month', archive: 'math', key: 'math/2006-01' },
+  { url: 'https://arxiv.org/list?archive=cs&year=2024&month=all&submit=Go', kind: 'month', archive: 'cs', key: 'cs/2024' },
+  { url: 'https://arxiv.org/list?archive=cs&year=2024&month=13', kind: 'unknown' },
+  { url: 'https://arxiv.org/list?archive=cs', kind: 'unknown' },
   { url: 'https://arxiv.org/list/cs.DC/202602', kind: 'month', archive: 'cs.DC', key: 'cs.DC/2026-02' },
   { url: 'https://arxiv.org/list/math/0601', kind: 'month', archive: 'math', key: 'math/2006-01' },
   { url: 'https://arxiv.org/list/hep-th/9108', kind: 'month', archive: 'hep-th', key: 'hep-th/1991-08' },

@@ -7,7 +7,7 @@ const report = (papers: Partial<typeof none>, tags: Partial<typeof none> = {}): 
   papers: { ...none, ...papers },
   tags: { ...none, ...tags },
   rules: none,
-  visits: none,
+  seen: none,
 });
 
 describe('backupFileName', () => {

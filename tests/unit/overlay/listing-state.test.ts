@@ -21,9 +21,9 @@ describe('createListingState', () => {
       [B]: annotation(B, { hidden: true, tags: ['read', 'cite'] }),
     });
     state.setMatches(new Map([[C, ['rule-1']]]));
-    state.setNewIds([A, C, id('2602.99999')]);
+    state.setSeen([A, id('2602.99999')], 5);
     const counts = state.counts.value;
-    expect(counts).toMatchObject({ all: 3, starred: 1, hidden: 1, matching: 1, fresh: 2 });
+    expect(counts).toMatchObject({ all: 3, starred: 1, hidden: 1, matching: 1, unseen: 2 });
     expect([...counts.byTag]).toEqual([
       ['read', 2],
       ['cite', 1],
@@ -57,5 +57,54 @@ describe('createListingState', () => {
     expect([...state.rulesToApply.value]).toEqual(['r1', 'r2']);
     state.clearRulesToApply();
     expect(state.rulesToApply.value.size).toBe(0);
+  });
+});
+
+describe('rule hides are derived, never stored', () => {
+  const hideRule = { id: 'r-hide', label: 'federated', pattern: 'federated', mode: 'word', fields: ['title'], caseSensitive: false, diacriticSensitive: false, color: '#ff0000', action: 'hide', enabled: true, createdAt: 1, updatedAt: 1 } as const;
+
+  it('hides what a hide rule matches, but never a starred, tagged, noted or kept paper', () => {
+    const D = id('2602.00004');
+    const E = id('2602.00005');
+    const state = createListingState([A, B, C, D, E]);
+    state.setRules([hideRule]);
+    state.setMatches(new Map([A, B, C, D, E].map((paper) => [paper, ['r-hide']])));
+    state.applyAnnotations([B, C, D, E], {
+      [B]: annotation(B, { starred: true }),
+      [C]: annotation(C, { tags: ['to read'] }),
+      [D]: annotation(D, { note: 'keep an eye on it' }),
+      [E]: annotation(E, { kept: true }),
+    });
+    expect([...state.ruleHidden.value.keys()]).toEqual([A]);
+    expect(state.isHidden(A)).toBe(true);
+    expect(state.counts.value.hidden).toBe(1);
+  });
+
+  it('shows again what only the rule hid when the rule is deleted or disabled, and keeps a hide the reader made', () => {
+    const state = createListingState([A, B]);
+    state.setRules([hideRule]);
+    state.setMatches(new Map([[A, ['r-hide']], [B, ['r-hide']]]));
+    state.applyAnnotations([B], { [B]: annotation(B, { hidden: true }) });
+    expect(state.counts.value.hidden).toBe(2);
+    state.setRules([{ ...hideRule, enabled: false }]);
+    expect(state.isHidden(A)).toBe(false);
+    expect(state.isHidden(B)).toBe(true);
+    state.setRules([]);
+    expect(state.counts.value.hidden).toBe(1);
+  });
+});
+
+describe('seen marks', () => {
+  it('keeps the first time a paper was seen and counts unseen papers of the page only', () => {
+    const state = createListingState([A, B, C]);
+    state.setSeen([A, id('2602.99999')], 10);
+    state.setSeen([A, B], 20);
+    expect([...state.seen.value]).toEqual([
+      [A, 10],
+      [B, 20],
+    ]);
+    expect(state.counts.value.unseen).toBe(1);
+    state.setSeen([A], null);
+    expect(state.counts.value.unseen).toBe(2);
   });
 });

@@ -10,7 +10,6 @@ import { toSiftChanged } from '@/lib/store/api';
 import { createApiHandler } from '@/lib/store/handlers';
 import { EXTENSION_ID, PAGES_URL, freshDb, meta, nthId, rule } from '../store/support';
 
-const URL = 'https://arxiv.org/list/cs.DC/new';
 const papers: Paper[] = [0, 1, 2].map((n) => ({ ...meta(nthId(n)), element: { head: {} as Element, nodes: [], fields: {} } }));
 const page: ArxivPage = { kind: 'new', sections: [], papers, problems: [] };
 
@@ -80,7 +79,6 @@ function openTab(bg: ReturnType<typeof background>, send: (message: ApiRequest) 
       bg.listeners.add(listener);
       return () => bg.listeners.delete(listener);
     },
-    url: URL,
     signal: new AbortController().signal,
     detach: () => undefined,
   });
@@ -100,7 +98,7 @@ describe('openListingSession', () => {
     const tab = openTab(bg);
     await tab.session.ready;
     expect(tab.sent.map((message) => message.type)).toEqual(['listing.open']);
-    expect(tab.sent[0]?.data).toEqual({ listing: 'cs.DC/new', ids: papers.map((paper) => paper.id) });
+    expect(tab.sent[0]?.data).toEqual({ ids: papers.map((paper) => paper.id) });
     expect(tab.state.annotationOf(papers[0]!.id)?.tags).toEqual(['to read']);
     expect(tab.state.tags.value.map((tag) => tag.name)).toEqual(['to read']);
     expect(tab.state.rules.value.map((r) => r.id)).toEqual(['r1']);
@@ -173,6 +171,6 @@ describe('openListingSession', () => {
     const [listener] = bg.listeners;
     const status = await listener!({ type: 'overlay.toggle', data: { filter: 'onlyStarred' } });
     expect(status).toMatchObject({ kind: 'new', entries: 3, starred: 1, filters: { onlyStarred: true } });
-    expect((status as { available: string[] }).available).toContain('onlyNew');
+    expect((status as { available: string[] }).available).toContain('onlyUnseen');
   });
 });

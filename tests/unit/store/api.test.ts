@@ -59,7 +59,9 @@ describe('API_NAMES', () => {
         'tags.merge',
         'tags.rename',
         'tags.upsert',
-        'visits.record',
+        'seen.mark',
+        'seen.unmark',
+        'papers.keep',
       ].sort(),
     );
   });

@@ -31,7 +31,7 @@ async function seededDb() {
     { name: 'y', color: '#222222', createdAt: 2 },
   ]);
   await db.rules.bulkPut([rule('r1', { pattern: 'old', updatedAt: 100 }), rule('r2', { updatedAt: 500 })]);
-  await db.visits.put({ listing: 'cs.DC/new', lastVisitAt: 100, seenIds: [nthId(1), nthId(2)] });
+  await db.seen.bulkPut([{ id: nthId(1), at: 100 }, { id: nthId(2), at: 100 }]);
   return db;
 }
 
@@ -40,7 +40,7 @@ function backupOf(tables: Partial<BackupDocument['tables']>): BackupDocument {
     format: BACKUP_FORMAT,
     version: 2,
     exportedAt: NOW,
-    tables: { papers: [], tags: [], rules: [], visits: [], ...tables },
+    tables: { papers: [], tags: [], rules: [], seen: [], ...tables },
   };
 }
 
@@ -63,7 +63,7 @@ describe('exportBackup', () => {
       papers: { added: 3, updated: 0, unchanged: 0, removed: 0 },
       tags: { added: 2, updated: 0, unchanged: 0, removed: 0 },
       rules: { added: 2, updated: 0, unchanged: 0, removed: 0 },
-      visits: { added: 1, updated: 0, unchanged: 0, removed: 0 },
+      seen: { added: 2, updated: 0, unchanged: 0, removed: 0 },
     });
   });
 
@@ -89,9 +89,10 @@ describe('importBackup: merge', () => {
       { name: 'z', color: '#333333', createdAt: 6 },
     ],
     rules: [rule('r1', { pattern: 'new', updatedAt: 200 }), rule('r2', { pattern: 'stale', updatedAt: 100 })],
-    visits: [
-      { listing: 'cs.DC/new', lastVisitAt: 50, seenIds: [nthId(2), nthId(3)] },
-      { listing: 'math.AG/new', lastVisitAt: 60, seenIds: [nthId(9)] },
+    seen: [
+      { id: nthId(2), at: 50 },
+      { id: nthId(3), at: 50 },
+      { id: nthId(9), at: 60 },
     ],
   });
 
@@ -112,8 +113,13 @@ describe('importBackup: merge', () => {
     expect(await db.tags.get('w')).toEqual({ name: 'w', color: defaultTagColor('w'), createdAt: NOW });
     expect((await db.rules.get('r1'))?.pattern).toBe('new');
     expect((await db.rules.get('r2'))?.pattern).toBe('consensus');
-    expect(await db.visits.get('cs.DC/new')).toEqual({ listing: 'cs.DC/new', lastVisitAt: 100, seenIds: [nthId(1), nthId(2), nthId(3)] });
-    expect(await db.visits.get('math.AG/new')).toEqual({ listing: 'math.AG/new', lastVisitAt: 60, seenIds: [nthId(9)] });
+    // Seen marks union, each paper keeping the first time either side saw it.
+    expect(await db.seen.toArray()).toEqual([
+      { id: nthId(1), at: 100 },
+      { id: nthId(2), at: 50 },
+      { id: nthId(3), at: 50 },
+      { id: nthId(9), at: 60 },
+    ]);
   });
 
   it('reports what it added, updated and left alone', async () => {
@@ -122,7 +128,7 @@ describe('importBackup: merge', () => {
       papers: { added: 1, updated: 2, unchanged: 0, removed: 0 },
       tags: { added: 2, updated: 0, unchanged: 1, removed: 0 },
       rules: { added: 0, updated: 1, unchanged: 1, removed: 0 },
-      visits: { added: 1, updated: 1, unchanged: 0, removed: 0 },
+      seen: { added: 2, updated: 1, unchanged: 0, removed: 0 },
     });
   });
 });
@@ -141,7 +147,7 @@ describe('importBackup: replace', () => {
       papers: { added: 1, updated: 0, unchanged: 1, removed: 2 },
       tags: { added: 1, updated: 1, unchanged: 0, removed: 1 },
       rules: { added: 1, updated: 0, unchanged: 0, removed: 2 },
-      visits: { added: 0, updated: 0, unchanged: 0, removed: 1 },
+      seen: { added: 0, updated: 0, unchanged: 0, removed: 2 },
     });
     expect(await snapshot(db)).toEqual({
       ...doc.tables,
@@ -169,7 +175,7 @@ function validDoc(): BackupDocument {
     papers: [paper(A, { tags: ['x', 'y'] }), paper(B, { starredAt: 1 })],
     tags: [{ name: 'x', color: '#111111', createdAt: 1 }],
     rules: [rule('r1')],
-    visits: [{ listing: 'cs.DC/new', lastVisitAt: 1, seenIds: [nthId(0)] }],
+    seen: [{ id: nthId(0), at: 1 }],
   });
 }
 
@@ -191,7 +197,7 @@ const badFiles: [string, () => string, string][] = [
   ['a version as text', () => broken((d) => (d.version = '1')), 'version: expected 1 to 2, got "1"'],
   ['a bad export time', () => broken((d) => (d.exportedAt = 'yesterday')), 'exportedAt: expected number, got "yesterday"'],
   ['an unknown table', () => broken((d) => (d.tables.bookmarks = [])), 'tables.bookmarks: unknown table'],
-  ['a missing table', () => broken((d) => delete d.tables.visits), 'tables.visits: missing'],
+  ['a missing table', () => broken((d) => delete d.tables.seen), 'tables.seen: missing'],
   ['a settings table in a version 2 file', () => broken((d) => (d.tables.settings = [])), 'tables.settings: unknown table'],
   ['tables as an array', () => broken((d) => (d.tables = [])), 'tables: expected an object, got an array'],
   ['tags as a string', () => broken((d) => (d.tables.papers[1].tags = 'x')), 'tables.papers[1].tags: expected an array of strings'],
@@ -204,7 +210,7 @@ const badFiles: [string, () => string, string][] = [
   ['an unknown field', () => broken((d) => (d.tables.tags[0].colour = '#111111')), 'tables.tags[0].colour: unknown field'],
   ['a bad colour', () => broken((d) => (d.tables.tags[0].color = 'blue')), 'tables.tags[0].color: expected a colour like #1a2b3c, got "blue"'],
   ['a bad rule', () => broken((d) => (d.tables.rules[0].mode = 'glob')), 'tables.rules[0].mode: expected ("phrase" | "word" | "regex"), got "glob"'],
-  ['bad seen ids', () => broken((d) => (d.tables.visits[0].seenIds = {})), 'tables.visits[0].seenIds: expected an array of arXiv ids'],
+  ['a bad seen id', () => broken((d) => (d.tables.seen[0].id = '2602.1v1')), 'tables.seen[0].id: expected a versionless arXiv id'],
   ['a duplicate paper', () => broken((d) => (d.tables.papers[1] = d.tables.papers[0])), 'tables.papers[1].id: duplicate of tables.papers[0] ("2602.22290")'],
   ['a duplicate tag after trimming', () => broken((d) => d.tables.tags.push({ name: ' x ', color: '#000000', createdAt: 1 })), 'tables.tags[1].name: duplicate of tables.tags[0]'],
   ['a __proto__ key', () => broken((d) => Object.defineProperty(d.tables.papers[0].meta, '__proto__', { value: { polluted: true }, enumerable: true })), 'tables.papers[0].meta.__proto__: key not allowed'],
@@ -217,9 +223,14 @@ describe('parseBackup', () => {
     expect(parseBackup(JSON.stringify(validDoc()))).toEqual(validDoc());
   });
 
-  it('reads a version 1 file, leaving out its settings table, and rejects a bad one there', () => {
-    const legacy = { ...validDoc(), version: 1, tables: { ...validDoc().tables, settings: [{ key: 'theme', value: 'dark' }] } };
-    expect(parseBackup(JSON.stringify(legacy))).toEqual(validDoc());
+  it('reads a version 1 file: its visits become seen marks, its settings table is left out, a bad setting is refused', () => {
+    const { seen: _seen, ...v2Tables } = validDoc().tables;
+    const visits = [
+      { listing: 'cs.DC/new', lastVisitAt: 5, seenIds: [nthId(0), nthId(1)] },
+      { listing: 'cs.DC/recent', lastVisitAt: 3, seenIds: [nthId(1)] },
+    ];
+    const legacy = { ...validDoc(), version: 1, tables: { ...v2Tables, visits, settings: [{ key: 'theme', value: 'dark' }] } };
+    expect(parseBackup(JSON.stringify(legacy))).toEqual({ ...validDoc(), tables: { ...v2Tables, seen: [{ id: nthId(0), at: 5 }, { id: nthId(1), at: 3 }] } });
     const badSetting = { ...legacy, tables: { ...legacy.tables, settings: [{ key: 'theme' }] } };
     expect(() => parseBackup(JSON.stringify(badSetting))).toThrow('tables.settings[0].value: missing');
   });
@@ -255,7 +266,7 @@ describe('backup messages', () => {
     const { call, changes } = storeApi(target);
     const report = await call('backup.import', { json: JSON.stringify(exported), mode: 'merge' });
     expect(report.papers.added).toBe(3);
-    expect(changes).toEqual([expect.objectContaining({ ids: [], tables: ['papers', 'tags', 'rules', 'visits'] })]);
+    expect(changes).toEqual([expect.objectContaining({ ids: [], tables: ['papers', 'tags', 'rules', 'seen'] })]);
     await call('backup.import', { json: JSON.stringify(exported), mode: 'merge' });
     expect(changes).toHaveLength(1);
   });

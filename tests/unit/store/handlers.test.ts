@@ -12,7 +12,7 @@ async function seeded() {
   await api.call('papers.star', { papers: [meta(A)], starred: true });
   await api.call('papers.tag', { papers: [meta(A)], tag: 'ml', on: true });
   await api.call('rules.upsert', { rule: rule('r1') });
-  await api.call('visits.record', { listing: 'cs.DC/new', ids: [nthId(0)] });
+  await api.call('seen.mark', { ids: [nthId(0)] });
   api.changes.length = 0;
   return { db, ...api };
 }
@@ -21,7 +21,7 @@ const backupJson = JSON.stringify({
   format: 'arxiv-sift-backup',
   version: 1,
   exportedAt: NOW,
-  tables: { papers: [], tags: [], rules: [], visits: [] },
+  tables: { papers: [], tags: [], rules: [], seen: [] },
 });
 
 describe('createApiHandler: which messages it answers', () => {
@@ -112,8 +112,8 @@ describe('createApiHandler: invalid data is rejected and writes nothing', () => 
     ['papers.tag', 'a 65-character tag', { papers: [meta(A)], tag: longString(65), on: true }, 'papers.tag: tag: expected a tag name of at most 64 characters'],
     ['papers.tag', 'a control character in a tag', { papers: [meta(A)], tag: 'a\u0000b', on: true }, 'papers.tag: tag: expected no control characters'],
     ['papers.note', 'a 10,001-character note', { paper: meta(A), note: longString(10_001) }, 'papers.note: note: expected at most 10000 characters, got 10001'],
-    ['visits.record', 'an empty listing', { listing: '', ids: [] }, 'visits.record: listing: expected at least 1 characters, got 0'],
-    ['visits.record', '5001 ids', { listing: 'cs.DC/new', ids: tooManyIds }, 'visits.record: ids: expected at most 5000 items'],
+    ['seen.mark', 'a versioned id', { ids: ['2602.22290v2'] }, 'seen.mark: ids[0]: expected a versionless arXiv id'],
+    ['seen.mark', '5001 ids', { ids: tooManyIds }, 'seen.mark: ids: expected at most 5000 items'],
     ['tags.upsert', 'a named colour', { name: 'ml', color: 'red' }, 'tags.upsert: color: expected a colour like #1a2b3c, got "red"'],
     ['tags.merge', 'no sources', { from: [], into: 'x' }, 'tags.merge: from: expected at least 1 items, got 0'],
     ['rules.upsert', 'no fields', { rule: rule('r9', { fields: [] }) }, 'rules.upsert: rule.fields: expected at least 1 items, got 0'],

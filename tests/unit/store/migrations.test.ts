@@ -24,7 +24,10 @@ const V1_RECORDS: Tables = {
     { name: 'b', color: '#abcdef', createdAt: 8 },
   ],
   rules: [rule('r1', { label: 'Consensus', mode: 'regex', pattern: 'raft|paxos', action: 'hide' })],
-  visits: [{ listing: 'cs.DC/new', lastVisitAt: NOW, seenIds: [nthId(0), nthId(1)] }],
+  visits: [
+    { listing: 'cs.DC/new', lastVisitAt: NOW, seenIds: [nthId(0), nthId(1)] },
+    { listing: 'cs.DC/recent', lastVisitAt: NOW - 5, seenIds: [nthId(1), nthId(2)] },
+  ],
   settings: [
     { key: 'theme', value: 'dark' },
     { key: 'layout', value: { columns: 2, order: ['a', null, true] } },
@@ -34,8 +37,21 @@ const V1_RECORDS: Tables = {
 /** Version 2 drops the never-used settings table; everything else stays as it was. */
 const withoutSettings = ({ settings: _settings, ...rest }: Tables): Tables => rest;
 
+/**
+ * Version 3 turns per-listing visits into one seen mark per paper, at the listing's last visit
+ * (the earliest of them for a paper on several listings).
+ */
+const visitsToSeen = ({ visits: _visits, ...rest }: Tables): Tables => ({
+  ...rest,
+  seen: [
+    { id: nthId(0), at: NOW },
+    { id: nthId(1), at: NOW - 5 },
+    { id: nthId(2), at: NOW - 5 },
+  ],
+});
+
 /** Records as each version stores them; a new version adds its entry. */
-const RECORDS_AT: Record<number, Tables> = { 1: V1_RECORDS, 2: withoutSettings(V1_RECORDS) };
+const RECORDS_AT: Record<number, Tables> = { 1: V1_RECORDS, 2: withoutSettings(V1_RECORDS), 3: visitsToSeen(withoutSettings(V1_RECORDS)) };
 
 /**
  * Version 4 adds the abstract cache and its totals row, empty after the upgrade; this is what it
@@ -72,7 +88,7 @@ const beforeAbstracts = SCHEMA_VERSIONS[SCHEMA_VERSIONS.findIndex((v) => v.versi
 RECORDS_AT[4] = withAbstractCache(RECORDS_AT[beforeAbstracts]!);
 
 /** What version n makes of version n-1's records; versions without a data change keep them. */
-const UPGRADED: Record<number, (before: Tables) => Tables> = { 2: withoutSettings };
+const UPGRADED: Record<number, (before: Tables) => Tables> = { 2: withoutSettings, 3: visitsToSeen };
 
 let counter = 0;
 const uniqueName = () => `sift-migration-${++counter}-${Date.now()}`;

@@ -1,0 +1,71 @@
+import type { ArxivId } from '@/lib/arxiv/types';
+import type { EntryIndex, Entry } from './entry-index';
+import { ENTRY_FLAGS } from './filters';
+
+/**
+ * The keyboard's place in the listing: the focused entry (a ring drawn by the stylesheet) and
+ * moves to the next, previous or next unseen visible entry. The keyboard feature and the toolbar's
+ * "Continue" button share it, so both move the same ring.
+ */
+export interface Navigator {
+  readonly current: Entry | undefined;
+  focus(entry: Entry): void;
+  /** Moves one visible entry on; `onLeave` hears about the entry moved past (it was read). */
+  step(direction: 1 | -1): Entry | undefined;
+  /**
+   * Moves to the next visible entry `isUnseen` says is unseen: after the current one, else from
+   * the top (so "continue where I stopped" finds the first unseen entry wherever the ring is).
+   */
+  nextUnseen(isUnseen: (id: ArxivId) => boolean): Entry | undefined;
+  /** Takes the ring away (teardown). */
+  clear(): void;
+}
+
+export function createNavigator(entries: EntryIndex, onLeave: (entry: Entry) => void): Navigator {
+  let current: Entry | undefined;
+
+  // A filtered-out entry has no layout box: its first node has no offsetParent.
+  const isVisible = (entry: Entry) => (entry.nodes[0] as HTMLElement | undefined)?.offsetParent !== null;
+
+  function focus(entry: Entry) {
+    if (current) for (const node of current.nodes) node.removeAttribute(ENTRY_FLAGS.focused);
+    current = entry;
+    for (const node of entry.nodes) node.setAttribute(ENTRY_FLAGS.focused, '');
+    entry.controls.querySelector('button')?.focus({ preventScroll: true });
+    entry.nodes.at(-1)?.scrollIntoView({ block: 'nearest' });
+    entry.nodes[0]?.scrollIntoView({ block: 'nearest' });
+  }
+
+  function find(direction: 1 | -1, accept: (entry: Entry) => boolean, from = current?.index ?? (direction === 1 ? -1 : entries.entries.length)): Entry | undefined {
+    const all = entries.entries;
+    for (let i = from + direction; i >= 0 && i < all.length; i += direction) {
+      const candidate = all[i];
+      if (candidate && accept(candidate) && isVisible(candidate)) return candidate;
+    }
+    return undefined;
+  }
+
+  function moveTo(next: Entry | undefined): Entry | undefined {
+    if (!next) return undefined;
+    const left = current;
+    focus(next);
+    if (left && left !== next) onLeave(left);
+    return next;
+  }
+
+  return {
+    get current() {
+      return current;
+    },
+    focus,
+    step: (direction) => moveTo(find(direction, () => true)),
+    nextUnseen(isUnseen) {
+      const unseen = (entry: Entry) => isUnseen(entry.paper.id);
+      return moveTo(find(1, unseen) ?? find(1, unseen, -1));
+    },
+    clear() {
+      if (current) for (const node of current.nodes) node.removeAttribute(ENTRY_FLAGS.focused);
+      current = undefined;
+    },
+  };
+}
