@@ -1,6 +1,7 @@
 import { chromium, type BrowserContext } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { findChromium } from '../../../scripts/browsers.mjs';
 import { routeArxiv } from '../../../scripts/arxiv-routes.mjs';
 
@@ -43,6 +44,18 @@ export function installBuild(build: string, extensionPath: string, version?: str
   const manifestPath = `${extensionPath}/manifest.json`;
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
   writeFileSync(manifestPath, JSON.stringify({ ...manifest, version }));
+}
+
+/**
+ * Drops the profile's service worker registrations (`Default/Service Worker`), so the next launch
+ * registers the extension's worker from its files. Chromium keeps running the script it
+ * registered for an unpacked extension whose files were replaced in place, even with a new
+ * manifest version (checked with Chromium 156: the 0.1.0 worker answered the new pages); a store
+ * update installs into a new version directory and registers the new worker. The extension's
+ * data lives elsewhere in the profile (IndexedDB, Local Extension Settings) and stays.
+ */
+export function forgetWorkerScripts(userDataDir: string): void {
+  rmSync(join(userDataDir, 'Default', 'Service Worker'), { recursive: true, force: true });
 }
 
 /** The URLs of the profile's open tabs that show the extension's welcome page. */
