@@ -87,6 +87,8 @@ async function mainThreadMetrics(cdp: CDPSession): Promise<{ cpuMs: number; layo
 }
 
 async function typesetOnce(page: Page, cdp: CDPSession, url: string, withSift: boolean): Promise<TypesetSample> {
+  // A tab in the background gets its timers throttled, and MathJax typesets in timer-driven chunks.
+  await page.bringToFront();
   await page.goto(url, { waitUntil: 'load' });
   const handle = await page.waitForFunction(
     () => {
@@ -159,6 +161,8 @@ export async function measureMathJax(
     for (const context of [plain.context, sift.context]) await context.addInitScript(hookMathJax);
     const plainPage = plain.context.pages()[0] ?? (await plain.context.newPage());
     const siftPage = sift.context.pages()[0] ?? (await sift.context.newPage());
+    // Only the measured tab stays open (the extension may open a welcome page on install).
+    for (const other of sift.context.pages()) if (other !== siftPage) await other.close();
     const plainCdp = await plain.context.newCDPSession(plainPage);
     const siftCdp = await sift.context.newCDPSession(siftPage);
     for (const cdp of [plainCdp, siftCdp]) await cdp.send('Performance.enable');

@@ -41,11 +41,16 @@ const IN_PROGRESS_CLASSES = ['MathJax_Processing', 'MathJax_Processed'];
 
 /** How long the page's text must stay still before a repaint: tex2jax rewrites a page in one task. */
 export const TYPESET_SETTLE_MS = 50;
+/** The latest a repaint after a rewrite waits for the page to be idle. */
+export const TYPESET_REPAINT_WITHIN_MS = 500;
 /**
- * How long after the page's load, or after MathJax last changed it, Sift stops waiting for MathJax:
- * longer than its longest pause between chunks seen on a 2000-entry listing on 2 cores (0.9 s).
+ * How long after the page's load Sift waits for MathJax to start; if it starts later, the wait
+ * begins again. Once it has started, Sift waits `TYPESET_STALL_MS` after its last change: its
+ * pauses between chunks run to 0.9 s on a 2000-entry listing on 2 idle cores, and several times
+ * that on a loaded machine, where showing thousands of ranges mid-way would slow it further.
  */
 export const TYPESET_IDLE_MS = 2000;
+export const TYPESET_STALL_MS = 10_000;
 
 /**
  * Above this many ranges a painter waits for `pending` to end before showing them: on the
@@ -60,8 +65,8 @@ export interface Typesetting {
   readonly rewrites: ReadonlySignal<number>;
   /**
    * Whether MathJax is still to typeset the page: from the start, when the page loads MathJax,
-   * until every formula shows, the loader fails, or MathJax has left the page alone for
-   * `TYPESET_IDLE_MS` after its load.
+   * until every formula shows, the loader fails, or MathJax has not started `TYPESET_IDLE_MS`
+   * after the page's load (or stalled for `TYPESET_STALL_MS`); again from each later rewrite.
    */
   readonly pending: ReadonlySignal<boolean>;
 }
@@ -124,10 +129,16 @@ export function watchTypesetting(document: Document, nodes: readonly Node[], sig
     window.clearTimeout(timers.idle);
     window.clearTimeout(timers.check);
   };
-  const waitIdle = () => later('idle', TYPESET_IDLE_MS, finish);
+  const waitIdle = (ms = TYPESET_IDLE_MS) => later('idle', ms, finish);
+  let idleTask = 0;
+  const whenIdle = (task: () => void) => {
+    if (typeof window.requestIdleCallback !== 'function') return task();
+    window.cancelIdleCallback(idleTask);
+    idleTask = window.requestIdleCallback(task, { timeout: TYPESET_REPAINT_WITHIN_MS });
+  };
 
   const checkDone = () => {
-    waitIdle();
+    waitIdle(TYPESET_STALL_MS);
     later('check', TYPESET_SETTLE_MS, () => isTypesetIn(containers) && finish());
   };
   // Once tex2jax has rewritten the text, MathJax only builds its output until it is done: each
@@ -137,8 +148,11 @@ export function watchTypesetting(document: Document, nodes: readonly Node[], sig
     if (rewritten && pending.peek()) return checkDone();
     if (!records.some(rewritesText)) return;
     rewritten = true;
-    later('settle', TYPESET_SETTLE_MS, () => rewrites.value++);
-    if (pending.peek()) checkDone();
+    // MathJax has started after all (late, or again): wait for it anew.
+    if (loader) pending.value = true;
+    // The repaint goes into a pause MathJax leaves between its chunks, rather than into its way.
+    later('settle', TYPESET_SETTLE_MS, () => whenIdle(() => rewrites.value++));
+    if (loader) checkDone();
   });
   for (const container of containers) observer.observe(container, { childList: true, subtree: true });
 
@@ -146,12 +160,13 @@ export function watchTypesetting(document: Document, nodes: readonly Node[], sig
   if (loader) {
     loader.addEventListener('error', finish, { signal: stop.signal });
     if (document.readyState === 'complete') waitIdle();
-    else window.addEventListener('load', waitIdle, { once: true, signal: stop.signal });
+    else window.addEventListener('load', () => waitIdle(), { once: true, signal: stop.signal });
   }
   signal.addEventListener('abort', () => {
     observer.disconnect();
     stop.abort();
     for (const timer of Object.values(timers)) window.clearTimeout(timer);
+    if (typeof window.cancelIdleCallback === 'function') window.cancelIdleCallback(idleTask);
   });
   return { rewrites, pending };
 }

@@ -131,12 +131,15 @@ describe('pending typesetting', () => {
     expect(pending.value).toBe(false);
   });
 
-  it(`ends when MathJax leaves the loaded page alone for ${TYPESET_IDLE_MS} ms`, async () => {
-    const { dd } = listing({ loader: true });
+  it(`ends when MathJax has not started ${TYPESET_IDLE_MS} ms after the load, and starts again if it does`, async () => {
+    const { dd, abstract } = listing({ loader: true });
     const { pending } = watchTypesetting(document, [dd], new AbortController().signal);
     await new Promise((resolve) => setTimeout(resolve, TYPESET_IDLE_MS - 200));
     expect(pending.value).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(pending.value).toBe(false);
+    encloseFirstMath(abstract.firstChild as Text);
+    await Promise.resolve();
+    expect(pending.value).toBe(true);
   });
 });
