@@ -79,11 +79,12 @@ function collectShard(request: ShardRequest, onDay?: (day: string, done: number,
 export async function runEvalRanking(argv: readonly string[]): Promise<EvalReport> {
   const args = parseArgs(argv);
   const started = performance.now();
+  const startedCpu = process.cpuUsage();
   const progress = (day: string, done: number, total: number): void => {
     if (done % 20 === 0 || done === total) process.stderr.write(`  ${day}: ${done}/${total} days, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   };
   const request = (index: number): ShardRequest => ({ corpus: args.corpus, users: args.users, ks: args.ks, index, count: args.workers });
-  const collected =
+  const shards =
     args.workers === 1
       ? [collectShard(request(0), progress)]
       : await Promise.all(
@@ -98,10 +99,14 @@ export async function runEvalRanking(argv: readonly string[]): Promise<EvalRepor
             }),
           ),
         );
-  const report = aggregateMetrics(collected, { ks: args.ks });
+  const report = aggregateMetrics(shards, { ks: args.ks });
+  // The whole process's CPU time (every thread): unlike wall-clock time it does not grow with
+  // other jobs' load on a shared machine.
+  const cpu = process.cpuUsage(startedCpu);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const corpusSize = parseCorpus(readText(args.corpus)).length;
   console.log(formatEvalTable(report));
-  console.log(`${corpusSize} papers, ${parseUsers(readText(args.users)).length} users, ${args.workers} worker(s), ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`${corpusSize} papers, ${parseUsers(readText(args.users)).length} users, ${args.workers} worker(s), ${((performance.now() - started) / 1000).toFixed(1)} s wall, ${cpuSeconds.toFixed(0)} CPU-seconds`);
   if (args.out) writeFileSync(args.out, `${JSON.stringify({ results: report.results }, null, 2)}\n`);
   return report;
 }
