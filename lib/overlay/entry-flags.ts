@@ -1,10 +1,10 @@
 import { computed, effect } from '@preact/signals';
 import type { ArxivId } from '@/lib/arxiv/types';
 import type { EntryIndex } from './entry-index';
-import { foldForSearch } from '@/lib/rules/fold';
-import { ENTRY_FLAGS, matchesTextFilter, parseTextFilter } from './filters';
+import { ENTRY_FLAGS } from './filters';
 import type { ListingState } from './listing-state';
 import { onAnnotationChange } from './annotation-changes';
+import { visibilityOf } from './visibility';
 
 /** Tag names go into one space-separated attribute; encoding keeps spaces inside names apart. */
 export function encodeTagToken(tag: string): string {
@@ -42,21 +42,13 @@ export function syncEntryFlags(state: ListingState, entries: EntryIndex, signal:
   syncIdSet(signal, () => new Set(state.seen.value.keys()), (id, on) => setFlag(id, ENTRY_FLAGS.seen, on ? '' : undefined));
   syncIdSet(signal, () => new Set(state.matches.value.keys()), (id, on) => setFlag(id, ENTRY_FLAGS.match, on ? '' : undefined));
 
-  // The text filter is the one filter that must look at every entry: it is a search. The folded
-  // text is built once per entry, lazily, so each keystroke is one `includes` per entry.
-  let haystacks: string[] | undefined;
-  let missing = new Set<number>();
+  // The filter box's query is the one filter that must look at every entry: it is a search. The
+  // visibility model runs it (re-running on annotation changes only for #tag and note: terms);
+  // here only the entries entering or leaving the miss set are touched.
+  let missing: ReadonlySet<number> = new Set();
+  const textMisses = visibilityOf(state, entries).textMisses;
   const dispose = effect(() => {
-    const terms = parseTextFilter(state.textFilter.value);
-    if (terms.length === 0 && missing.size === 0) return;
-    haystacks ??= entries.entries.map(({ paper }) =>
-      // Folded field by field: folding joins whitespace runs, and the newline keeps a term from spanning two fields.
-      [paper.id, paper.title, paper.authors.join(' '), paper.abstract ?? '', paper.comments ?? '', paper.subjects.map((s) => `${s.name} ${s.code}`).join(' ')].map(foldForSearch).join('\n'),
-    );
-    const next = new Set<number>();
-    haystacks.forEach((haystack, index) => {
-      if (!matchesTextFilter(haystack, terms)) next.add(index);
-    });
+    const next = textMisses.value;
     for (const index of missing) if (!next.has(index)) toggleMiss(index, false);
     for (const index of next) if (!missing.has(index)) toggleMiss(index, true);
     missing = next;
