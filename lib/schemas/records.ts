@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { LIMITS, arxivIdSchema, colorSchema, listingSchema, noteSchema, tagNameSchema, timestampSchema } from './fields';
+import { paperStampsSchema } from '@/lib/store/merge';
 import { paperMetaSchema } from './paper-meta';
 
 /** How many seen ids one listing remembers: far more than a listing shows (2000 with `show=2000`). */
@@ -30,6 +31,10 @@ export const paperRecordSchema = v.pipe(
     keptAt: v.optional(timestampSchema),
     /** Read: opened its abstract or PDF from the reading list (not the listings' "seen"). */
     seenAt: v.optional(timestampSchema),
+    /** When each replicated field was last written, tombstones included (lib/store/merge.ts); not indexed. */
+    stamps: v.optional(paperStampsSchema),
+    /** Arrived from another device without metadata: `meta` is a stand-in until a page shows the paper. */
+    metaMissing: v.optional(v.literal(true)),
     updatedAt: timestampSchema,
   }),
   v.forward(

@@ -25,7 +25,11 @@ export function hasAnnotation(record: PaperRecord): boolean {
   return flagged || record.tags.length > 0 || record.note !== undefined;
 }
 
-/** Whether a record must stay in the store: it carries an annotation or marks the paper as seen. */
+/**
+ * Whether a record must stay in the store: it carries an annotation, marks the paper as seen, or
+ * holds a stamp, which is a removal's tombstone that sync needs so another device's older star or
+ * tag does not come back.
+ */
 export function isWorthKeeping(record: PaperRecord): boolean {
-  return hasAnnotation(record) || record.seenAt !== undefined;
+  return hasAnnotation(record) || record.seenAt !== undefined || record.stamps !== undefined;
 }

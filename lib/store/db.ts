@@ -17,7 +17,18 @@ export type SiftDb = Dexie & {
   seen: EntityTable<SeenRecord, 'id'>;
   abstracts: EntityTable<CachedAbstract, 'id'>;
   abstractTotals: EntityTable<AbstractTotalsRecord, 'key'>;
+  syncStamps: EntityTable<SyncStampRecord, 'key'>;
 };
+
+/**
+ * The last-write stamp of a tag (`tag:<name>`) or rule (`rule:<id>`): a stamp whose tag or rule
+ * is gone is its tombstone, which stops a device that has not seen the deletion from bringing it
+ * back (lib/store/merge.ts).
+ */
+export interface SyncStampRecord {
+  key: string;
+  stamp: number;
+}
 
 export type { CachedAbstract } from '@/lib/abstracts/cache-policy';
 
@@ -84,6 +95,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // orders eviction, least recently used first; the totals row keeps its size.
     version: 4,
     stores: { abstracts: 'id, usedAt', abstractTotals: 'key' },
+  },
+  {
+    // Sync (lib/sync): stamps and tombstones of tags and rules, which their own records cannot hold.
+    version: 5,
+    stores: { syncStamps: 'key' },
   },
 ];
 

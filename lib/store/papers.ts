@@ -8,6 +8,8 @@ import type { Annotation, StoreOutcome } from './api';
 import type { PaperRecord, SiftDb } from './db';
 import { hasAnnotation, isWorthKeeping, toAnnotation } from './annotation';
 import { LIMITS } from '@/lib/schemas/fields';
+import { setFlag, setNote, setTag } from './merge';
+import { stampTag } from './sync-stamps';
 import { defaultTagColor } from './tag-colors';
 
 /**
@@ -31,7 +33,7 @@ async function editPapers(
   db: SiftDb,
   papers: readonly PaperMeta[],
   now: number,
-  edit: (record: PaperRecord) => void,
+  edit: (record: PaperRecord) => PaperRecord,
 ): Promise<{ result: Annotation[]; ids: ArxivId[] }> {
   const latest = new Map<ArxivId, PaperMeta>();
   for (const meta of papers) latest.set(meta.id, meta);
@@ -42,8 +44,10 @@ async function editPapers(
   const result = metas.map((meta, i) => {
     const old = before[i];
     const id = meta.id;
-    const record: PaperRecord = { ...old, id, meta, tags: [...(old?.tags ?? [])], updatedAt: now };
-    edit(record);
+    const fresh: PaperRecord = { ...old, id, meta, tags: [...(old?.tags ?? [])], updatedAt: now };
+    // A page always sends the full metadata, which replaces a stand-in from another device.
+    delete fresh.metaMissing;
+    const record = edit(fresh);
     if (isWorthKeeping(record)) puts.push(record);
     else if (old) deletes.push(id);
     return toAnnotation(record);
@@ -68,10 +72,7 @@ export async function starPapers(
   now: number,
 ): Promise<StoreOutcome<Annotation[]>> {
   const { result, ids } = await db.transaction('rw', db.papers, () =>
-    editPapers(db, papers, now, (record) => {
-      if (!starred) delete record.starredAt;
-      else record.starredAt ??= now;
-    }),
+    editPapers(db, papers, now, (record) => setFlag(record, 'star', starred, now)),
   );
   return toWrite(result, ids);
 }
@@ -84,10 +85,7 @@ export async function hidePapers(
   now: number,
 ): Promise<StoreOutcome<Annotation[]>> {
   const { result, ids } = await db.transaction('rw', db.papers, () =>
-    editPapers(db, papers, now, (record) => {
-      if (!hidden) delete record.hiddenAt;
-      else record.hiddenAt ??= now;
-    }),
+    editPapers(db, papers, now, (record) => setFlag(record, 'hide', hidden, now)),
   );
   return toWrite(result, ids);
 }
@@ -103,6 +101,7 @@ export async function keepPapers(
     editPapers(db, papers, now, (record) => {
       if (!kept) delete record.keptAt;
       else record.keptAt ??= now;
+      return record;
     }),
   );
   return toWrite(result, ids);
@@ -116,16 +115,18 @@ export async function tagPapers(
   on: boolean,
   now: number,
 ): Promise<StoreOutcome<Annotation[]>> {
-  const { result, ids, created } = await db.transaction('rw', db.papers, db.tags, async () => {
+  const { result, ids, created } = await db.transaction('rw', db.papers, db.tags, db.syncStamps, async () => {
     const created = on && papers.length > 0 && !(await db.tags.get(tag));
-    if (created) await db.tags.add({ name: tag, color: defaultTagColor(tag), createdAt: now });
+    if (created) {
+      await db.tags.add({ name: tag, color: defaultTagColor(tag), createdAt: now });
+      await stampTag(db, tag, now);
+    }
     const written = await editPapers(db, papers, now, (record) => {
       const has = record.tags.includes(tag);
       if (on && !has && record.tags.length >= LIMITS.tagsPerPaper) {
         throw new Error(`${record.id} already carries ${LIMITS.tagsPerPaper} tags`);
       }
-      if (on && !has) record.tags.push(tag);
-      if (!on && has) record.tags = record.tags.filter((t) => t !== tag);
+      return setTag(record, tag, on, now);
     });
     return { ...written, created };
   });
@@ -140,10 +141,7 @@ export async function notePaper(
   now: number,
 ): Promise<StoreOutcome<Annotation[]>> {
   const { result, ids } = await db.transaction('rw', db.papers, () =>
-    editPapers(db, [paper], now, (record) => {
-      if (note.trim() === '') delete record.note;
-      else record.note = note;
-    }),
+    editPapers(db, [paper], now, (record) => setNote(record, note.trim() === '' ? undefined : note, now)),
   );
   return toWrite(result, ids);
 }
@@ -164,9 +162,7 @@ export async function markPapersSeen(
     const puts: PaperRecord[] = [];
     const deletes: ArxivId[] = [];
     for (const record of changed) {
-      const next: PaperRecord = { ...record, updatedAt: now };
-      if (seen) next.seenAt = now;
-      else delete next.seenAt;
+      const next: PaperRecord = { ...setFlag(record, 'seen', seen, now), updatedAt: now };
       if (isWorthKeeping(next)) puts.push(next);
       else deletes.push(next.id);
     }

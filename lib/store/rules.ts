@@ -4,6 +4,7 @@ import type { Rule } from '@/lib/rules/types';
 import { LIMITS } from '@/lib/schemas/fields';
 import type { StoreOutcome } from './api';
 import type { SiftDb } from './db';
+import { stampRule } from './sync-stamps';
 
 /** Every rule, oldest first, so the options page shows them in the order they were made. */
 export async function listRules(db: SiftDb): Promise<Rule[]> {
@@ -29,23 +30,27 @@ export function ruleCapProblem(rules: readonly Pick<Rule, 'mode'>[]): string | u
  * the rule with the same id. A pattern that fails the check, or a rule past the caps, is refused
  * with the reason and nothing is written; a verdict sent with the rule is ignored.
  */
-export async function upsertRule(db: SiftDb, rule: Rule): Promise<StoreOutcome<Rule>> {
+export async function upsertRule(db: SiftDb, rule: Rule, now: number): Promise<StoreOutcome<Rule>> {
   const judged = judgeRule(rule);
   if (judged.verdict?.error !== undefined) throw new Error(judged.verdict.error);
-  await db.transaction('rw', db.rules, async () => {
+  await db.transaction('rw', db.rules, db.syncStamps, async () => {
     const others = await db.rules.filter((stored) => stored.id !== rule.id).toArray();
     const problem = ruleCapProblem([...others, judged]);
     if (problem !== undefined) throw new Error(problem);
     await db.rules.put(judged);
+    await stampRule(db, rule.id, now);
   });
   return { result: judged, change: { ids: [], tables: ['rules'] } };
 }
 
 /** Deletes the rule `id`; answers whether there was one. */
-export async function deleteRule(db: SiftDb, id: string): Promise<StoreOutcome<{ deleted: boolean }>> {
-  const deleted = await db.transaction('rw', db.rules, async () => {
+export async function deleteRule(db: SiftDb, id: string, now: number): Promise<StoreOutcome<{ deleted: boolean }>> {
+  const deleted = await db.transaction('rw', db.rules, db.syncStamps, async () => {
     const existed = (await db.rules.get(id)) !== undefined;
-    if (existed) await db.rules.delete(id);
+    if (existed) {
+      await db.rules.delete(id);
+      await stampRule(db, id, now);
+    }
     return existed;
   });
   return deleted ? { result: { deleted }, change: { ids: [], tables: ['rules'] } } : { result: { deleted } };

@@ -7,6 +7,8 @@ import type { ArxivId } from '@/lib/arxiv/types';
 import type { StoreOutcome, TagInfo } from './api';
 import type { PaperRecord, SiftDb, TagRecord } from './db';
 import { isWorthKeeping } from './annotation';
+import { setTag } from './merge';
+import { stampTag } from './sync-stamps';
 
 /**
  * Every tag with the number of papers carrying it, sorted by name. Each count is one `count()` of
@@ -29,10 +31,11 @@ async function tagInfo(db: SiftDb, tag: TagRecord): Promise<TagInfo> {
 
 /** Creates the tag `name` or changes its colour; an existing tag keeps its `createdAt`. */
 export async function upsertTag(db: SiftDb, name: string, color: string, now: number): Promise<StoreOutcome<TagInfo>> {
-  const result = await db.transaction('rw', db.tags, db.papers, async () => {
+  const result = await db.transaction('rw', db.tags, db.papers, db.syncStamps, async () => {
     const existing = await db.tags.get(name);
     const tag: TagRecord = { name, color, createdAt: existing?.createdAt ?? now };
     await db.tags.put(tag);
+    if (existing?.color !== color) await stampTag(db, name, now);
     return tagInfo(db, tag);
   });
   return { result, change: { ids: [], tables: ['tags'] } };
@@ -48,7 +51,7 @@ export async function mergeTags(
   into: string,
   now: number,
 ): Promise<StoreOutcome<TagInfo>> {
-  return db.transaction('rw', db.tags, db.papers, async () => {
+  return db.transaction('rw', db.tags, db.papers, db.syncStamps, async () => {
     const names = [...new Set(from)];
     const found = await db.tags.bulkGet(names);
     const missing = names.find((_, i) => !found[i]);
@@ -57,16 +60,22 @@ export async function mergeTags(
     const existing = await db.tags.get(into);
     const first = found[0]!;
     const target = existing ?? { name: into, color: first.color, createdAt: first.createdAt };
-    if (!existing) await db.tags.add(target);
+    if (!existing) {
+      await db.tags.add(target);
+      await stampTag(db, into, now);
+    }
     const gone = new Set(sources);
     const papers = await db.papers.where('tags').anyOf(sources).distinct().toArray();
-    const moved = papers.map((paper) => ({
-      ...paper,
-      tags: [...new Set(paper.tags.map((tag) => (gone.has(tag) ? into : tag)))],
-      updatedAt: now,
-    }));
+    // Tag by tag, so every device sees the sources removed and `into` added, each with its stamp.
+    const moved = papers.map((paper) => {
+      let next = paper;
+      for (const tag of paper.tags) if (gone.has(tag)) next = setTag(setTag(next, tag, false, now), into, true, now);
+      // `into` takes the place of the first source, where the reader had it.
+      return { ...next, tags: [...new Set(paper.tags.map((tag) => (gone.has(tag) ? into : tag)))], updatedAt: now };
+    });
     await db.papers.bulkPut(moved);
     await db.tags.bulkDelete(sources);
+    for (const source of sources) await stampTag(db, source, now);
     const result = await tagInfo(db, target);
     if (sources.length === 0) return { result };
     const ids = moved.map((paper) => paper.id);
@@ -84,19 +93,20 @@ export async function renameTag(db: SiftDb, from: string, to: string, now: numbe
  * deleted. Deleting a tag that does not exist changes nothing.
  */
 export async function deleteTag(db: SiftDb, name: string, now: number): Promise<StoreOutcome<{ removedFrom: number }>> {
-  const { existed, ids } = await db.transaction('rw', db.tags, db.papers, async () => {
+  const { existed, ids } = await db.transaction('rw', db.tags, db.papers, db.syncStamps, async () => {
     const existed = (await db.tags.get(name)) !== undefined;
     const papers = await db.papers.where('tags').equals(name).toArray();
     const kept: PaperRecord[] = [];
     const dropped: ArxivId[] = [];
     for (const paper of papers) {
-      const record = { ...paper, tags: paper.tags.filter((tag) => tag !== name), updatedAt: now };
+      const record = { ...setTag(paper, name, false, now), updatedAt: now };
       if (isWorthKeeping(record)) kept.push(record);
       else dropped.push(record.id);
     }
     await db.papers.bulkPut(kept);
     await db.papers.bulkDelete(dropped);
     await db.tags.delete(name);
+    if (existed) await stampTag(db, name, now);
     return { existed, ids: papers.map((paper) => paper.id) };
   });
   const result = { removedFrom: ids.length };

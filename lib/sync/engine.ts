@@ -83,6 +83,8 @@ export function createSyncEngine({ area, replica, clock, onStatus, debounceMs, m
   let queue: Promise<unknown> = Promise.resolve();
   /** The share of the quota the encoder aims for; shrinks after a quota refusal (another device's items counted differently). */
   let budgetShare = 1;
+  /** Once stopped (sync turned off), nothing more is read, merged or written. */
+  let stopped = false;
 
   const update = (patch: Partial<SyncStatus>) => {
     status = { ...status, ...patch };
@@ -177,6 +179,7 @@ export function createSyncEngine({ area, replica, clock, onStatus, debounceMs, m
   };
 
   const onChanged = (changes: AreaChanges) => {
+    if (stopped) return;
     const arrived: Items = {};
     for (const [key, change] of Object.entries(changes)) {
       if (change.newValue === undefined) delete known[key];
@@ -196,20 +199,25 @@ export function createSyncEngine({ area, replica, clock, onStatus, debounceMs, m
       unsubscribe ??= area.subscribe(onChanged);
       await serial(async () => {
         known = await area.get();
+        // The area may answer after sync was turned off (the background starts before it has read the switch).
+        if (stopped) return;
         const coverage = checkBehind(await merge(known));
         if (status.phase === 'starting') update({ phase: 'idle', lastSyncAt: clock.now(), coverage, message: describeCoverage(coverage) });
       });
     },
     localChanged() {
+      if (stopped) return;
       update({ phase: 'pending' });
       scheduler.request();
     },
     async syncNow() {
+      if (stopped) return status;
       await scheduler.flushNow();
       return status;
     },
     status: () => status,
     stop() {
+      stopped = true;
       unsubscribe?.();
       unsubscribe = undefined;
       scheduler.stop();

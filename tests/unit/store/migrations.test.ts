@@ -87,6 +87,16 @@ const withAbstractCache = (before: Tables): Tables => ({
 const beforeAbstracts = SCHEMA_VERSIONS[SCHEMA_VERSIONS.findIndex((v) => v.version === 4) - 1]!.version;
 RECORDS_AT[4] = withAbstractCache(RECORDS_AT[beforeAbstracts]!);
 
+/** Version 5 adds the sync stamps of tags and rules: a live tag's stamp and a deleted rule's tombstone. */
+const beforeSyncStamps = SCHEMA_VERSIONS[SCHEMA_VERSIONS.findIndex((v) => v.version === 5) - 1]!.version;
+RECORDS_AT[5] = {
+  ...RECORDS_AT[beforeSyncStamps]!,
+  syncStamps: [
+    { key: 'rule:gone', stamp: 29_000_001 },
+    { key: 'tag:ml', stamp: 29_000_000 },
+  ],
+};
+
 /** What version n makes of version n-1's records; versions without a data change keep them. */
 const UPGRADED: Record<number, (before: Tables) => Tables> = { 2: withoutSettings, 3: visitsToSeen };
 

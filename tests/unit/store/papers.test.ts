@@ -33,13 +33,16 @@ describe('papers.star / papers.hide', () => {
     expect(record?.meta).toMatchObject({ title: 'Revised title', version: 2 });
   });
 
-  it('deletes a paper whose last annotation is removed', async () => {
+  it('keeps only the tombstone of a paper whose last annotation is removed, so sync cannot bring the star back', async () => {
     const db = freshDb();
     const { call } = storeApi(db);
     await call('papers.star', { papers: [meta(A)], starred: true });
     const [annotation] = await call('papers.star', { papers: [meta(A)], starred: false });
     expect(annotation).toMatchObject({ id: A, starred: false, hidden: false, tags: [] });
-    expect(await db.papers.count()).toBe(0);
+    const record = await db.papers.get(A);
+    expect(record?.starredAt).toBeUndefined();
+    expect(record?.stamps?.star).toBeGreaterThan(0);
+    expect(await call('annotations.get', { ids: [A] })).toEqual({});
   });
 
   it('keeps a paper that still carries another annotation', async () => {
@@ -106,7 +109,7 @@ describe('papers.tag', () => {
 
     const [untagged] = await call('papers.tag', { papers: [meta(A)], tag: 'to read', on: false });
     expect(untagged?.tags).toEqual([]);
-    expect(await db.papers.count()).toBe(0);
+    expect((await db.papers.get(A))?.stamps?.tags).toHaveProperty(['to read']);
     expect(await db.tags.get('to read')).toBeDefined();
   });
 
@@ -162,12 +165,14 @@ describe('papers.note', () => {
     expect((await db.papers.get(id(A)))?.note).toBe(stored);
   });
 
-  it('removing the only note deletes the paper', async () => {
+  it('removing the only note leaves the note’s tombstone and no annotation', async () => {
     const db = freshDb();
     const { call } = storeApi(db);
     await call('papers.note', { paper: meta(A), note: 'x' });
     await call('papers.note', { paper: meta(A), note: '' });
-    expect(await db.papers.count()).toBe(0);
+    expect((await db.papers.get(A))?.note).toBeUndefined();
+    expect((await db.papers.get(A))?.stamps?.note).toBeGreaterThan(0);
+    expect(await call('annotations.get', { ids: [A] })).toEqual({});
   });
 });
 

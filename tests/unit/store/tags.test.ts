@@ -139,10 +139,12 @@ describe('tags.delete', () => {
     expect(changes[0]?.annotations?.map((a) => a.id)).toEqual([A, B]);
   });
 
-  it('drops a paper whose only annotation was the deleted tag', async () => {
+  it('leaves a paper whose only annotation was the deleted tag with the tag’s tombstone only', async () => {
     const { db, call } = await seeded();
     await call('tags.delete', { name: 'theory' });
-    expect(await db.papers.get(id(C))).toBeUndefined();
+    const record = await db.papers.get(id(C));
+    expect(record?.tags).toEqual([]);
+    expect(record?.stamps?.tags).toHaveProperty(['theory']);
   });
 
   it('deleting a tag that does not exist changes nothing', async () => {
