@@ -39,7 +39,7 @@ describe('papers.star / papers.hide', () => {
     await call('papers.star', { papers: [meta(A)], starred: true });
     const [annotation] = await call('papers.star', { papers: [meta(A)], starred: false });
     expect(annotation).toMatchObject({ id: A, starred: false, hidden: false, tags: [] });
-    const record = await db.papers.get(A);
+    const record = await db.papers.get(id(A));
     expect(record?.starredAt).toBeUndefined();
     expect(record?.stamps?.star).toBeGreaterThan(0);
     expect(await call('annotations.get', { ids: [A] })).toEqual({});
@@ -109,7 +109,7 @@ describe('papers.tag', () => {
 
     const [untagged] = await call('papers.tag', { papers: [meta(A)], tag: 'to read', on: false });
     expect(untagged?.tags).toEqual([]);
-    expect((await db.papers.get(A))?.stamps?.tags).toHaveProperty(['to read']);
+    expect((await db.papers.get(id(A)))?.stamps?.tags).toHaveProperty(['to read']);
     expect(await db.tags.get('to read')).toBeDefined();
   });
 
@@ -170,8 +170,8 @@ describe('papers.note', () => {
     const { call } = storeApi(db);
     await call('papers.note', { paper: meta(A), note: 'x' });
     await call('papers.note', { paper: meta(A), note: '' });
-    expect((await db.papers.get(A))?.note).toBeUndefined();
-    expect((await db.papers.get(A))?.stamps?.note).toBeGreaterThan(0);
+    expect((await db.papers.get(id(A)))?.note).toBeUndefined();
+    expect((await db.papers.get(id(A)))?.stamps?.note).toBeGreaterThan(0);
     expect(await call('annotations.get', { ids: [A] })).toEqual({});
   });
 });
