@@ -42,7 +42,7 @@ describe('papers.star / papers.hide', () => {
     const record = await db.papers.get(id(A));
     expect(record?.starredAt).toBeUndefined();
     expect(record?.stamps?.star).toBeGreaterThan(0);
-    expect(await call('annotations.get', { ids: [A] })).toEqual({});
+    expect(await call('annotations.get', { ids: [id(A)] })).toEqual({});
   });
 
   it('keeps a paper that still carries another annotation', async () => {
@@ -172,7 +172,7 @@ describe('papers.note', () => {
     await call('papers.note', { paper: meta(A), note: '' });
     expect((await db.papers.get(id(A)))?.note).toBeUndefined();
     expect((await db.papers.get(id(A)))?.stamps?.note).toBeGreaterThan(0);
-    expect(await call('annotations.get', { ids: [A] })).toEqual({});
+    expect(await call('annotations.get', { ids: [id(A)] })).toEqual({});
   });
 });
 
