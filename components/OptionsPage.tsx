@@ -1,6 +1,7 @@
 import { AbstractsSettings } from './AbstractsSettings';
 import { BackupPanel, type BackupPanelProps } from './BackupPanel';
 import { RulesPanel, type RulesPanelProps } from './RulesPanel';
+import { SyncSettings } from './SyncSettings';
 import { TagManager, type TagManagerProps } from './TagManager';
 
 export interface OptionsPageProps {
@@ -45,6 +46,7 @@ export function OptionsPage({ tags, rules, backup, onOpenReadingList, loadError 
           {rules ? <RulesPanel {...rules} /> : <p class="muted">Loading rules…</p>}
         </section>
         <AbstractsSettings />
+        <SyncSettings />
         <section id="backup" aria-labelledby="backup-heading">
           <h2 id="backup-heading">Backup and restore</h2>
           <BackupPanel {...backup} />

@@ -5,6 +5,8 @@ import { openSiftDb } from '@/lib/store/db';
 import { createApiHandler } from '@/lib/store/handlers';
 import { broadcastChange } from '@/lib/messaging/broadcast';
 import { openWelcomeOnInstall } from '@/lib/platform/first-run';
+import { syncEnabledItem } from '@/lib/settings/sync-enabled';
+import { startBackgroundSync } from '@/lib/sync/background';
 
 // Wiring only: the background owns the database in the extension's origin and serves the typed
 // API to this extension's content scripts and pages. It keeps nothing in memory that matters (the
@@ -13,12 +15,17 @@ import { openWelcomeOnInstall } from '@/lib/platform/first-run';
 export default defineBackground(() => {
   const db = openSiftDb();
   const abstracts = createBrowserAbstractService(db);
+  const sync = startBackgroundSync({ db, storage: browser.storage, enabled: syncEnabledItem, broadcast: (notice) => void broadcastChange(notice) });
   const handle = createApiHandler({
     db,
     abstracts,
     extensionId: browser.runtime.id,
     pagesUrl: browser.runtime.getURL('/'),
-    onChange: (change) => void broadcastChange(change),
+    sync,
+    onChange: (change) => {
+      void broadcastChange(change);
+      sync.localChanged(change);
+    },
     openPage: async (page) => {
       if (page === 'options') await browser.runtime.openOptionsPage();
       else await browser.tabs.create({ url: browser.runtime.getURL('/reading-list.html') });

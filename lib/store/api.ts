@@ -11,6 +11,7 @@ import { isArxivId } from '@/lib/arxiv/ids';
 import type { ArxivId, PageKind } from '@/lib/arxiv/types';
 import { FILTERS, type FilterFlags, type FilterId } from '@/lib/overlay/filters';
 import type { Rule } from '@/lib/rules/types';
+import type { SyncStatus } from '@/lib/sync/engine';
 import { LIMITS, arxivIdSchema, colorSchema, keySchema, noteSchema, tagNameSchema } from '@/lib/schemas/fields';
 import { snapshotPaperMetaSchema } from '@/lib/schemas/paper-meta';
 import { ruleSchema } from '@/lib/schemas/rule';
@@ -70,13 +71,17 @@ export const API_SCHEMAS = {
   'abstracts.request': v.strictObject({ ids: idsSchema, visible: v.optional(idsSchema), versions: v.optional(versionsSchema) }),
   /** The page is going away, or no longer wants `ids` (all of its ids when omitted). */
   'abstracts.cancel': v.strictObject({ ids: v.optional(idsSchema) }),
+  /** The options page's Sync section: whether this device syncs, and how it went. */
+  'sync.status': noData,
+  'sync.now': noData,
+  'sync.setEnabled': v.strictObject({ enabled: v.boolean() }),
 } as const;
 
 /**
  * Messages only the extension's own pages may send (a content script runs inside arxiv.org's tab,
  * so it never needs to read or replace the whole database).
  */
-export const EXTENSION_PAGE_ONLY: readonly ApiName[] = ['backup.export', 'backup.import', 'backup.restored'];
+export const EXTENSION_PAGE_ONLY: readonly ApiName[] = ['backup.export', 'backup.import', 'backup.restored', 'sync.status', 'sync.now', 'sync.setEnabled'];
 
 export type ApiName = keyof typeof API_SCHEMAS;
 
@@ -152,6 +157,16 @@ export interface ApiResults {
   'abstracts.remember': { stored: number };
   'abstracts.request': AbstractsRequestResult;
   'abstracts.cancel': null;
+  'sync.status': SyncView;
+  /** After a read and write of the sync area. */
+  'sync.now': SyncView;
+  'sync.setEnabled': SyncView;
+}
+
+/** This device's sync: whether it is on, and the engine's status (`phase: 'stopped'` when off). */
+export interface SyncView {
+  enabled: boolean;
+  status: SyncStatus;
 }
 
 export type ApiResult<N extends ApiName> = ApiResults[N];

@@ -6,7 +6,7 @@
 import { LIMITS } from '@/lib/schemas/fields';
 import { findTooDeep, parseWithSchema } from '@/lib/schemas/parse';
 import type { ArxivId } from '@/lib/arxiv/types';
-import type { AbstractsRequestResult, ApiName, ApiParsedData, ApiResponse, ApiResult, ChangeNotice, StoreOutcome } from './api';
+import type { AbstractsRequestResult, ApiName, ApiParsedData, ApiResponse, ApiResult, ChangeNotice, StoreOutcome, SyncView } from './api';
 import { API_SCHEMAS, EXTENSION_PAGE_ONLY, isApiName } from './api';
 import { rememberPagePapers } from './abstracts';
 import { exportBackup, importBackup } from './backup';
@@ -23,6 +23,7 @@ import { markSeen, unmarkSeen } from './seen';
 interface OperationEnv {
   openPage: (page: 'reading-list' | 'options') => Promise<void>;
   abstracts: AbstractRequests;
+  sync: SyncControl;
   /** The sender's tab, when it has one (a content script, or an extension page shown in a tab). */
   tabId: number | undefined;
 }
@@ -31,6 +32,13 @@ interface OperationEnv {
 export interface AbstractRequests {
   request(tabId: number, data: ApiParsedData<'abstracts.request'>, now: number): Promise<AbstractsRequestResult>;
   cancel(tabId: number, ids: readonly ArxivId[] | undefined): void;
+}
+
+/** The background's sync (lib/sync/background.ts) as the options page drives it. */
+export interface SyncControl {
+  view(): Promise<SyncView>;
+  syncNow(): Promise<SyncView>;
+  setEnabled(enabled: boolean): Promise<SyncView>;
 }
 
 type Operation<N extends ApiName> = (
@@ -78,6 +86,9 @@ const OPERATIONS: { [N in ApiName]: Operation<N> } = {
     env.abstracts.cancel(senderTab(env), ids);
     return { result: null };
   },
+  'sync.status': async (_db, _data, _now, env) => ({ result: await env.sync.view() }),
+  'sync.now': async (_db, _data, _now, env) => ({ result: await env.sync.syncNow() }),
+  'sync.setEnabled': async (_db, { enabled }, _now, env) => ({ result: await env.sync.setEnabled(enabled) }),
 };
 
 /** Fetched abstracts are delivered to a tab, so only a sender in a tab may queue or cancel them. */
@@ -107,6 +118,8 @@ export interface ApiHandlerOptions {
   openPage?: OperationEnv['openPage'];
   /** The browser-wide abstract queue (`abstracts.request`, `abstracts.cancel`); absent in contexts that fetch nothing. */
   abstracts?: AbstractRequests;
+  /** The background's sync (`sync.*`); absent in contexts that do not sync. */
+  sync?: SyncControl;
   /**
    * The extension's own base URL (`browser.runtime.getURL('/')`): senders whose URL starts with it
    * are extension pages. `sender.tab` cannot tell, since an extension page can live in a tab too.
@@ -115,6 +128,8 @@ export interface ApiHandlerOptions {
 }
 
 const noPages: OperationEnv['openPage'] = () => Promise.reject(new Error('this context cannot open pages'));
+const noSyncError = () => Promise.reject(new Error('this context does not sync'));
+const noSync: SyncControl = { view: noSyncError, syncNow: noSyncError, setEnabled: noSyncError };
 const noAbstracts: AbstractRequests = {
   request: () => Promise.reject(new Error('this context has no abstract queue')),
   cancel: () => {
@@ -141,7 +156,7 @@ function originOf(value: unknown): string | undefined {
  * and writes nothing. Example: `browser.runtime.onMessage.addListener(createApiHandler({ db,
  * extensionId: browser.runtime.id, onChange: broadcast }))`.
  */
-export function createApiHandler({ db, extensionId, now = Date.now, onChange, openPage = noPages, abstracts = noAbstracts, pagesUrl }: ApiHandlerOptions): ApiHandler {
+export function createApiHandler({ db, extensionId, now = Date.now, onChange, openPage = noPages, abstracts = noAbstracts, sync = noSync, pagesUrl }: ApiHandlerOptions): ApiHandler {
   async function notify(name: ApiName, outcome: StoreOutcome<unknown>, origin: string | undefined): Promise<void> {
     if (!outcome.change) return;
     try {
@@ -179,6 +194,6 @@ export function createApiHandler({ db, extensionId, now = Date.now, onChange, op
       return Promise.resolve({ ok: false, error: `${message.type}: only the extension's own pages may ask for this` });
     }
     const tabId = typeof sender.tab?.id === 'number' ? sender.tab.id : undefined;
-    return run(message.type, message.data, originOf(message.origin), { openPage, abstracts, tabId });
+    return run(message.type, message.data, originOf(message.origin), { openPage, abstracts, sync, tabId });
   };
 }

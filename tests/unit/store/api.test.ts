@@ -62,6 +62,9 @@ describe('API_NAMES', () => {
         'seen.mark',
         'seen.unmark',
         'papers.keep',
+        'sync.now',
+        'sync.setEnabled',
+        'sync.status',
       ].sort(),
     );
   });
