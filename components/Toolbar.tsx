@@ -4,6 +4,8 @@ import { FILTERS, type FilterFlags, type FilterId } from '@/lib/overlay/filters'
 import type { ListingCounts } from '@/lib/overlay/listing-state';
 import { withShortcut } from '@/lib/overlay/shortcuts';
 import { sinceLabel, type SeenProgress } from '@/lib/overlay/seen-progress';
+import type { ExportFormatId } from '@/lib/export';
+import { ExportMenu, type ExportHow } from './ExportMenu';
 
 export interface ToolbarProps {
   counts: ListingCounts;
@@ -25,6 +27,11 @@ export interface ToolbarProps {
   onUndoMarkAllSeen(): void;
   /** Moves to the first unseen entry ("continue where you stopped"). */
   onContinue(): void;
+  /** Entries the filters leave shown. */
+  shown: number;
+  /** Turns every filter off and empties the filter box. */
+  onClearFilters(): void;
+  onExportShown(format: ExportFormatId, how: ExportHow): void;
 }
 
 /** Which count each filter toggle shows beside its label. */
@@ -42,10 +49,19 @@ const COUNT_OF: Partial<Record<FilterId, keyof Omit<ListingCounts, 'byTag' | 'al
 export function Toolbar(props: ToolbarProps) {
   const { counts, filters } = props;
   const local = useRef<HTMLInputElement | null>(null);
+  const filtered = props.textFilter.trim() !== '' || FILTERS.some((filter) => filters[filter.id] && filter.id !== 'showHidden');
   return (
     <div class="bar" role="toolbar" aria-label="Sift filters">
       <span class="count" title="Entries on this page">
-        <strong>{counts.all}</strong> entries
+        {props.shown < counts.all ? (
+          <>
+            Showing <strong>{props.shown}</strong> of {counts.all}
+          </>
+        ) : (
+          <>
+            <strong>{counts.all}</strong> entries
+          </>
+        )}
       </span>
       {FILTERS.filter((filter) => props.available.has(filter.id)).map((filter) => {
         const countKey = COUNT_OF[filter.id];
@@ -99,6 +115,25 @@ export function Toolbar(props: ToolbarProps) {
           }
         }}
       />
+      {props.textFilter && (
+        <button
+          type="button"
+          class="action clear"
+          aria-label="Clear the filter text"
+          onClick={() => {
+            props.onTextFilter('');
+            local.current?.focus();
+          }}
+        >
+          ×
+        </button>
+      )}
+      {filtered && (
+        <button type="button" class="action" onClick={props.onClearFilters}>
+          Reset filters
+        </button>
+      )}
+      <ExportMenu label={`Export ${props.shown} shown`} disabled={props.shown === 0} onExport={props.onExportShown} />
       <button type="button" class="action" onClick={props.onOpenRules}>
         Rules
       </button>

@@ -16,7 +16,17 @@ import { createNavigator } from '@/lib/overlay/navigator';
 import type { ListingSession } from '@/lib/overlay/session';
 import { seenProgressOf } from '@/lib/overlay/seen-progress';
 import { checkRule } from '@/lib/rules/compile';
-import { availableFilters } from '@/lib/overlay/filters';
+import { availableFilters, FILTERS } from '@/lib/overlay/filters';
+import { SelectionBar } from '@/components/SelectionBar';
+import { BulkTagDialog } from '@/components/BulkTagDialog';
+import type { ExportHow } from '@/components/ExportMenu';
+import type { Paper } from '@/lib/arxiv/types';
+import type { ExportFormatId } from '@/lib/export';
+import { exportOptionsOf, sharedExportPreferences } from '@/lib/export/preferences';
+import { createBulkActions, toListingExport } from '@/lib/overlay/bulk-actions';
+import { createSelection } from '@/lib/overlay/selection';
+import { visibilityOf } from '@/lib/overlay/visibility';
+import { copyText, saveFile } from '@/lib/platform/save-file';
 
 export interface OverlayOptions {
   root: ShadowRoot;
@@ -45,10 +55,34 @@ export function mountOverlay({ root, page, state, session, entries, signal }: Ov
   let filterInput: HTMLInputElement | null = null;
   const showToolbar = traitsOf(page.kind)?.toolbar ?? false;
   const available = availableFilters(page);
+  const visibility = visibilityOf(state, entries);
+  const selection = createSelection(entries, visibility.shown);
+  const bulk = createBulkActions(session, state);
+  const bulkTagging = createSignal(false);
+  const exportPreferences = sharedExportPreferences();
+  /** Why the last export failed (a copy needs the page focused), shown beside the bars. */
+  const exportError = createSignal('');
+
+  async function exportPapers(papers: readonly Paper[], format: ExportFormatId, how: ExportHow) {
+    const file = toListingExport(papers, state, format, new Date(), exportOptionsOf(exportPreferences.preferences.peek(), format));
+    try {
+      exportError.value = '';
+      if (how === 'download') saveFile(file);
+      else await copyText(file.text);
+    } catch (error) {
+      exportError.value = `Could not export: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  function clearFilters() {
+    state.setTextFilter('');
+    for (const filter of FILTERS) state.toggleFilter(filter.id, false);
+  }
 
   function Overlay() {
     const dialog = dialogs.current.value;
     const tagColors = new Map(state.tags.value.map((t) => [t.name, t.color]));
+    const shown = visibility.shown.value;
     return (
       <>
         {showToolbar && (
@@ -70,6 +104,48 @@ export function mountOverlay({ root, page, state, session, entries, signal }: Ov
               if (await session.unmarkSeen(lastMarked.peek())) lastMarked.value = [];
             }}
             onContinue={() => navigator.nextUnseen((id) => !state.seen.peek().has(id))}
+            shown={shown.length}
+            onClearFilters={clearFilters}
+            onExportShown={(format, how) => void exportPapers(shown.map((entry) => entry.paper), format, how)}
+          />
+        )}
+        {showToolbar && shown.length === 0 && (
+          <p class="empty" role="status">
+            No entries match the filters.{' '}
+            <button type="button" class="action" onClick={clearFilters}>
+              Clear filters
+            </button>
+          </p>
+        )}
+        {showToolbar && (selection.count.value > 0 || bulk.undo.value) && (
+          <SelectionBar
+            count={selection.count.value}
+            shown={shown.length}
+            undoLabel={bulk.undo.value?.label}
+            onStar={(starred) => void bulk.star(selection.papers(), starred)}
+            onTag={() => (bulkTagging.value = true)}
+            onHide={() => void bulk.hide(selection.papers())}
+            onMarkSeen={() => bulk.markSeen(selection.papers())}
+            onExport={(format, how) => void exportPapers(selection.papers(), format, how)}
+            onSelectShown={selection.selectShown}
+            onClear={selection.clear}
+            onUndo={() => void bulk.runUndo()}
+          />
+        )}
+        {exportError.value && (
+          <p class="empty" role="alert">
+            {exportError.value}
+          </p>
+        )}
+        {bulkTagging.value && (
+          <BulkTagDialog
+            count={selection.count.value}
+            tags={state.tags.value}
+            onApply={(tag) => {
+              bulkTagging.value = false;
+              void bulk.tag(selection.papers(), tag);
+            }}
+            onClose={() => (bulkTagging.value = false)}
           />
         )}
         {dialog?.kind === 'help' && <HelpDialog onClose={dialogs.close} />}
@@ -113,5 +189,5 @@ export function mountOverlay({ root, page, state, session, entries, signal }: Ov
 
   render(<Overlay />, container);
   signal.addEventListener('abort', () => render(null, container));
-  return { dialogs, navigator, focusFilter: () => filterInput?.focus() };
+  return { dialogs, navigator, selection, focusFilter: () => filterInput?.focus() };
 }

@@ -7,8 +7,8 @@ export interface EntryButtonSpec {
   label: string;
   /** Tooltip naming the shortcut, e.g. `Star (s)`. */
   title: string;
-  /** A toggle button (`aria-pressed`), or a button that opens a dialog. */
-  kind: 'toggle' | 'dialog';
+  /** A toggle button (`aria-pressed`), a button that opens a dialog, or a plain action (copy). */
+  kind: 'toggle' | 'dialog' | 'action';
 }
 
 /**
@@ -23,7 +23,7 @@ export function addEntryButtons(entries: EntryIndex, doc: Document, spec: EntryB
   template.setAttribute('aria-label', spec.label);
   template.title = spec.title;
   if (spec.kind === 'toggle') template.setAttribute('aria-pressed', 'false');
-  else template.setAttribute('aria-haspopup', 'dialog');
+  else if (spec.kind === 'dialog') template.setAttribute('aria-haspopup', 'dialog');
   return entries.entries.map((entry) => {
     const button = template.cloneNode(false) as HTMLButtonElement;
     if (wrap) {

@@ -5,6 +5,7 @@ import type { ListingState } from './listing-state';
 import type { EntryIndex } from './entry-index';
 import type { Notifier } from './notify';
 import type { Dialogs } from './dialogs';
+import type { Selection } from './selection';
 
 /** What every feature's `init` receives. Listeners and observers take `signal`, so teardown is free. */
 export interface FeatureContext {
@@ -23,6 +24,8 @@ export interface FeatureContext {
   dialogs: Dialogs;
   /** Moves keyboard focus to the toolbar's text filter (no-op where there is no toolbar). */
   focusFilter(): void;
+  /** The papers picked for bulk work, shared with the overlay's selection bar. */
+  selection: Selection;
 }
 
 /** One user-visible feature of the listing overlay (refined-github style: one per file). */

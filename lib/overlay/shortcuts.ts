@@ -9,6 +9,10 @@ export const SHORTCUTS = [
   { key: 'n', command: 'note', description: 'Write a note on the entry' },
   { key: 'o', command: 'open', description: 'Open the abstract page' },
   { key: 'p', command: 'pdf', description: 'Open the PDF' },
+  { key: 'c', command: 'copyBibtex', description: 'Copy the entry as BibTeX' },
+  { key: 'v', command: 'select', description: 'Select the entry, or let it go' },
+  { key: 'J', command: 'extendNext', description: 'Select on to the next entry (shift+j)' },
+  { key: 'K', command: 'extendPrevious', description: 'Select on to the previous entry (shift+k)' },
   { key: '/', command: 'filter', description: 'Filter this listing' },
   { key: '?', command: 'help', description: 'Show these shortcuts' },
 ] as const;

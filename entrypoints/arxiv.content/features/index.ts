@@ -6,5 +6,7 @@ import { note } from './note';
 import { seen } from './seen';
 import { highlight } from './highlight';
 import { keyboard } from './keyboard';
+import { select } from './select';
+import { copyBibtex } from './copy-bibtex';
 
-export const features: readonly Feature[] = [star, hide, tags, note, seen, highlight, keyboard];
+export const features: readonly Feature[] = [star, hide, tags, note, seen, highlight, select, copyBibtex, keyboard];

@@ -22,7 +22,8 @@ export const keyboard: Feature = {
       window.open(url, '_blank', 'noopener');
     };
 
-    const commands: Record<ShortcutCommand, () => void> = {
+    // Selection and copying answer their own keys (features/select.tsx, copy-bibtex.tsx).
+    const commands: Partial<Record<ShortcutCommand, () => void>> = {
       next: () => navigator.step(1),
       previous: () => navigator.step(-1),
       nextUnseen: () => navigator.nextUnseen((id) => !state.seen.peek().has(id)),
@@ -56,9 +57,10 @@ export const keyboard: Feature = {
       (event) => {
         if (dialogs.current.peek()) return;
         const command = shortcutOf(event);
-        if (!command) return;
+        const run = command && commands[command];
+        if (!run) return;
         event.preventDefault();
-        commands[command]();
+        run();
       },
       { signal },
     );

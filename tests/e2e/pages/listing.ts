@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Page object for an augmented arXiv listing: queries by role and accessible name. */
@@ -42,6 +43,25 @@ export class ListingPage {
 
   noteOf(id: string): Locator {
     return this.entry(id).getByRole('button', { name: 'Note', exact: true });
+  }
+
+  selectOf(id: string): Locator {
+    return this.entry(id).getByRole('button', { name: 'Select', exact: true });
+  }
+
+  copyBibtexOf(id: string): Locator {
+    return this.entry(id).getByRole('button', { name: 'Copy BibTeX', exact: true });
+  }
+
+  get selectionBar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Selected papers' });
+  }
+
+  /** Opens an export menu (`Export ▸`, `Export 3 shown ▸`) and downloads `format` from it. */
+  async exportFrom(menu: Locator, format: string): Promise<{ name: string; text: string }> {
+    await menu.click();
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: `Download ${format}` }).click()]);
+    return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
   }
 
   chipsOf(id: string): Locator {

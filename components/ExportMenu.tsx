@@ -1,0 +1,70 @@
+import { useRef, useState } from 'preact/hooks';
+import { EXPORT_FORMATS, type ExportFormatId } from '@/lib/export';
+
+export type ExportHow = 'download' | 'copy';
+
+export interface ExportMenuProps {
+  /** The button's text, e.g. "Export" or "Export 37 shown". */
+  label: string;
+  disabled?: boolean;
+  onExport(format: ExportFormatId, how: ExportHow): void;
+}
+
+/**
+ * A disclosure button that opens the six export formats, each downloadable or copyable. Escape
+ * and every choice close it and give focus back to the button that opened it.
+ */
+export function ExportMenu({ label, disabled, onExport }: ExportMenuProps) {
+  const [open, setOpen] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    trigger.current?.focus();
+  };
+  return (
+    <span
+      class="menu-wrap"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          event.stopPropagation();
+          close();
+        }
+      }}
+    >
+      <button ref={trigger} type="button" class="action" aria-expanded={open} disabled={disabled} onClick={() => setOpen(!open)}>
+        {label} ▸
+      </button>
+      {open && (
+        <div class="menu" role="group" aria-label={label}>
+          {EXPORT_FORMATS.map((format) => (
+            <div key={format.id} class="menu-row">
+              <span>{format.label}</span>
+              <button
+                type="button"
+                class="action"
+                aria-label={`Download ${format.label}`}
+                onClick={() => {
+                  close();
+                  onExport(format.id, 'download');
+                }}
+              >
+                Download
+              </button>
+              <button
+                type="button"
+                class="action"
+                aria-label={`Copy ${format.label}`}
+                onClick={() => {
+                  close();
+                  onExport(format.id, 'copy');
+                }}
+              >
+                Copy
+              </button>
+            </div>
+          ))}
+        </div>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,62 @@
+import type { ExportFormatId } from '@/lib/export';
+import { ExportMenu, type ExportHow } from './ExportMenu';
+
+export interface SelectionBarProps {
+  /** Selected papers. */
+  count: number;
+  /** Entries the filters leave shown, for "Select all shown". */
+  shown: number;
+  /** The Undo button's text while the last bulk action can be undone. */
+  undoLabel?: string | undefined;
+  onStar(starred: boolean): void;
+  onTag(): void;
+  onHide(): void;
+  onMarkSeen(): void;
+  onExport(format: ExportFormatId, how: ExportHow): void;
+  onSelectShown(): void;
+  onClear(): void;
+  onUndo(): void;
+}
+
+/**
+ * The bar for bulk work, shown while papers are selected (or an undo is on offer): the count and
+ * one button per action on the whole selection.
+ */
+export function SelectionBar(props: SelectionBarProps) {
+  const { count } = props;
+  const none = count === 0;
+  return (
+    <div class="bar selection-bar" role="toolbar" aria-label="Selected papers">
+      <span class="count" role="status">
+        <strong>{count}</strong> selected
+      </span>
+      <button type="button" class="action" disabled={none} onClick={() => props.onStar(true)}>
+        Star
+      </button>
+      <button type="button" class="action" disabled={none} onClick={() => props.onStar(false)}>
+        Unstar
+      </button>
+      <button type="button" class="action" aria-haspopup="dialog" disabled={none} onClick={props.onTag}>
+        Tag…
+      </button>
+      <button type="button" class="action" disabled={none} onClick={props.onHide}>
+        Hide
+      </button>
+      <button type="button" class="action" disabled={none} onClick={props.onMarkSeen}>
+        Mark seen
+      </button>
+      <ExportMenu label="Export" disabled={none} onExport={props.onExport} />
+      <button type="button" class="action" onClick={props.onSelectShown}>
+        Select all shown ({props.shown})
+      </button>
+      {props.undoLabel && (
+        <button type="button" class="action" onClick={props.onUndo}>
+          {props.undoLabel}
+        </button>
+      )}
+      <button type="button" class="action" disabled={none} onClick={props.onClear}>
+        Clear
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Feature } from '@/lib/overlay/feature';
+import { AUGMENTED_KINDS } from '@/lib/arxiv/page-kinds';
+import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
+import type { Entry } from '@/lib/overlay/entry-index';
+import { toListingExport } from '@/lib/overlay/bulk-actions';
+import { shortcutOf, withShortcut } from '@/lib/overlay/shortcuts';
+import { exportOptionsOf, sharedExportPreferences } from '@/lib/export/preferences';
+import { copyText } from '@/lib/platform/save-file';
+
+/**
+ * "Copy BibTeX" on every entry (and `c` on the focused one): the entry as the BibTeX exporter
+ * writes it, with tags and notes only if the reader's export preferences put them in BibTeX.
+ */
+export const copyBibtex: Feature = {
+  id: 'copy-bibtex',
+  include: AUGMENTED_KINDS,
+  checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'abs-2602.22195.html'],
+  init({ signal, state, navigator, entries, document, dialogs, notify }) {
+    // Read now, so the stored choices are there by the first copy (a copy must follow the click at once).
+    const preferences = sharedExportPreferences();
+    addEntryButtons(entries, document, { className: 'sift-cite', label: 'Copy BibTeX', title: withShortcut('Copy BibTeX', 'copyBibtex'), kind: 'action' });
+
+    const copy = async (entry: Entry) => {
+      const file = toListingExport([entry.paper], state, 'bibtex', new Date(), exportOptionsOf(preferences.preferences.peek(), 'bibtex'));
+      try {
+        await copyText(file.text);
+        notify.show(`Copied BibTeX of ${entry.paper.title}`);
+      } catch (error) {
+        notify.failure('Could not copy the BibTeX', error);
+      }
+    };
+
+    onEntryButton(document, entries, 'sift-cite', signal, (entry) => void copy(entry));
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        if (dialogs.current.peek() || shortcutOf(event) !== 'copyBibtex') return;
+        const entry = entries.entryOf(document.activeElement) ?? navigator.current;
+        if (!entry) return;
+        event.preventDefault();
+        void copy(entry);
+      },
+      { signal },
+    );
+  },
+};

@@ -1,0 +1,130 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures';
+import { ListingPage } from './pages/listing';
+
+const SEED = '/list/cs.DC/new';
+const FIRST = '2602.22290';
+const ZELASKO = '2602.22434'; // GetBatch: … Piotr Żelasko
+
+/** The arXiv ids in a BibTeX file, in order (`eprint = {…}`). */
+const eprints = (bib: string) => [...bib.matchAll(/eprint\s*=\s*\{([^}]+)\}/g)].map((m) => m[1]);
+
+test('five entries selected with the keyboard are tagged at once, and one undo takes the tag off all five', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  await page.keyboard.press('j');
+  await page.keyboard.press('v');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+J');
+  await expect(listing.selectionBar).toContainText('5 selected');
+  const picked = await page.locator('dt[data-sift-entry]:has(button.sift-select[aria-pressed="true"])').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-sift-entry')!));
+  expect(picked).toHaveLength(5);
+
+  const opener = listing.selectionBar.getByRole('button', { name: 'Tag…' });
+  await opener.click();
+  const dialog = listing.dialog('Tag selected papers');
+  await dialog.getByRole('combobox', { name: 'Tag name' }).fill('batch');
+  await dialog.getByRole('combobox', { name: 'Tag name' }).press('Enter');
+  await expect(dialog).toBeHidden();
+  for (const id of picked) await expect(listing.chipsOf(id)).toContainText(['batch']);
+  await expect(listing.toolbar).toContainText('batch 5');
+
+  await listing.selectionBar.getByRole('button', { name: 'Undo tag batch' }).click();
+  for (const id of picked) await expect(listing.chipsOf(id)).toHaveCount(0);
+  await page.reload();
+  await listing.ready();
+  for (const id of picked) await expect(listing.chipsOf(id)).toHaveCount(0);
+});
+
+test('#tag and note: filters narrow the listing, with an honest count and an empty state', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  const all = (await listing.visibleIds()).length;
+  await listing.addTag(FIRST, 'to read');
+  await listing.noteOf(ZELASKO).click();
+  await listing.dialog('Note').getByRole('textbox', { name: 'Note' }).fill('Check the bätch sizes');
+  await listing.dialog('Note').getByRole('button', { name: 'Save note' }).click();
+
+  await listing.filterInput.fill('#"to read"');
+  await expect.poll(() => listing.visibleIds()).toEqual([FIRST]);
+  await expect(listing.toolbar).toContainText(`Showing 1 of ${all}`);
+  await listing.filterInput.fill('note:batch');
+  await expect.poll(() => listing.visibleIds()).toEqual([ZELASKO]);
+  // A tag added while the filter is on takes effect at once: the query re-runs on annotation changes.
+  await listing.filterInput.fill('#later');
+  await expect(page.getByRole('status').filter({ hasText: 'No entries match the filters.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(listing.filterInput).toHaveValue('');
+  await expect.poll(async () => (await listing.visibleIds()).length).toBe(all);
+
+  await listing.filterInput.fill('zelasko');
+  await expect.poll(() => listing.visibleIds()).toEqual([ZELASKO]);
+  await listing.toolbar.getByRole('button', { name: 'Clear the filter text' }).click();
+  await expect(listing.filterInput).toHaveValue('');
+  await expect(listing.filterInput).toBeFocused();
+  await listing.filterInput.fill('author:zelasko');
+  await listing.filterInput.press('Escape');
+  await expect(listing.filterInput).toHaveValue('');
+});
+
+test('"Export N shown" after a tag filter writes exactly the shown entries', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  await listing.addTag(FIRST, 'cite');
+  await listing.addTag(ZELASKO, 'cite');
+  await listing.filterInput.fill('#cite');
+  await expect.poll(() => listing.visibleIds()).toEqual([FIRST, ZELASKO]);
+  const file = await listing.exportFrom(listing.toolbar.getByRole('button', { name: 'Export 2 shown ▸' }), 'BibTeX');
+  expect(file.name).toMatch(/^arxiv-sift-\d{4}-\d{2}-\d{2}\.bib$/);
+  expect(eprints(file.text)).toEqual([FIRST, ZELASKO]);
+  // BibTeX is shared: the reader's tags stay out unless the export preferences put them in.
+  expect(file.text).not.toContain('cite,');
+
+  await listing.selectOf(ZELASKO).click();
+  const selected = await listing.exportFrom(listing.selectionBar.getByRole('button', { name: 'Export ▸' }), 'CSV');
+  expect(selected.text).toContain(ZELASKO);
+  expect(selected.text).not.toContain(FIRST);
+});
+
+test('"Copy BibTeX" copies one entry, by button and by c', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  await listing.copyBibtexOf(ZELASKO).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied BibTeX' })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(eprints(copied)).toEqual([ZELASKO]);
+
+  await page.keyboard.press('j');
+  await page.keyboard.press('c');
+  await expect.poll(async () => eprints(await page.evaluate(() => navigator.clipboard.readText()))).toEqual([FIRST]);
+});
+
+test('shift+click selects a range, "Select all shown" follows the filter, bulk star is undone in one go', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  const ids = (await listing.visibleIds()).slice(0, 4);
+  await listing.selectOf(ids[0]!).click();
+  await listing.selectOf(ids[3]!).click({ modifiers: ['Shift'] });
+  await expect(listing.selectionBar).toContainText('4 selected');
+  await listing.selectionBar.getByRole('button', { name: 'Star', exact: true }).click();
+  for (const id of ids) await expect(listing.starOf(id)).toHaveAttribute('aria-pressed', 'true');
+  await listing.selectionBar.getByRole('button', { name: 'Undo star' }).click();
+  for (const id of ids) await expect(listing.starOf(id)).toHaveAttribute('aria-pressed', 'false');
+
+  await listing.filterInput.fill('federated');
+  const shown = await listing.visibleIds();
+  await listing.selectionBar.getByRole('button', { name: /^Select all shown/ }).click();
+  await expect(listing.selectionBar).toContainText(`${shown.length} selected`);
+  await listing.selectionBar.getByRole('button', { name: 'Clear', exact: true }).click();
+  await expect(listing.selectionBar).toBeHidden();
+});
+
+test('the selection bar has no serious or critical accessibility violation', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  await listing.selectOf(FIRST).click();
+  await expect(listing.selectionBar).toBeVisible();
+  await listing.selectionBar.getByRole('button', { name: 'Export ▸' }).click();
+  const results = await new AxeBuilder({ page }).include('sift-overlay').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});
