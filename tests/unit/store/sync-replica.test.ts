@@ -7,7 +7,7 @@ import type { ApiData, ApiName, ApiResult, ChangeNotice } from '@/lib/store/api'
 import { callApi } from '@/lib/store/client';
 import type { SiftDb } from '@/lib/store/db';
 import { createApiHandler } from '@/lib/store/handlers';
-import { setFlag } from '@/lib/store/merge';
+import { setFlag, type MergeablePaper } from '@/lib/store/merge';
 import { createDexieSyncReplica } from '@/lib/store/sync-replica';
 import { defaultTagColor } from '@/lib/store/tag-colors';
 import { createSyncEngine, type SyncEngine } from '@/lib/sync/engine';
@@ -162,7 +162,7 @@ describe('createDexieSyncReplica', () => {
   it('a page write replaces the stand-in metadata; an unstar leaves a tombstone load() reports', async () => {
     const db = freshDb();
     const replica = createDexieSyncReplica(db, { now: () => 1_760_000_000_000 });
-    const starred = setFlag({ id: id(PAPER), tags: [] }, 'star', true, 1_760_000_000_000);
+    const starred: MergeablePaper = setFlag<MergeablePaper>({ id: id(PAPER), tags: [] }, 'star', true, 1_760_000_000_000);
     await replica.apply({ papers: [starred], tags: [], rules: [], settings: [] });
     expect((await db.papers.get(id(PAPER)))?.metaMissing).toBe(true);
 
