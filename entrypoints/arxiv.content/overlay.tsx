@@ -26,6 +26,7 @@ import { exportOptionsOf, sharedExportPreferences } from '@/lib/export/preferenc
 import { createBulkActions, toListingExport } from '@/lib/overlay/bulk-actions';
 import { createSelection } from '@/lib/overlay/selection';
 import { visibilityOf } from '@/lib/overlay/visibility';
+import { rememberListingFilters } from '@/lib/settings/listing-filters';
 import { copyText, saveFile } from '@/lib/platform/save-file';
 
 export interface OverlayOptions {
@@ -59,6 +60,9 @@ export function mountOverlay({ root, page, state, session, entries, signal }: Ov
   const selection = createSelection(entries, visibility.shown);
   const bulk = createBulkActions(session, state);
   const bulkTagging = createSignal(false);
+  if (showToolbar && page.archive) {
+    void rememberListingFilters(state, page.archive, signal).catch((error: unknown) => console.info('[sift] remembered filters unavailable:', error));
+  }
   const exportPreferences = sharedExportPreferences();
   /** Why the last export failed (a copy needs the page focused), shown beside the bars. */
   const exportError = createSignal('');

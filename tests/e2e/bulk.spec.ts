@@ -128,3 +128,25 @@ test('the selection bar has no serious or critical accessibility violation', asy
   const results = await new AxeBuilder({ page }).include('sift-overlay').analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
+
+test('filters are remembered per archive across reloads, and one click resets them', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  await listing.toggle(/Only unseen/).click();
+  await listing.filterInput.fill('federated');
+  await expect(listing.toolbar).toContainText('Showing');
+  // Saving waits for typing to settle.
+  await page.waitForTimeout(600);
+  await page.reload();
+  await listing.ready();
+  await expect(listing.filterInput).toHaveValue('federated');
+  await expect(listing.toggle(/Only unseen/)).toHaveAttribute('aria-pressed', 'true');
+
+  await listing.toolbar.getByRole('button', { name: 'Reset filters' }).click();
+  await expect(listing.filterInput).toHaveValue('');
+  await expect(listing.toggle(/Only unseen/)).toHaveAttribute('aria-pressed', 'false');
+  await page.waitForTimeout(600);
+  await page.reload();
+  await listing.ready();
+  await expect(listing.filterInput).toHaveValue('');
+});

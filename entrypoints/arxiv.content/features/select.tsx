@@ -34,6 +34,8 @@ export const select: Feature = {
     document.addEventListener(
       'click',
       (event) => {
+        // Only the reader's own clicks select: a page script's synthetic click must not.
+        if (!event.isTrusted) return;
         const box = (event.target as Element | null)?.closest?.('button.sift-select');
         const entry = box && entries.entryOf(box);
         if (!entry) return;
