@@ -5,22 +5,30 @@ import { test, expect } from './fixtures';
 import { ListingPage } from './pages/listing';
 import { ReadingListPage } from './pages/reading-list';
 
+/** The extension APIs an extension page has, as far as these tests use them (no @types/chrome here). */
+interface ExtensionGlobal {
+  chrome: {
+    runtime: { sendMessage(message: unknown): Promise<unknown> };
+    storage: { sync: { get(keys: null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
+  };
+}
+
 const SEED = '/list/cs.DC/new';
 const FEDERATED = '2602.22290';
 const PRIVACY = '2602.22434';
 
 /** Sends one api message from an extension page, as the options page does. */
 async function send<T>(page: Page, type: string, data: object): Promise<T> {
-  const response = await page.evaluate(([type, data]) => chrome.runtime.sendMessage({ type, data }), [type, data] as const);
+  const response = await page.evaluate(([type, data]) => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ type, data }), [type, data] as const);
   expect(response).toMatchObject({ ok: true });
   return (response as { result: T }).result;
 }
 
 /** This profile's storage.sync, read in one of its extension pages. */
-const syncArea = (page: Page) => page.evaluate(() => chrome.storage.sync.get(null));
+const syncArea = (page: Page) => page.evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.storage.sync.get(null));
 
 /** What the browser's sync does: another profile's items land in this profile's storage.sync. */
-const deliver = (page: Page, items: Record<string, unknown>) => page.evaluate((items) => chrome.storage.sync.set(items), items);
+const deliver = (page: Page, items: Record<string, unknown>) => page.evaluate((items) => (globalThis as unknown as ExtensionGlobal).chrome.storage.sync.set(items), items);
 
 /** A second browser profile with the extension, its arXiv answered from the fixtures. */
 async function secondProfile(): Promise<{ context: BrowserContext; extensionId: string }> {
