@@ -10,6 +10,7 @@ import * as v from 'valibot';
 import { isArxivId } from '@/lib/arxiv/ids';
 import type { ArxivId, PageKind } from '@/lib/arxiv/types';
 import { FILTERS, type FilterFlags, type FilterId } from '@/lib/overlay/filters';
+import type { RankingAnswer } from '@/lib/overlay/ranking-wire';
 import type { Rule } from '@/lib/rules/types';
 import type { SyncStatus } from '@/lib/sync/engine';
 import { LIMITS, arxivIdSchema, colorSchema, keySchema, noteSchema, tagNameSchema } from '@/lib/schemas/fields';
@@ -75,13 +76,19 @@ export const API_SCHEMAS = {
   'sync.status': noData,
   'sync.now': noData,
   'sync.setEnabled': v.strictObject({ enabled: v.boolean() }),
+  /** The reader's "For you" model, retrained first if papers or seeds changed since it was trained. */
+  'ranking.model': noData,
+  /** "These are my papers": replaces the seed ids when `ids` is given; answers them either way. */
+  'ranking.seeds': v.strictObject({ ids: v.optional(idsSchema) }),
+  /** "Forget what Sift learned": drops the model and the seeds (stars, tags and hides stay). */
+  'ranking.reset': noData,
 } as const;
 
 /**
  * Messages only the extension's own pages may send (a content script runs inside arxiv.org's tab,
  * so it never needs to read or replace the whole database).
  */
-export const EXTENSION_PAGE_ONLY: readonly ApiName[] = ['backup.export', 'backup.import', 'backup.restored', 'sync.status', 'sync.now', 'sync.setEnabled'];
+export const EXTENSION_PAGE_ONLY: readonly ApiName[] = ['backup.export', 'backup.import', 'backup.restored', 'sync.status', 'sync.now', 'sync.setEnabled', 'ranking.seeds', 'ranking.reset'];
 
 export type ApiName = keyof typeof API_SCHEMAS;
 
@@ -161,6 +168,10 @@ export interface ApiResults {
   /** After a read and write of the sync area. */
   'sync.now': SyncView;
   'sync.setEnabled': SyncView;
+  'ranking.model': RankingAnswer;
+  /** The seed ids, and how many of them the abstract cache holds (only those are learned from). */
+  'ranking.seeds': { ids: ArxivId[]; known: number };
+  'ranking.reset': null;
 }
 
 /** This device's sync: whether it is on, and the engine's status (`phase: 'stopped'` when off). */

@@ -8,6 +8,7 @@ import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'de
 import type { CachedAbstract } from '@/lib/abstracts/cache-policy';
 import type { Rule } from '@/lib/rules/types';
 import type { PaperRecord, SeenRecord, TagRecord, VisitRecord } from '@/lib/schemas/records';
+import type { RankingRecord } from './ranking';
 
 export type { PaperRecord, SeenRecord, TagRecord, VisitRecord } from '@/lib/schemas/records';
 export type SiftDb = Dexie & {
@@ -18,6 +19,7 @@ export type SiftDb = Dexie & {
   abstracts: EntityTable<CachedAbstract, 'id'>;
   abstractTotals: EntityTable<AbstractTotalsRecord, 'key'>;
   syncStamps: EntityTable<SyncStampRecord, 'key'>;
+  ranking: EntityTable<RankingRecord, 'key'>;
 };
 
 /**
@@ -100,6 +102,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // Sync (lib/sync): stamps and tombstones of tags and rules, which their own records cannot hold.
     version: 5,
     stores: { syncStamps: 'key' },
+  },
+  {
+    // "For you" (lib/store/ranking.ts): the trained model and the reader's seed papers. Derived
+    // from stars, tags and hides (which backups carry), so backups and sync leave it out.
+    version: 6,
+    stores: { ranking: 'key' },
   },
 ];
 

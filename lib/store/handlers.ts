@@ -18,6 +18,7 @@ import { getAnnotations, hidePapers, keepPapers, markPapersSeen, notePaper, star
 import { deleteRule, listRules, upsertRule } from './rules';
 import { deleteTag, listTags, mergeTags, renameTag, upsertTag } from './tags';
 import { markSeen, unmarkSeen } from './seen';
+import { getSeeds, rankingModel, resetRanking, setSeeds } from './ranking';
 
 /** What operations may use besides the database: browser actions the background performs. */
 interface OperationEnv {
@@ -89,6 +90,12 @@ const OPERATIONS: { [N in ApiName]: Operation<N> } = {
   'sync.status': async (_db, _data, _now, env) => ({ result: await env.sync.view() }),
   'sync.now': async (_db, _data, _now, env) => ({ result: await env.sync.syncNow() }),
   'sync.setEnabled': async (_db, { enabled }, _now, env) => ({ result: await env.sync.setEnabled(enabled) }),
+  'ranking.model': (db, _data, now) => read(rankingModel(db, now)),
+  'ranking.seeds': (db, { ids }) => read(ids ? setSeeds(db, ids) : getSeeds(db)),
+  'ranking.reset': async (db) => {
+    await resetRanking(db);
+    return { result: null };
+  },
 };
 
 /** Fetched abstracts are delivered to a tab, so only a sender in a tab may queue or cancel them. */

@@ -97,6 +97,16 @@ RECORDS_AT[5] = {
   ],
 };
 
+/** Version 6 adds the "For you" table: the reader's seed ids and a stored model answer. */
+const beforeRanking = SCHEMA_VERSIONS[SCHEMA_VERSIONS.findIndex((v) => v.version === 6) - 1]!.version;
+RECORDS_AT[6] = {
+  ...RECORDS_AT[beforeRanking]!,
+  ranking: [
+    { key: 'model', basis: '3:9:0:', answer: { status: 'off', message: 'Star or tag a paper to sort by your interests.' } },
+    { key: 'seeds', ids: [nthId(0), nthId(1)] },
+  ],
+};
+
 /** What version n makes of version n-1's records; versions without a data change keep them. */
 const UPGRADED: Record<number, (before: Tables) => Tables> = { 2: withoutSettings, 3: visitsToSeen };
 
