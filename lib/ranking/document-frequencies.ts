@@ -110,9 +110,9 @@ export function vectorize(features: PaperFeatures, vectorizer: Vectorizer): Spar
 
 /**
  * A vector without the features no other counted paper has (document frequency at most 1). Such a
- * feature of a negative example can only teach the model about that one paper, so training on
- * negatives without them gives nearly the same model from a third fewer entries. The paper's own
- * counting may be the 1, so "at most 1" is read off the IDF table.
+ * feature of a negative example can only teach the model about that one paper, so negatives are
+ * trained on without them, which shortens every pass of the solver. The paper's own counting may
+ * be the 1, so "at most 1" is read off the IDF table.
  */
 export function sharedPart(vector: SparseVector, vectorizer: Vectorizer): SparseVector {
   const cached = vectorizer.sharedCache.get(vector);

@@ -4,10 +4,10 @@
  * 2008), the method liblinear and so scikit-learn's `LinearSVC` use; the bias is a constant
  * feature of value 1, regularised like the others, as liblinear's `intercept_scaling = 1`.
  *
- * Written by hand because no small, kept library fits: liblinear and libsvm builds for the web
- * (`liblinear-wasm`, `libsvm-js`) are 100 KB and more of WebAssembly; `ml-svm` (mljs) is a
- * kernel SMO on dense rows and unmaintained; `ml-logistic-regression` pulls in `ml-matrix` and
- * works on dense matrices, hopeless at 650,000 hashed features. The solver is 80 lines.
+ * Written by hand because no small, kept library trains a sparse linear model: `libsvm-js` is
+ * libsvm compiled to WebAssembly (kernel SVMs, a wasm binary to fetch and instantiate, last
+ * released as 0.2.1); `ml-svm` (mljs) is a kernel SMO over dense rows; `ml-logistic-regression`
+ * works on dense `ml-matrix` matrices, hopeless at 650,000 hashed features. The solver is a page.
  */
 import type { SparseVector } from './document-frequencies';
 
