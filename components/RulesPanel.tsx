@@ -31,6 +31,8 @@ const PALETTE = ['#ffe066', '#a5d8ff', '#b2f2bb', '#ffc9c9', '#d0bfff', '#ffd8a8
 export function RulesPanel(props: RulesPanelProps) {
   const [draft, setDraft] = useState<Rule>(() => blankRule(props));
   const [error, setError] = useState<string | undefined>();
+  /** The rule whose Delete was pressed once: deleting takes a second, explicit confirmation. */
+  const [deleting, setDeleting] = useState<string | undefined>();
   const editing = props.rules.some((rule) => rule.id === draft.id);
   const preview = draft.pattern && !props.validate(draft) ? props.preview?.(draft) : undefined;
 
@@ -70,9 +72,27 @@ export function RulesPanel(props: RulesPanelProps) {
             <button type="button" class="action" onClick={() => setDraft(rule)} aria-label={`Edit rule ${rule.pattern}`}>
               Edit
             </button>
-            <button type="button" class="action danger" onClick={() => props.onDelete(rule.id)} aria-label={`Delete rule ${rule.pattern}`}>
-              Delete
-            </button>
+            {deleting === rule.id ? (
+              <span role="group" aria-label={`Delete rule ${rule.pattern}?`}>
+                <button
+                  type="button"
+                  class="action danger"
+                  onClick={() => {
+                    setDeleting(undefined);
+                    void props.onDelete(rule.id);
+                  }}
+                >
+                  Yes, delete
+                </button>
+                <button type="button" class="action" onClick={() => setDeleting(undefined)}>
+                  Keep
+                </button>
+              </span>
+            ) : (
+              <button type="button" class="action danger" onClick={() => setDeleting(rule.id)} aria-label={`Delete rule ${rule.pattern}`}>
+                Delete
+              </button>
+            )}
             {rule.verdict?.error !== undefined && (
               <p class="error" role="note">
                 Not used on listings: {rule.verdict.error}

@@ -1,11 +1,13 @@
 import type { ComponentChildren } from 'preact';
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { FILTERS, type FilterFlags, type FilterId } from '@/lib/overlay/filters';
 import type { ListingCounts } from '@/lib/overlay/listing-state';
 import { withShortcut } from '@/lib/overlay/shortcuts';
 import { sinceLabel, type SeenProgress } from '@/lib/overlay/seen-progress';
 import type { ExportFormatId } from '@/lib/export';
 import { ExportMenu, type ExportHow } from './ExportMenu';
+import { abstractsLine } from '@/lib/overlay/abstract-progress';
+import type { AbstractProgress } from '@/lib/overlay/listing-state';
 
 export interface ToolbarProps {
   counts: ListingCounts;
@@ -32,6 +34,8 @@ export interface ToolbarProps {
   /** Turns every filter off and empties the filter box. */
   onClearFilters(): void;
   onExportShown(format: ExportFormatId, how: ExportHow): void;
+  /** Where fetching the abstracts the page did not print stands; absent where it printed them. */
+  abstracts?: AbstractProgress | undefined;
 }
 
 /** Which count each filter toggle shows beside its label. */
@@ -50,6 +54,59 @@ export function Toolbar(props: ToolbarProps) {
   const { counts, filters } = props;
   const local = useRef<HTMLInputElement | null>(null);
   const filtered = props.textFilter.trim() !== '' || FILTERS.some((filter) => filters[filter.id] && filter.id !== 'showHidden');
+  // Each group is drawn twice, in the row and in "More"; the bar's container queries (overlay.css)
+  // show each in one place only, by the bar's width, so the bar stays one row at any width.
+  const toggles = () =>
+  FILTERS.filter((filter) => props.available.has(filter.id)).map((filter) => {
+      const countKey = COUNT_OF[filter.id];
+      return (
+        <Toggle key={filter.id} pressed={filters[filter.id]} onClick={() => props.onToggle(filter.id)}>
+          {filter.label}
+          {countKey && <span class="badge">{counts[countKey]}</span>}
+        </Toggle>
+      );
+  });
+  const seenActions = () => (
+    <>
+        {props.seen.canContinue && (
+          <button type="button" class="action" title={withShortcut('Continue at the first unseen entry', 'nextUnseen')} onClick={props.onContinue}>
+            Continue
+          </button>
+        )}
+        {props.seen.undoable ? (
+          <button type="button" class="action" onClick={props.onUndoMarkAllSeen}>
+            Undo mark all seen
+          </button>
+        ) : (
+          props.seen.unseen > 0 && (
+            <button type="button" class="action" onClick={props.onMarkAllSeen}>
+              Mark all seen
+            </button>
+          )
+        )}
+    </>
+  );
+  const rules = () => (
+    <button type="button" class="action" onClick={props.onOpenRules}>
+      Rules
+    </button>
+  );
+  const pageActions = () => (
+    <>
+        {filtered && (
+          <button type="button" class="action" onClick={props.onClearFilters}>
+            Reset filters
+          </button>
+        )}
+        <ExportMenu label={`Export ${props.shown} shown`} disabled={props.shown === 0} onExport={props.onExportShown} />
+        <button type="button" class="action" onClick={props.onOpenReadingList}>
+          Reading list
+        </button>
+        <button type="button" class="action" aria-label="Keyboard shortcuts" title={withShortcut('Keyboard shortcuts', 'help')} onClick={props.onOpenHelp}>
+          ?
+        </button>
+    </>
+  );
   return (
     <div class="bar" role="toolbar" aria-label="Sift filters">
       <span class="count" title="Entries on this page">
@@ -63,39 +120,31 @@ export function Toolbar(props: ToolbarProps) {
           </>
         )}
       </span>
-      {FILTERS.filter((filter) => props.available.has(filter.id)).map((filter) => {
-        const countKey = COUNT_OF[filter.id];
-        return (
-          <Toggle key={filter.id} pressed={filters[filter.id]} onClick={() => props.onToggle(filter.id)}>
-            {filter.label}
-            {countKey && <span class="badge">{counts[countKey]}</span>}
-          </Toggle>
-        );
-      })}
-      {props.seen.lastSeenAt !== undefined && props.seen.unseen > 0 && <span class="since">{sinceLabel(props.seen.lastSeenAt)}</span>}
-      {props.seen.canContinue && (
-        <button type="button" class="action" title={withShortcut('Continue at the first unseen entry', 'nextUnseen')} onClick={props.onContinue}>
-          Continue
-        </button>
+      <span class="group" data-fold="wide">
+        {toggles()}
+      </span>
+      {props.seen.lastSeenAt !== undefined && props.seen.unseen > 0 && (
+        <span class="since" data-fold="info">
+          {sinceLabel(props.seen.lastSeenAt)}
+        </span>
       )}
-      {props.seen.undoable ? (
-        <button type="button" class="action" onClick={props.onUndoMarkAllSeen}>
-          Undo mark all seen
-        </button>
-      ) : (
-        props.seen.unseen > 0 && (
-          <button type="button" class="action" onClick={props.onMarkAllSeen}>
-            Mark all seen
-          </button>
-        )
+      {props.abstracts && abstractsLine(props.abstracts) && (
+        <span class="since" role="status">
+          {abstractsLine(props.abstracts)}
+        </span>
       )}
-      {[...counts.byTag].map(([tag, count]) =>
-        count > 0 ? (
-          <span key={tag} class="tag-count" style={{ '--chip': props.tagColors.get(tag) ?? '#888888' }}>
-            {tag} <span class="badge">{count}</span>
-          </span>
-        ) : null,
-      )}
+      <span class="group" data-fold="wide">
+        {seenActions()}
+      </span>
+      <span class="tag-counts" data-fold="info">
+        {[...counts.byTag].map(([tag, count]) =>
+          count > 0 ? (
+            <span key={tag} class="tag-count" style={{ '--chip': props.tagColors.get(tag) ?? '#888888' }}>
+              {tag} <span class="badge">{count}</span>
+            </span>
+          ) : null,
+        )}
+      </span>
       <input
         type="search"
         class="filter"
@@ -128,22 +177,55 @@ export function Toolbar(props: ToolbarProps) {
           ×
         </button>
       )}
-      {filtered && (
-        <button type="button" class="action" onClick={props.onClearFilters}>
-          Reset filters
-        </button>
-      )}
-      <ExportMenu label={`Export ${props.shown} shown`} disabled={props.shown === 0} onExport={props.onExportShown} />
-      <button type="button" class="action" onClick={props.onOpenRules}>
-        Rules
-      </button>
-      <button type="button" class="action" onClick={props.onOpenReadingList}>
-        Reading list
-      </button>
-      <button type="button" class="action" aria-label="Keyboard shortcuts" title={withShortcut('Keyboard shortcuts', 'help')} onClick={props.onOpenHelp}>
-        ?
-      </button>
+      <span class="group" data-fold="narrow">
+        {rules()}
+      </span>
+      <span class="group" data-fold="mid">
+        {pageActions()}
+      </span>
+      <MoreMenu>
+        <span class="group" data-fold="wide">
+          {toggles()}
+          {seenActions()}
+        </span>
+        <span class="group" data-fold="mid">
+          {pageActions()}
+        </span>
+        <span class="group" data-fold="narrow">
+          {rules()}
+        </span>
+      </MoreMenu>
     </div>
+  );
+}
+
+/**
+ * "More": the controls the bar's width folds away, in a disclosure panel. Escape closes it and
+ * gives focus back to its button.
+ */
+function MoreMenu({ children }: { children: ComponentChildren }) {
+  const [open, setOpen] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  return (
+    <span
+      class="menu-wrap more"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          event.stopPropagation();
+          setOpen(false);
+          trigger.current?.focus();
+        }
+      }}
+    >
+      <button ref={trigger} type="button" class="action" aria-expanded={open} onClick={() => setOpen(!open)}>
+        More ▾
+      </button>
+      {open && (
+        <div class="menu" role="group" aria-label="More">
+          {children}
+        </div>
+      )}
+    </span>
   );
 }
 

@@ -24,6 +24,7 @@ function readJson(path) {
 // run, so one run reports a regression in Chromium and in Firefox alike.
 const steps = [
   { gate: true, run: () => run('type-check', 'npx', ['tsc', '--noEmit']) },
+  { gate: true, run: () => run('import cycles', 'node', ['scripts/check-cycles.mjs']) },
   { gate: true, run: () => run('build', 'npm', ['run', 'build', '--silent']) },
   { run: () => run('web-ext lint (firefox build)', 'npm', ['run', 'lint:firefox', '--silent']) },
   { run: () => run('unit and DOM tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`]) },

@@ -1,3 +1,4 @@
+import '@/lib/platform/unclobber'; // first: before the polyfill, which what follows imports, reads `browser`
 import './style.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { parseArxivPage } from '@/lib/arxiv/parse';
@@ -5,27 +6,27 @@ import { isListingPage } from '@/lib/arxiv/url';
 import { runtimeChannel } from '@/lib/messaging/runtime';
 import { indexEntries } from '@/lib/overlay/entry-index';
 import { createListingState } from '@/lib/overlay/listing-state';
-import { bindPage, createPageHost } from '@/lib/overlay/page-host';
+import { bindPage, createLifetime, createPageHost } from '@/lib/overlay/page-host';
 import { runFeatures } from '@/lib/overlay/run-features';
 import { openListingSession } from '@/lib/overlay/session';
 import { mountOverlay } from './overlay';
 import { features } from './features';
 
-// Wiring only: detect → parse → index entries → state → session → mount the UI → run features.
-// Stage marks (sift:start, sift:parsed, sift:controls, sift:ready) are read by `npm run bench`.
+// Wiring only: detect → parse → index → state → session → UI → features; `npm run bench` reads the marks.
 export default defineContentScript({
   matches: ['https://arxiv.org/*', 'https://www.arxiv.org/*'],
   runAt: 'document_end', // the listing is fully parsed by then; waiting for idle only delays the controls
-  main(ctx) {
+  // Keeps the extension id to ourselves: WXT would post it to the page on every start.
+  noScriptStartedPostMessage: true,
+  main() {
     if (!isListingPage(location.href)) return;
     performance.mark('sift:start');
     const page = parseArxivPage(document, location.href);
     performance.mark('sift:parsed');
     for (const problem of page.problems) console.info(`[sift] entry ${problem.index} left without controls: ${problem.reason}`);
     if (page.papers.length === 0) return;
-    const [signal, detach] = [ctx.signal, () => ctx.abort()];
-    const entries = indexEntries(page, document);
-    signal.addEventListener('abort', () => entries.remove());
+    const { signal, detach } = createLifetime(document);
+    const entries = indexEntries(page, document, signal);
     const state = createListingState(entries.ids());
     const host = createPageHost(document, page, signal);
     const session = openListingSession({ page, entries, state, notify: host.notify, ...runtimeChannel, signal, detach });

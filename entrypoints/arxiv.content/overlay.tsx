@@ -53,6 +53,17 @@ export function mountOverlay({ root, page, state, session, entries, signal }: Ov
   const container = document.createElement('div');
   container.className = 'sift-root';
   root.append(style, container);
+  // The toolbar and dialogs act only on the reader's own input: a page script's synthetic click,
+  // key, input or submit stops here, before any handler below can star, delete or open anything.
+  for (const type of ['click', 'keydown', 'input', 'change', 'submit']) {
+    container.addEventListener(
+      type,
+      (event) => {
+        if (!event.isTrusted) event.stopImmediatePropagation();
+      },
+      { capture: true, signal },
+    );
+  }
   let filterInput: HTMLInputElement | null = null;
   const showToolbar = traitsOf(page.kind)?.toolbar ?? false;
   const available = availableFilters(page);
@@ -103,6 +114,7 @@ export function mountOverlay({ root, page, state, session, entries, signal }: Ov
             onOpenHelp={() => dialogs.open({ kind: 'help' })}
             filterInputRef={(input) => (filterInput = input)}
             seen={{ ...seenProgressOf(entries, state.seen.value), undoable: lastMarked.value.length > 0 }}
+            abstracts={state.abstractProgress.value}
             onMarkAllSeen={async () => void (lastMarked.value = await session.markAllSeen())}
             onUndoMarkAllSeen={async () => {
               if (await session.unmarkSeen(lastMarked.peek())) lastMarked.value = [];

@@ -67,6 +67,25 @@ function parseOldScheme(text: string): ParsedArxivId | undefined {
   return withVersion(`${archive}/${yy}${mm}${number}`, version);
 }
 
+/** The year and month an id was assigned, e.g. `{ year: 2026, month: 2 }`. */
+export interface ArxivIdDate {
+  year: number;
+  month: number;
+}
+
+/**
+ * The year and month an arXiv id was assigned (its first version's submission month), read from
+ * the id itself: `2602.22290` → 2026-02, `math/0601001` → 2006-01, `hep-th/9901001` → 1999-01.
+ * Any spelling `parseArxivId` accepts works (versions, `arXiv:`); anything else is `undefined`.
+ */
+export function dateOfArxivId(input: string): ArxivIdDate | undefined {
+  const parsed = parseArxivId(input);
+  if (!parsed) return undefined;
+  const digits = parsed.id.includes('/') ? parsed.id.slice(parsed.id.indexOf('/') + 1) : parsed.id;
+  const yy = Number(digits.slice(0, 2));
+  return { year: parsed.id.includes('/') ? yearOfTwoDigits(yy) : 2000 + yy, month: Number(digits.slice(2, 4)) };
+}
+
 function withVersion(id: string, version: string | undefined): ParsedArxivId | undefined {
   if (version === undefined) return { id: id as ArxivId };
   const n = Number(version);

@@ -68,33 +68,8 @@ export function orderedExportPaper(paper: ExportPaper): ExportPaper {
   return out;
 }
 
-export interface ArxivIdDate {
-  year: number;
-  /** 1–12 */
-  month: number;
-}
-
-// New scheme (April 2007 on): YYMM.NNNN or YYMM.NNNNN — https://info.arxiv.org/help/arxiv_identifier.html
-const NEW_SCHEME = /^(\d{2})(\d{2})\.\d{4,5}(?:v\d+)?$/;
-// Old scheme (1991 – March 2007): archive(.SUBJ)/YYMMNNN, e.g. math/0601001, math.GT/0309136
-const OLD_SCHEME = /^[a-z-]+(?:\.[A-Z]{2})?\/(\d{2})(\d{2})\d{3}(?:v\d+)?$/;
-
-/**
- * The year and month an arXiv id was assigned (the first version's submission month), read from
- * the id itself: `2602.22290` → 2026-02, `math/0601001` → 2006-01, `hep-th/9901001` → 1999-01.
- * Old-scheme years 91–99 are 199x (arXiv opened in August 1991); everything else is 20xx. Returns
- * `undefined` for strings that are not arXiv ids.
- */
-export function dateOfArxivId(id: string): ArxivIdDate | undefined {
-  const match = NEW_SCHEME.exec(id) ?? OLD_SCHEME.exec(id);
-  if (!match) return undefined;
-  const yy = Number(match[1]);
-  const month = Number(match[2]);
-  if (month < 1 || month > 12) return undefined;
-  const isOld = match.input.includes('/');
-  const year = isOld && yy >= 91 ? 1900 + yy : 2000 + yy;
-  return { year, month };
-}
+/** One reading of arXiv ids for every format: `lib/arxiv/ids.ts`. */
+export { dateOfArxivId, type ArxivIdDate } from '@/lib/arxiv/ids';
 
 // Whitespace that is not a single plain space: what `toOneLine` has to rewrite. Replacing only
 // these (not every space with a space) keeps a 10,000-abstract export from copying each abstract.

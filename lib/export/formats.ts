@@ -7,10 +7,10 @@ import { toCSV } from './csv';
 import type { ExportPaper } from './export-paper';
 import { toJSON } from './json';
 import { toMarkdown } from './markdown';
-import type { ExportOptions } from './options';
+import type { ExportFormatId, ExportOptions } from './options';
 import { toRIS } from './ris';
 
-export type ExportFormatId = 'bibtex' | 'ris' | 'csljson' | 'markdown' | 'csv' | 'json';
+export type { ExportFormatId };
 
 export interface ExportFormat {
   id: ExportFormatId;

@@ -4,7 +4,8 @@
  * for the formats people share: a `.bib`, `.ris` or CSL-JSON file usually goes to co-authors or
  * into a shared reference library, while the Markdown, CSV and JSON lists are the reader's own.
  */
-import type { ExportFormatId } from './formats';
+/** The six export formats, by id. */
+export type ExportFormatId = 'bibtex' | 'ris' | 'csljson' | 'markdown' | 'csv' | 'json';
 
 /**
  * `short`: Sift's stable `<surname><year><first title word>` (`ding2026energy`).

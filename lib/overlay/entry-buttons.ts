@@ -37,7 +37,11 @@ export function addEntryButtons(entries: EntryIndex, doc: Document, spec: EntryB
   });
 }
 
-/** The entry whose button of class `className` a click landed on, via one delegated listener. */
+/**
+ * The entry whose button of class `className` a click landed on, via one delegated listener.
+ * Only the reader's own clicks count: a page script's `.click()` or dispatched event
+ * (`isTrusted` false) must not star, hide or open anything.
+ */
 export function onEntryButton(
   doc: Document,
   entries: EntryIndex,
@@ -48,6 +52,7 @@ export function onEntryButton(
   doc.addEventListener(
     'click',
     (event) => {
+      if (!event.isTrusted) return;
       const button = (event.target as Element | null)?.closest?.(`button.${className}`);
       const entry = button && entries.entryOf(button);
       if (button && entry) handle(entry, button);

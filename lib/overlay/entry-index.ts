@@ -28,9 +28,9 @@ const INDEX_ATTR = 'data-sift-index';
 /**
  * Marks every entry's nodes (`data-sift-entry`, `data-sift-section`) so the filter stylesheet can
  * select them, and adds one empty controls span per entry. The page's own text and links are left
- * as they were: everything added is removed again by `remove()`.
+ * as they were: everything added is removed again by `remove()`, or when `signal` aborts.
  */
-export function indexEntries(page: ArxivPage, doc: Document): EntryIndex {
+export function indexEntries(page: ArxivPage, doc: Document, signal?: AbortSignal): EntryIndex {
   const { papers } = page;
   const placement = (traitsOf(page.kind) ?? PAGE_KINDS.new).controls;
   const entries: Entry[] = [];
@@ -54,7 +54,7 @@ export function indexEntries(page: ArxivPage, doc: Document): EntryIndex {
     else byId.set(paper.id, [entry]);
   });
 
-  return {
+  const index: EntryIndex = {
     entries,
     byId: (id) => byId.get(id) ?? [],
     entryOf(target) {
@@ -74,6 +74,8 @@ export function indexEntries(page: ArxivPage, doc: Document): EntryIndex {
       }
     },
   };
+  signal?.addEventListener('abort', () => index.remove(), { once: true });
+  return index;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { foldForSearch } from '@/lib/rules/fold';
 import type { ArxivPage } from '@/lib/arxiv/types';
+import { traitsOf } from '@/lib/arxiv/page-kinds';
 
 /**
  * Listing filters. Each toggle is one attribute on `<html>`, and one static stylesheet
@@ -13,6 +14,7 @@ export const FILTERS = [
   { id: 'hideCross', attr: 'data-sift-hide-cross', label: 'Hide cross-lists' },
   { id: 'hideReplacements', attr: 'data-sift-hide-replacement', label: 'Hide replacements' },
   { id: 'showHidden', attr: 'data-sift-show-hidden', label: 'Show hidden' },
+  { id: 'showAbstracts', attr: 'data-sift-show-abstracts', label: 'Show abstracts' },
 ] as const;
 
 export type FilterId = (typeof FILTERS)[number]['id'];
@@ -25,6 +27,7 @@ export const NO_FILTERS: FilterFlags = {
   hideCross: false,
   hideReplacements: false,
   showHidden: false,
+  showAbstracts: false,
 };
 
 /** Writes the flags onto the root element: six attribute writes at most, whatever the listing size. */
@@ -57,11 +60,14 @@ export function matchesTextFilter(haystack: string, terms: readonly string[]): b
 
 /**
  * The filters that can change something on `page`, in the toolbar's order: section filters only
- * where the page has that section.
+ * where the page has that section, "Show abstracts" only where arXiv printed none.
  */
 export function availableFilters(page: ArxivPage): ReadonlySet<FilterId> {
   const sections = new Set(page.papers.map((paper) => paper.section));
+  const printsAbstracts = traitsOf(page.kind)?.fields.includes('abstract') ?? true;
   return new Set(
-    FILTERS.map((filter) => filter.id).filter((id) => (id !== 'hideCross' || sections.has('cross')) && (id !== 'hideReplacements' || sections.has('replacement'))),
+    FILTERS.map((filter) => filter.id).filter(
+      (id) => (id !== 'hideCross' || sections.has('cross')) && (id !== 'hideReplacements' || sections.has('replacement')) && (id !== 'showAbstracts' || !printsAbstracts),
+    ),
   );
 }

@@ -26,6 +26,12 @@ export interface ListingState {
    * it hid.
    */
   readonly ruleHidden: ReadonlySignal<ReadonlyMap<ArxivId, readonly string[]>>;
+  /** Abstracts the page did not print, as they arrive from the cache or arXiv's API. */
+  readonly abstracts: ReadonlySignal<ReadonlyMap<ArxivId, string>>;
+  /** Where fetching the missing abstracts stands, for the toolbar's quiet progress line. */
+  readonly abstractProgress: ReadonlySignal<AbstractProgress | undefined>;
+  /** Entries whose abstract disclosure the reader opened (by button or the `a` key). */
+  readonly openAbstracts: ReadonlySignal<ReadonlySet<ArxivId>>;
   readonly filters: ReadonlySignal<FilterFlags>;
   readonly textFilter: ReadonlySignal<string>;
   /** Rules just saved by the user whose star/hide should be carried out on this page now. */
@@ -40,6 +46,9 @@ export interface ListingState {
   setTags(tags: readonly TagInfo[]): void;
   setRules(rules: readonly Rule[]): void;
   setNewIds(ids: Iterable<ArxivId>): void;
+  addAbstracts(found: readonly { id: ArxivId; abstract: string }[]): void;
+  setAbstractProgress(progress: AbstractProgress | undefined): void;
+  toggleAbstract(id: ArxivId): void;
   /** Records `ids` as seen at `at` (a paper seen before keeps its first time), or unseen with `null`. */
   setSeen(ids: Iterable<ArxivId>, at: number | null): void;
   /** Replaces the seen marks with `marks` (id → first seen), as the store answered. */
@@ -49,6 +58,17 @@ export interface ListingState {
   setTextFilter(text: string): void;
   applyRuleNow(ruleId: string): void;
   clearRulesToApply(): void;
+}
+
+export interface AbstractProgress {
+  /** Papers of the page whose abstract the page did not print. */
+  wanted: number;
+  /** Of those, how many have arrived. */
+  arrived: number;
+  /** The queue's state as the background reports it (`waiting`, `fetching`, `backing-off`, `off`, …). */
+  state: string;
+  retryAt?: number;
+  lastError?: string;
 }
 
 export interface ListingCounts {
@@ -68,6 +88,9 @@ export function createListingState(pageIds: readonly ArxivId[]): ListingState {
   const rules = signal<readonly Rule[]>([]);
   const newIds = signal<ReadonlySet<ArxivId>>(new Set());
   const seen = signal<ReadonlyMap<ArxivId, number>>(new Map());
+  const abstracts = signal<ReadonlyMap<ArxivId, string>>(new Map());
+  const abstractProgress = signal<AbstractProgress | undefined>(undefined);
+  const openAbstracts = signal<ReadonlySet<ArxivId>>(new Set());
   const matches = signal<ReadonlyMap<ArxivId, readonly string[]>>(new Map());
   const filters = signal<FilterFlags>(NO_FILTERS);
   const textFilter = signal('');
@@ -132,6 +155,9 @@ export function createListingState(pageIds: readonly ArxivId[]): ListingState {
     seen,
     matches,
     ruleHidden,
+    abstracts,
+    abstractProgress,
+    openAbstracts,
     filters,
     textFilter,
     rulesToApply,
@@ -144,6 +170,19 @@ export function createListingState(pageIds: readonly ArxivId[]): ListingState {
     setRules: (next) => void (rules.value = next),
     setNewIds: (ids) => void (newIds.value = new Set([...ids].filter((id) => onPage.has(id)))),
     setSeen,
+    addAbstracts(found) {
+      const fresh = found.filter((paper) => onPage.has(paper.id) && paper.abstract !== '' && !abstracts.peek().has(paper.id));
+      if (fresh.length === 0) return;
+      const next = new Map(abstracts.peek());
+      for (const paper of fresh) next.set(paper.id, paper.abstract);
+      abstracts.value = next;
+    },
+    setAbstractProgress: (progress) => void (abstractProgress.value = progress),
+    toggleAbstract(id) {
+      const next = new Set(openAbstracts.peek());
+      if (!next.delete(id)) next.add(id);
+      openAbstracts.value = next;
+    },
     loadSeen: (marks) => void (seen.value = new Map(Object.entries(marks).filter(([id]) => onPage.has(id as ArxivId)) as [ArxivId, number][])),
     setMatches: (next) => void (matches.value = next),
     toggleFilter: (id, on) => batch(() => void (filters.value = { ...filters.peek(), [id]: on ?? !filters.peek()[id] })),

@@ -29,6 +29,9 @@ export function createPageHost(doc: Document, page: ArxivPage, signal: AbortSign
   if (traitsOf(page.kind)?.overlay === 'before-entries' && firstList) firstList.before(host);
   else doc.body.append(host);
   signal.addEventListener('abort', () => host.remove());
+  // Open, so the browser tests can reach the toolbar by role (Playwright cannot enter a closed
+  // root). Page scripts can read it but not drive it: every handler that changes data or opens a
+  // tab ignores events that are not the reader's (`isTrusted`).
   const shadow = host.attachShadow({ mode: 'open' });
   const notify = createNotifier(shadow, doc, signal);
   followPageScheme(doc, host, signal);
@@ -55,6 +58,39 @@ export function bindPage(doc: Document, page: ArxivPage, state: ListingState, en
     applyFilterFlags(root, NO_FILTERS);
     for (const attr of ['data-sift-ready', 'data-sift-page', 'data-sift-scheme']) root.removeAttribute(attr);
   });
+}
+
+/**
+ * Sift's lifetime on this page: `signal` ends it, `detach` ends it because the extension went away
+ * under the tab and says so on the page. Not WXT's `ctx`: WXT ends a context when a
+ * `…:wxt:content-script-started` event reaches the document, and any page script can dispatch one,
+ * so a page could tear Sift down.
+ */
+export function createLifetime(doc: Document): { signal: AbortSignal; detach(): void } {
+  const life = new AbortController();
+  return {
+    signal: life.signal,
+    detach() {
+      if (life.signal.aborted) return;
+      life.abort();
+      announceDetached(doc);
+    },
+  };
+}
+
+/**
+ * Tells the reader once, in a line at the top of the page, that this tab's Sift is gone (the
+ * extension was updated or turned off under it) and how to get it back, instead of leaving
+ * buttons that flip and silently revert.
+ */
+export function announceDetached(doc: Document): void {
+  if (doc.querySelector('[data-sift-detached]')) return;
+  const line = doc.createElement('div');
+  line.setAttribute('data-sift-detached', '');
+  line.setAttribute('role', 'status');
+  line.textContent = 'Sift was updated or turned off: reload the page to use it again.';
+  line.style.cssText = 'position:sticky;top:0;z-index:2147483647;padding:0.4em 1em;background:#b31b1b;color:#fff;font:14px/1.4 sans-serif';
+  doc.body.prepend(line);
 }
 
 function followPageScheme(doc: Document, host: HTMLElement, signal: AbortSignal): void {

@@ -8,7 +8,8 @@
 import type { ArxivId, ArxivPage, Paper, PaperMeta } from '@/lib/arxiv/types';
 import type { Rule } from '@/lib/rules/types';
 import type { Annotation, ApiData, ApiName, ApiResult, ChangeNotice, OverlayStatus, TagInfo } from '@/lib/store/api';
-import { isSiftChanged, isTabMessage } from '@/lib/store/api';
+import { isSiftAbstracts, isSiftChanged, isTabMessage, type AbstractsDelivery } from '@/lib/store/api';
+import { traitsOf } from '@/lib/arxiv/page-kinds';
 import { callApi, type SendMessage } from '@/lib/store/client';
 import { LIMITS } from '@/lib/schemas/fields';
 import { defaultTagColor } from '@/lib/store/tag-colors';
@@ -68,6 +69,12 @@ export interface ListingSession {
   status(): OverlayStatus;
 }
 
+/** The browser's words for a message the stopped service worker never answered. */
+function isDroppedConnection(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /Could not establish connection|Receiving end does not exist|message port closed|no answer from the Sift background/i.test(message);
+}
+
 /** The paper as plain data, without its DOM handle: what the store snapshots and exports use. */
 export function toPaperMeta(paper: Paper): PaperMeta {
   const { element: _element, ...meta } = paper;
@@ -77,7 +84,21 @@ export function toPaperMeta(paper: Paper): PaperMeta {
 /** The messages one session may send; backups and tag management are the extension pages' business. */
 type SessionCall = Extract<
   ApiName,
-  'listing.open' | 'annotations.get' | 'papers.star' | 'papers.hide' | 'papers.keep' | 'papers.tag' | 'papers.note' | 'rules.upsert' | 'rules.delete' | 'pages.open' | 'seen.mark' | 'seen.unmark'
+  | 'listing.open'
+  | 'annotations.get'
+  | 'papers.star'
+  | 'papers.hide'
+  | 'papers.keep'
+  | 'papers.tag'
+  | 'papers.note'
+  | 'rules.upsert'
+  | 'rules.delete'
+  | 'pages.open'
+  | 'seen.mark'
+  | 'seen.unmark'
+  | 'abstracts.remember'
+  | 'abstracts.request'
+  | 'abstracts.cancel'
 >;
 
 /** How long seen marks gather before one message saves them (a scroll marks many entries). */
@@ -99,11 +120,23 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
     options.detach();
   };
 
-  const call = <N extends SessionCall>(name: N, data: ApiData<N>): Promise<ApiResult<N>> =>
-    callApi(name, data, send, origin).catch((error: unknown) => {
-      if (isContextInvalidated(error)) detachOnce();
-      throw error;
-    });
+  /**
+   * One request to the store. A service worker stopped mid-message drops it ("Could not establish
+   * connection"), though a write may have committed: such a request is sent once more (every
+   * message here is idempotent), and a caller that still fails re-reads the truth.
+   */
+  async function call<N extends SessionCall>(name: N, data: ApiData<N>): Promise<ApiResult<N>> {
+    try {
+      return await callApi(name, data, send, origin);
+    } catch (error) {
+      if (isContextInvalidated(error)) {
+        detachOnce();
+        throw error;
+      }
+      if (!isDroppedConnection(error)) throw error;
+      return callApi(name, data, send, origin);
+    }
+  }
 
   const failed = (what: string) => (error: unknown) => {
     notify.failure(what, error);
@@ -130,6 +163,39 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
     state.setNewIds(first.filter((id) => snapshot.seen[id] === undefined));
     // arXiv shows at most 2000 entries a page; a longer page still gets every annotation.
     if (ids.length > first.length) await reread(ids.slice(first.length));
+    void shareAbstracts().catch(failed('Sift could not load the abstracts'));
+  }
+
+  /**
+   * Pages that print abstracts hand them to the background's cache, so most papers on /recent
+   * later in the week need no request; pages that do not print them ask for them (cached ones come
+   * at once, the rest from arXiv's API, 3 s apart, in `sift.abstracts` messages).
+   */
+  async function shareAbstracts(): Promise<void> {
+    if (traitsOf(page.kind)?.fields.includes('abstract')) {
+      const withAbstract = page.papers.filter((paper) => paper.abstract).map(toPaperMeta);
+      for (let from = 0; from < withAbstract.length; from += LIMITS.batch) await call('abstracts.remember', { papers: withAbstract.slice(from, from + LIMITS.batch) });
+      return;
+    }
+    const wanted = [...new Set(page.papers.filter((paper) => !paper.abstract).map((paper) => paper.id))];
+    if (wanted.length === 0) return;
+    let arrived = 0;
+    const versions = Object.fromEntries(page.papers.flatMap((paper) => (paper.version === undefined ? [] : [[paper.id, paper.version]])));
+    const answer = await call('abstracts.request', { ids: wanted.slice(0, LIMITS.ids), visible: wanted.slice(0, 30), versions });
+    if (signal.aborted) return;
+    state.addAbstracts(answer.cached);
+    arrived = state.abstracts.peek().size;
+    state.setAbstractProgress({ wanted: wanted.length, arrived, state: answer.fetching ? (answer.queued.length > 0 ? 'waiting' : 'idle') : 'off' });
+    if (answer.queued.length > 0) signal.addEventListener('abort', () => void call('abstracts.cancel', {}).catch(() => undefined), { once: true });
+  }
+
+  function deliver(delivery: AbstractsDelivery): void {
+    state.addAbstracts(delivery.papers);
+    const progress = state.abstractProgress.peek();
+    if (!progress) return;
+    const { status } = delivery;
+    const next = { wanted: progress.wanted, arrived: state.abstracts.peek().size, state: status.outstanding === 0 && status.state !== 'off' ? 'idle' : status.state };
+    state.setAbstractProgress({ ...next, ...(status.retryAt === undefined ? {} : { retryAt: status.retryAt }), ...(status.lastError === undefined ? {} : { lastError: status.lastError }) });
   }
 
   /**
@@ -150,6 +216,8 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
       return true;
     } catch (error) {
       if (!signal.aborted) state.applyAnnotations(targets, before);
+      // The write may have committed before the connection dropped: show what the store holds.
+      if (isDroppedConnection(error)) void reread(targets).catch(() => undefined);
       return failed(what)(error);
     }
   }
@@ -224,6 +292,7 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
       return Promise.resolve(status());
     }
     if (isSiftChanged(message)) apply(message.data);
+    else if (isSiftAbstracts(message)) deliver(message.data);
     return undefined;
   });
   signal.addEventListener('abort', unsubscribe, { once: true });

@@ -7,6 +7,7 @@ export const SHORTCUTS = [
   { key: 'x', command: 'hide', description: 'Hide or show the entry' },
   { key: 't', command: 'tag', description: 'Tag the entry' },
   { key: 'n', command: 'note', description: 'Write a note on the entry' },
+  { key: 'a', command: 'abstract', description: 'Show or hide the abstract (where the page has none)' },
   { key: 'o', command: 'open', description: 'Open the abstract page' },
   { key: 'p', command: 'pdf', description: 'Open the PDF' },
   { key: 'c', command: 'copyBibtex', description: 'Copy the entry as BibTeX' },

@@ -31,11 +31,16 @@ export function visibilityOf(state: ListingState, entries: EntryIndex): Visibili
   const known = models.get(state);
   if (known) return known;
   let targets: { text: string; authors: string }[] | undefined;
+  let targetsHad: ReadonlyMap<unknown, string> | undefined;
   const query = computed(() => parseFilterQuery(state.textFilter.value));
   const textMisses = computed<ReadonlySet<number>>(() => {
     const current = query.value;
     if (isEmptyQuery(current)) return new Set();
     const annotations = needsAnnotations(current) ? state.annotations.value : undefined;
+    // An abstract fetched for a page that printed none becomes part of its entry's text.
+    const arrived = state.abstracts.value;
+    if (arrived !== targetsHad) targets = undefined;
+    targetsHad = arrived;
     targets ??= entries.entries.map(({ paper }) => ({
       // Folded field by field: folding joins whitespace runs, and the newline keeps a term from spanning two fields.
       text: [paper.id, paper.title, paper.authors.join(' '), paper.abstract ?? '', paper.comments ?? '', paper.subjects.map((s) => `${s.name} ${s.code}`).join(' ')]

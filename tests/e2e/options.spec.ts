@@ -92,7 +92,12 @@ test('the rule editor previews what a rule matches on the sample listing, and li
   await expect(rules.getByRole('list', { name: 'Rules' })).toContainText('federated');
   await expect(listing.toggle(/Only matching/)).toContainText(String(matched));
 
+  // Deleting asks once more, and "Keep" keeps the rule.
   await rules.getByRole('button', { name: 'Delete rule federated' }).click();
+  await rules.getByRole('group', { name: 'Delete rule federated?' }).getByRole('button', { name: 'Keep' }).click();
+  await expect(rules.getByRole('list', { name: 'Rules' })).toContainText('federated');
+  await rules.getByRole('button', { name: 'Delete rule federated' }).click();
+  await rules.getByRole('group', { name: 'Delete rule federated?' }).getByRole('button', { name: 'Yes, delete' }).click();
   await expect(rules.getByText('No rules yet.')).toBeVisible();
   await expect(listing.toggle(/Only matching/)).toContainText('0');
 });

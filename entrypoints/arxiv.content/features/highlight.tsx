@@ -44,6 +44,8 @@ export const highlight: Feature = {
     // text the reader will see; `pending` is read only then, so its end repaints nothing.
     const disposePaint = effect(() => {
       const rewritten = typeset.rewrites.value > 0;
+      // Abstracts fetched for a page that printed none are new field elements to match in.
+      if (state.abstracts.value.size > 0) fields = undefined;
       compiled = compileRules(state.rules.value);
       unpaint();
       if (!rewritten && typeset.pending.value) return;

@@ -4,9 +4,10 @@ import { hide } from './hide';
 import { tags } from './tags';
 import { note } from './note';
 import { seen } from './seen';
+import { abstracts } from './abstracts';
 import { highlight } from './highlight';
 import { keyboard } from './keyboard';
 import { select } from './select';
 import { copyBibtex } from './copy-bibtex';
 
-export const features: readonly Feature[] = [star, hide, tags, note, seen, highlight, select, copyBibtex, keyboard];
+export const features: readonly Feature[] = [star, hide, tags, note, abstracts, seen, highlight, select, copyBibtex, keyboard];

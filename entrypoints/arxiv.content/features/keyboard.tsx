@@ -36,6 +36,7 @@ export const keyboard: Feature = {
         }),
       tag: () => withTarget((entry) => dialogs.open({ kind: 'tags', entry })),
       note: () => withTarget((entry) => dialogs.open({ kind: 'note', entry })),
+      abstract: () => withTarget((entry) => state.toggleAbstract(entry.paper.id)),
       open: () => withTarget((entry) => open(entry, entry.paper.absUrl)),
       pdf: () => withTarget((entry) => open(entry, entry.paper.pdfUrl)),
       filter: () => focusFilter(),
@@ -55,7 +56,8 @@ export const keyboard: Feature = {
     document.addEventListener(
       'keydown',
       (event) => {
-        if (dialogs.current.peek()) return;
+        // A page script's synthetic key presses are not the reader's.
+        if (!event.isTrusted || dialogs.current.peek()) return;
         const command = shortcutOf(event);
         const run = command && commands[command];
         if (!run) return;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArxivId } from '@/lib/arxiv/types';
 import type { Annotation } from '@/lib/store/api';
+import type { Rule } from '@/lib/rules/types';
 import { blankAnnotation, createListingState } from '@/lib/overlay/listing-state';
 
 const id = (text: string) => text as ArxivId;
@@ -61,7 +62,7 @@ describe('createListingState', () => {
 });
 
 describe('rule hides are derived, never stored', () => {
-  const hideRule = { id: 'r-hide', label: 'federated', pattern: 'federated', mode: 'word', fields: ['title'], caseSensitive: false, diacriticSensitive: false, color: '#ff0000', action: 'hide', enabled: true, createdAt: 1, updatedAt: 1 } as const;
+  const hideRule: Rule = { id: 'r-hide', label: 'federated', pattern: 'federated', mode: 'word', fields: ['title'], caseSensitive: false, diacriticSensitive: false, color: '#ff0000', action: 'hide', enabled: true, createdAt: 1, updatedAt: 1 };
 
   it('hides what a hide rule matches, but never a starred, tagged, noted or kept paper', () => {
     const D = id('2602.00004');

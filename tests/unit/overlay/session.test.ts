@@ -97,7 +97,9 @@ describe('openListingSession', () => {
 
     const tab = openTab(bg);
     await tab.session.ready;
-    expect(tab.sent.map((message) => message.type)).toEqual(['listing.open']);
+    // One question at load; then a page that prints abstracts hands them to the cache.
+    await settle();
+    expect(tab.sent.map((message) => message.type)).toEqual(['listing.open', 'abstracts.remember']);
     expect(tab.sent[0]?.data).toEqual({ ids: papers.map((paper) => paper.id) });
     expect(tab.state.annotationOf(papers[0]!.id)?.tags).toEqual(['to read']);
     expect(tab.state.tags.value.map((tag) => tag.name)).toEqual(['to read']);

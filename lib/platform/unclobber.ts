@@ -1,0 +1,16 @@
+/**
+ * Takes `browser` back from the page before the WebExtension polyfill reads it.
+ *
+ * In Chrome the content script sees the page's DOM, and a page can put a named element there:
+ * `<form id="browser"><input name="runtime" id="runtime"></form>` makes `globalThis.browser` the
+ * form and `browser.runtime.id` a non-empty string, so webextension-polyfill 0.12 takes the form
+ * for the extension API and every call fails. An own property on this world's global shadows the
+ * named element (named properties sit on the prototype chain), so the polyfill then wraps
+ * `chrome`, which a page cannot shadow. Firefox's `browser` is the sandbox's own and never a DOM
+ * element, so nothing changes there. Import this module first, before anything that imports
+ * `wxt/browser`.
+ */
+const candidate: unknown = (globalThis as { browser?: unknown }).browser;
+if (typeof Node !== 'undefined' && candidate instanceof Node) {
+  Object.defineProperty(globalThis, 'browser', { value: undefined, configurable: true, writable: true });
+}
