@@ -78,12 +78,20 @@ export function createReorderer(entries: readonly Entry[], doc: Document): Reord
   }
 
   /**
-   * What moves with each entry: its nodes and the whitespace and comments up to the next element,
+   * What moves with each entry: its nodes, what lies between them, and the whitespace and comments up to the next element,
    * so the page's own spacing between entries comes back byte for byte.
    */
   const carried = entries.map((entry) => {
-    const nodes: Node[] = [...entry.nodes];
-    for (let next = entry.nodes.at(-1)?.nextSibling; next; next = next.nextSibling) {
+    const first = entry.nodes[0];
+    const last = entry.nodes.at(-1);
+    const nodes: Node[] = [];
+    // An entry's nodes are siblings (a dt and its dd): the text between them moves too.
+    for (let node: Node | null = first ?? null; node; node = node.nextSibling) {
+      nodes.push(node);
+      if (node === last) break;
+    }
+    if (nodes.at(-1) !== last) nodes.splice(0, nodes.length, ...entry.nodes);
+    for (let next = last?.nextSibling; next; next = next.nextSibling) {
       const blank = next.nodeType === 3 ? next.textContent?.trim() === '' : next.nodeType === 8;
       if (!blank) break;
       nodes.push(next);
