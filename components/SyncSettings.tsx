@@ -32,6 +32,8 @@ export function SyncSettings({ api = backgroundApi, refreshMs = 5_000 }: SyncSet
   const [view, setView] = useState<SyncView | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  /** The switch as the reader just set it, until the background confirms it. */
+  const [switching, setSwitching] = useState<boolean | undefined>(undefined);
 
   const run = async (request: Promise<SyncView>) => {
     try {
@@ -62,9 +64,13 @@ export function SyncSettings({ api = backgroundApi, refreshMs = 5_000 }: SyncSet
       <label>
         <input
           type="checkbox"
-          checked={view?.enabled ?? true}
+          checked={switching ?? view?.enabled ?? true}
           disabled={view === undefined || busy}
-          onChange={(event) => void act(() => api.setEnabled(event.currentTarget.checked))}
+          onChange={(event) => {
+            const enabled = event.currentTarget.checked;
+            setSwitching(enabled);
+            void act(() => api.setEnabled(enabled)).finally(() => setSwitching(undefined));
+          }}
         />
         Sync stars, hides, tags, notes and rules between your browsers
       </label>
