@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { ExportFormatId } from '@/lib/export';
 import { ExportMenu, type ExportHow } from './ExportMenu';
 
@@ -25,8 +26,22 @@ export interface SelectionBarProps {
 export function SelectionBar(props: SelectionBarProps) {
   const { count } = props;
   const none = count === 0;
+  const bar = useRef<HTMLDivElement>(null);
+  // The bar is fixed over the page's bottom edge: the page's scroll padding keeps keyboard focus
+  // (j/k, Tab) from landing under it, sized from the bar's real height as it wraps.
+  useEffect(() => {
+    const node = bar.current;
+    if (!node) return;
+    const root = node.ownerDocument.documentElement;
+    const observer = new ResizeObserver(() => void (root.style.scrollPaddingBottom = `${node.getBoundingClientRect().height + 16}px`));
+    observer.observe(node);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('scroll-padding-bottom');
+    };
+  }, []);
   return (
-    <div class="bar selection-bar" role="toolbar" aria-label="Selected papers">
+    <div ref={bar} class="bar selection-bar" role="toolbar" aria-label="Selected papers">
       <span class="count" role="status">
         <strong>{count}</strong> selected
       </span>

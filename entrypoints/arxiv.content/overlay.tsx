@@ -1,4 +1,4 @@
-import { signal as createSignal } from '@preact/signals';
+import { effect, signal as createSignal } from '@preact/signals';
 import { render } from 'preact';
 import { Toolbar } from '@/components/Toolbar';
 import { TagPicker } from '@/components/TagPicker';
@@ -28,6 +28,13 @@ import { createSelection } from '@/lib/overlay/selection';
 import { visibilityOf } from '@/lib/overlay/visibility';
 import { rememberListingFilters } from '@/lib/settings/listing-filters';
 import { copyText, saveFile } from '@/lib/platform/save-file';
+
+/** The focused element, looking inside shadow roots (the toolbar's buttons live in one). */
+function deepActiveElement(doc: Document): HTMLElement | undefined {
+  let active = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement && active !== doc.body ? active : undefined;
+}
 
 export interface OverlayOptions {
   root: ShadowRoot;
@@ -71,6 +78,19 @@ export function mountOverlay({ root, page, state, session, entries, signal }: Ov
   const selection = createSelection(entries, visibility.shown);
   const bulk = createBulkActions(session, state);
   const bulkTagging = createSignal(false);
+  // Closing any dialog gives focus back to what opened it (an entry's button, a toolbar button).
+  // The modal makes the page inert while it is open, so focus goes back once it has unmounted.
+  let opener: HTMLElement | undefined;
+  const disposeFocusReturn = effect(() => {
+    const open = dialogs.current.value !== undefined || bulkTagging.value;
+    if (open) opener ??= deepActiveElement(document);
+    else if (opener) {
+      const back = opener;
+      opener = undefined;
+      setTimeout(() => back.focus(), 0);
+    }
+  });
+  signal.addEventListener('abort', disposeFocusReturn, { once: true });
   if (showToolbar && page.archive) {
     void rememberListingFilters(state, page.archive, signal).catch((error: unknown) => console.info('[sift] remembered filters unavailable:', error));
   }

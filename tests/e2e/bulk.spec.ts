@@ -150,3 +150,54 @@ test('filters are remembered per archive across reloads, and one click resets th
   await listing.ready();
   await expect(listing.filterInput).toHaveValue('');
 });
+
+/** The toolbar's box and whether its content fits in it (one row, nothing spilling out). */
+async function toolbarFit(listing: ListingPage) {
+  const box = (await listing.toolbar.boundingBox())!;
+  const fits = await listing.toolbar.evaluate((bar) => bar.scrollWidth <= bar.clientWidth + 1);
+  const viewport = listing.page.viewportSize()!;
+  return { share: box.height / viewport.height, fits };
+}
+
+// 200% zoom halves the CSS viewport: 1280×900 at 200% lays out as 640×450.
+for (const size of [
+  { width: 400, height: 800, label: '400 px wide' },
+  { width: 640, height: 450, label: '200% zoom' },
+]) {
+  test(`the toolbar is one row at ${size.label}, at most 12% of the viewport, with the rest under More`, async ({ page }) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    const listing = new ListingPage(page);
+    await listing.open(SEED);
+    const { share, fits } = await toolbarFit(listing);
+    expect(fits).toBe(true);
+    expect(share).toBeLessThanOrEqual(0.12);
+    await expect(listing.toggle(/Only unseen/)).toBeHidden();
+
+    const more = listing.toolbar.getByRole('button', { name: 'More ▾' });
+    await more.click();
+    await listing.toggle(/Only unseen/).click();
+    await expect(listing.toggle(/Only unseen/)).toHaveAttribute('aria-pressed', 'true');
+    await page.keyboard.press('Escape');
+    await expect(more).toBeFocused();
+  });
+}
+
+test('the tag, rules and bulk tag dialogs give focus back to what opened them', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  await listing.tagsOf(FIRST).click();
+  await listing.dialog('Tags').getByRole('button', { name: 'Close' }).click();
+  await expect(listing.tagsOf(FIRST)).toBeFocused();
+
+  const rules = listing.toolbar.getByRole('button', { name: 'Rules' });
+  await rules.click();
+  await expect(listing.dialog('Highlight rules')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(rules).toBeFocused();
+
+  await listing.selectOf(FIRST).click();
+  const tag = listing.selectionBar.getByRole('button', { name: 'Tag…' });
+  await tag.click();
+  await page.keyboard.press('Escape');
+  await expect(tag).toBeFocused();
+});
