@@ -36,6 +36,8 @@ export interface ToolbarProps {
   onExportShown(format: ExportFormatId, how: ExportHow): void;
   /** Where fetching the abstracts the page did not print stands; absent where it printed them. */
   abstracts?: AbstractProgress | undefined;
+  /** The "Sort: arXiv order / For you" control (components/SortControl.tsx), never folded away. */
+  sort?: ComponentChildren;
 }
 
 /** Which count each filter toggle shows beside its label. */
@@ -120,6 +122,7 @@ export function Toolbar(props: ToolbarProps) {
           </>
         )}
       </span>
+      {props.sort}
       <span class="group" data-fold="wide">
         {toggles()}
       </span>

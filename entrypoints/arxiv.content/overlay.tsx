@@ -1,6 +1,7 @@
 import { effect, signal as createSignal } from '@preact/signals';
 import { render } from 'preact';
 import { Toolbar } from '@/components/Toolbar';
+import { SortControl } from '@/components/SortControl';
 import { TagPicker } from '@/components/TagPicker';
 import { NoteEditor } from '@/components/NoteEditor';
 import { HelpDialog } from '@/components/HelpDialog';
@@ -52,7 +53,7 @@ export interface OverlayOptions {
  */
 export function mountOverlay({ root, page, state, session, entries, signal }: OverlayOptions) {
   const dialogs = createDialogs();
-  const navigator = createNavigator(entries, (left) => session.markSeen([left.paper.id]));
+  const navigator = createNavigator(entries, (left) => session.markSeen([left.paper.id]), state.entryOrder);
   /** The ids "Mark all seen" marked, while its Undo is on offer. */
   const lastMarked = createSignal<readonly ArxivId[]>([]);
   const style = document.createElement('style');
@@ -135,6 +136,7 @@ export function mountOverlay({ root, page, state, session, entries, signal }: Ov
             filterInputRef={(input) => (filterInput = input)}
             seen={{ ...seenProgressOf(entries, state.seen.value), undoable: lastMarked.value.length > 0 }}
             abstracts={state.abstractProgress.value}
+            sort={<SortControl mode={state.sortMode.value} note={state.rankingNote.value} ready={state.scores.value.size > 0} onMode={state.setSortMode} />}
             onMarkAllSeen={async () => void (lastMarked.value = await session.markAllSeen())}
             onUndoMarkAllSeen={async () => {
               if (await session.unmarkSeen(lastMarked.peek())) lastMarked.value = [];

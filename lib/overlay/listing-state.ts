@@ -37,6 +37,14 @@ export interface ListingState {
   /** Rules just saved by the user whose star/hide should be carried out on this page now. */
   readonly rulesToApply: ReadonlySignal<ReadonlySet<string>>;
   readonly counts: ReadonlySignal<ListingCounts>;
+  /** "For you" scores of the page's papers (empty until the model arrives, or when ranking is off). */
+  readonly scores: ReadonlySignal<ReadonlyMap<ArxivId, number>>;
+  /** How the entries are ordered: arXiv's order, or by the reader's interests. */
+  readonly sortMode: ReadonlySignal<SortMode>;
+  /** What "For you" stands on, or why it is off, for the toolbar. */
+  readonly rankingNote: ReadonlySignal<string>;
+  /** Entry indices in on-screen order while "For you" has moved them; `undefined` in arXiv's order. */
+  readonly entryOrder: ReadonlySignal<readonly number[] | undefined>;
 
   applyAnnotations(ids: readonly ArxivId[], records: Readonly<Record<string, Annotation>>): void;
   putAnnotation(annotation: Annotation): void;
@@ -58,7 +66,12 @@ export interface ListingState {
   setTextFilter(text: string): void;
   applyRuleNow(ruleId: string): void;
   clearRulesToApply(): void;
+  setScores(scores: ReadonlyMap<ArxivId, number>, note: string): void;
+  setSortMode(mode: SortMode): void;
+  setEntryOrder(order: readonly number[] | undefined): void;
 }
+
+export type SortMode = 'arxiv' | 'for-you';
 
 export interface AbstractProgress {
   /** Papers of the page whose abstract the page did not print. */
@@ -95,6 +108,10 @@ export function createListingState(pageIds: readonly ArxivId[]): ListingState {
   const filters = signal<FilterFlags>(NO_FILTERS);
   const textFilter = signal('');
   const rulesToApply = signal<ReadonlySet<string>>(new Set());
+  const scores = signal<ReadonlyMap<ArxivId, number>>(new Map());
+  const sortMode = signal<SortMode>('arxiv');
+  const rankingNote = signal('');
+  const entryOrder = signal<readonly number[] | undefined>(undefined);
 
   const ruleHidden = computed<ReadonlyMap<ArxivId, readonly string[]>>(() => {
     const hiding = new Set(rules.value.filter((rule) => rule.enabled && rule.action === 'hide').map((rule) => rule.id));
@@ -161,6 +178,10 @@ export function createListingState(pageIds: readonly ArxivId[]): ListingState {
     filters,
     textFilter,
     rulesToApply,
+    scores,
+    sortMode,
+    rankingNote,
+    entryOrder,
     counts,
     applyAnnotations,
     putAnnotation: (annotation) => applyAnnotations([annotation.id], { [annotation.id]: annotation }),
@@ -189,6 +210,13 @@ export function createListingState(pageIds: readonly ArxivId[]): ListingState {
     setTextFilter: (text) => void (textFilter.value = text),
     applyRuleNow: (ruleId) => void (rulesToApply.value = new Set([...rulesToApply.peek(), ruleId])),
     clearRulesToApply: () => void (rulesToApply.value = new Set()),
+    setScores: (next, note) =>
+      batch(() => {
+        scores.value = next;
+        rankingNote.value = note;
+      }),
+    setSortMode: (mode) => void (sortMode.value = mode),
+    setEntryOrder: (order) => void (entryOrder.value = order),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ReadonlySignal } from '@preact/signals';
 import type { ArxivId } from '@/lib/arxiv/types';
 import type { EntryIndex, Entry } from './entry-index';
 import { ENTRY_FLAGS } from './filters';
@@ -21,7 +22,11 @@ export interface Navigator {
   clear(): void;
 }
 
-export function createNavigator(entries: EntryIndex, onLeave: (entry: Entry) => void): Navigator {
+/**
+ * `order`, when given, is the on-screen order of entry indices ("For you" moves entries): moves
+ * walk it instead of arXiv's order, so `j` always goes to the entry below.
+ */
+export function createNavigator(entries: EntryIndex, onLeave: (entry: Entry) => void, order?: ReadonlySignal<readonly number[] | undefined>): Navigator {
   let current: Entry | undefined;
 
   // A filtered-out entry has no layout box: its first node has no offsetParent.
@@ -36,10 +41,14 @@ export function createNavigator(entries: EntryIndex, onLeave: (entry: Entry) => 
     entry.nodes[0]?.scrollIntoView({ block: 'nearest' });
   }
 
-  function find(direction: 1 | -1, accept: (entry: Entry) => boolean, from = current?.index ?? (direction === 1 ? -1 : entries.entries.length)): Entry | undefined {
+  function find(direction: 1 | -1, accept: (entry: Entry) => boolean, start?: number): Entry | undefined {
     const all = entries.entries;
+    const onScreen = order?.peek();
+    const at = (position: number) => (onScreen ? all[onScreen[position] ?? -1] : all[position]);
+    const position = current ? (onScreen ? onScreen.indexOf(current.index) : current.index) : -1;
+    const from = start ?? (current && position !== -1 ? position : direction === 1 ? -1 : all.length);
     for (let i = from + direction; i >= 0 && i < all.length; i += direction) {
-      const candidate = all[i];
+      const candidate = at(i);
       if (candidate && accept(candidate) && isVisible(candidate)) return candidate;
     }
     return undefined;

@@ -18,6 +18,7 @@ import type { EntryIndex } from './entry-index';
 import { availableFilters } from './filters';
 import { blankAnnotation, type ListingState } from './listing-state';
 import type { Notifier } from './notify';
+import type { RankingAnswer } from './ranking-wire';
 
 export interface ListingSessionOptions {
   page: ArxivPage;
@@ -67,6 +68,8 @@ export interface ListingSession {
   unmarkSeen(ids: readonly ArxivId[]): Promise<boolean>;
   /** The counts and filters the popup shows. */
   status(): OverlayStatus;
+  /** The reader's "For you" model (the background retrains it first if papers changed). */
+  rankingModel(): Promise<RankingAnswer>;
 }
 
 /** The browser's words for a message the stopped service worker never answered. */
@@ -99,6 +102,7 @@ type SessionCall = Extract<
   | 'abstracts.remember'
   | 'abstracts.request'
   | 'abstracts.cancel'
+  | 'ranking.model'
 >;
 
 /** How long seen marks gather before one message saves them (a scroll marks many entries). */
@@ -372,6 +376,7 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
         failed(target === 'options' ? 'Could not open the options' : 'Could not open the reading list'),
       ),
     status,
+    rankingModel: () => call('ranking.model', {}),
     markSeen,
     async markAllSeen() {
       const unseen = ids.filter((id) => !state.seen.peek().has(id));

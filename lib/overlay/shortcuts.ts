@@ -14,6 +14,7 @@ export const SHORTCUTS = [
   { key: 'v', command: 'select', description: 'Select the entry, or let it go' },
   { key: 'J', command: 'extendNext', description: 'Select on to the next entry (shift+j)' },
   { key: 'K', command: 'extendPrevious', description: 'Select on to the previous entry (shift+k)' },
+  { key: 'r', command: 'sortForYou', description: 'Sort: arXiv order or For you' },
   { key: '/', command: 'filter', description: 'Filter this listing' },
   { key: '?', command: 'help', description: 'Show these shortcuts' },
 ] as const;

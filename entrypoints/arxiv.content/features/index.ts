@@ -9,5 +9,6 @@ import { highlight } from './highlight';
 import { keyboard } from './keyboard';
 import { select } from './select';
 import { copyBibtex } from './copy-bibtex';
+import { ranking } from './ranking';
 
-export const features: readonly Feature[] = [star, hide, tags, note, abstracts, seen, highlight, select, copyBibtex, keyboard];
+export const features: readonly Feature[] = [star, hide, tags, note, abstracts, seen, highlight, select, copyBibtex, ranking, keyboard];

@@ -1,0 +1,68 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { ListingPage } from './pages/listing';
+
+const SEED = '/list/cs.DC/new';
+/** Three papers of the seed's new submissions about tuning parallel file systems. */
+const STORAGE = ['2602.22392', '2602.22409', '2602.22423'];
+/** The fourth of them, which none of the three names: "For you" must find it. */
+const STELLAR = '2602.23220';
+
+/** Entry ids in DOM order, once per entry (its first node). */
+async function domOrder(page: Page): Promise<string[]> {
+  return page.locator('dt[data-sift-entry], li[data-sift-entry]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-sift-entry') ?? ''));
+}
+
+/** The ids of the new-submissions section, in DOM order. */
+async function newSection(page: Page): Promise<string[]> {
+  return page.locator('dt[data-sift-section="new"]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-sift-entry') ?? ''));
+}
+
+test('For you puts the papers closest to the stars first, explains why, and restores arXiv order exactly', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  const arxiv = await domOrder(page);
+  for (const id of STORAGE) {
+    await listing.starOf(id).click();
+    await expect(listing.starOf(id)).toHaveAttribute('aria-pressed', 'true');
+  }
+  const forYou = listing.toolbar.getByRole('button', { name: 'For you' });
+  await forYou.click();
+  await expect(forYou).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await newSection(page)).slice(0, 4).sort()).toEqual([...STORAGE, STELLAR].sort());
+  // Sections stay: the cross-lists and replacements keep their own place.
+  expect((await domOrder(page)).slice(18).sort()).toEqual(arxiv.slice(18).sort());
+
+  await expect(listing.entry(STORAGE[0]!).getByRole('img', { name: 'Relevance: high' })).toBeVisible();
+  await expect(listing.entry(STELLAR).getByRole('img', { name: /^Relevance: (high|medium)$/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Relevance: low' }).first()).toBeVisible();
+  await listing.entry(STELLAR).getByRole('button', { name: 'Why?' }).click();
+  const why = listing.entryNodes(STELLAR).getByRole('note');
+  await expect(why).toContainText(/Terms: .*(file|storage|tuning|parallel)/i);
+  await expect(why).toContainText(/Closest to your “/);
+
+  // The keyboard follows the new order: j from the top lands on the first entry shown.
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await page.keyboard.press('j');
+  await expect(listing.entry((await domOrder(page))[0]!)).toHaveAttribute('data-sift-focus', '');
+
+  await page.keyboard.press('r');
+  await expect(forYou).toHaveAttribute('aria-pressed', 'false');
+  expect(await domOrder(page)).toEqual(arxiv);
+
+  // The choice is remembered for this listing kind.
+  await page.keyboard.press('r');
+  await page.reload();
+  await listing.ready();
+  await expect(listing.toolbar.getByRole('button', { name: 'For you' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await newSection(page)).slice(0, 4).sort()).toEqual([...STORAGE, STELLAR].sort());
+});
+
+test('ranking is off, and says why, until something is starred', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  const arxiv = await domOrder(page);
+  await listing.toolbar.getByRole('button', { name: 'For you' }).click();
+  await expect(listing.toolbar.getByRole('status').filter({ hasText: /star or tag a paper/i })).toBeVisible();
+  expect(await domOrder(page)).toEqual(arxiv);
+});
