@@ -66,3 +66,25 @@ test('ranking is off, and says why, until something is starred', async ({ page }
   await expect(listing.toolbar.getByRole('status').filter({ hasText: /star or tag a paper/i })).toBeVisible();
   expect(await domOrder(page)).toEqual(arxiv);
 });
+
+test('a hide retrains without a reload and pushes similar papers down', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  // Five stars: enough for the trained model, which learns from hides too.
+  for (const id of [...STORAGE, '2602.22593', '2602.23036']) {
+    await listing.starOf(id).click();
+    await expect(listing.starOf(id)).toHaveAttribute('aria-pressed', 'true');
+  }
+  const forYou = listing.toolbar.getByRole('button', { name: 'For you' });
+  await forYou.click();
+  await expect(forYou).toHaveAttribute('title', /Learned from 5 starred/);
+  const before = await newSection(page);
+  // A paper on energy-aware LLM training; the energy-efficiency paper is the one most like it.
+  const hidden = '2602.22760';
+  const similar = '2602.22290';
+  await listing.hideOf(hidden).click();
+  await expect.poll(async () => (await newSection(page)).at(-1)).toBe(hidden);
+  const after = await newSection(page);
+  expect(after.indexOf(similar)).toBeGreaterThan(before.indexOf(similar));
+  expect(after.slice(0, 5).sort()).toEqual(before.slice(0, 5).sort());
+});
