@@ -26,6 +26,7 @@ export function addEntryButtons(entries: EntryIndex, doc: Document, spec: EntryB
   else if (spec.kind === 'dialog') template.setAttribute('aria-haspopup', 'dialog');
   return entries.entries.map((entry) => {
     const button = template.cloneNode(false) as HTMLButtonElement;
+    if (entry.titleId) button.setAttribute('aria-describedby', entry.titleId);
     if (wrap) {
       const box = wrap();
       box.append(button);

@@ -11,6 +11,8 @@ export interface Entry {
   paper: Paper;
   nodes: readonly Element[];
   controls: HTMLElement;
+  /** The id of the entry's title element, so its buttons are described by the paper they act on. */
+  titleId?: string;
 }
 
 export interface EntryIndex {
@@ -24,6 +26,7 @@ export interface EntryIndex {
 
 export const ENTRY_ATTR = 'data-sift-entry';
 const INDEX_ATTR = 'data-sift-index';
+const TITLE_ID_PREFIX = 'sift-title-';
 
 /**
  * Marks every entry's nodes (`data-sift-entry`, `data-sift-section`) so the filter stylesheet can
@@ -47,7 +50,10 @@ export function indexEntries(page: ArxivPage, doc: Document, signal?: AbortSigna
       node.setAttribute('data-sift-section', paper.section);
     }
     placeControls(paper.element.head, controls, placement);
-    const entry: Entry = { index, paper, nodes: paper.element.nodes, controls };
+    const title = paper.element.fields.title;
+    // Screen readers hear "Star, toggle button, <title>": the title names which paper a button acts on.
+    if (title && !title.id) title.id = `${TITLE_ID_PREFIX}${index}`;
+    const entry: Entry = { index, paper, nodes: paper.element.nodes, controls, ...(title?.id && { titleId: title.id }) };
     entries.push(entry);
     const same = byId.get(paper.id);
     if (same) same.push(entry);
@@ -66,6 +72,8 @@ export function indexEntries(page: ArxivPage, doc: Document, signal?: AbortSigna
     remove() {
       for (const entry of entries) {
         entry.controls.remove();
+        const title = entry.paper.element.fields.title;
+        if (title?.id.startsWith(TITLE_ID_PREFIX)) title.removeAttribute('id');
         for (const node of entry.nodes) {
           for (const attr of [...node.getAttributeNames()]) {
             if (attr.startsWith('data-sift-')) node.removeAttribute(attr);

@@ -201,3 +201,17 @@ test('the tag, rules and bulk tag dialogs give focus back to what opened them', 
   await page.keyboard.press('Escape');
   await expect(tag).toBeFocused();
 });
+
+test('entry buttons are described by the paper they act on', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  await expect(listing.starOf(FIRST)).toHaveAccessibleDescription(/Energy Efficient Federated Learning/);
+  await expect(listing.selectOf(ZELASKO)).toHaveAccessibleDescription(/GetBatch/);
+});
+
+test('on an abs page the first s stars the paper', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open('/abs/2602.22195');
+  await page.keyboard.press('s');
+  await expect(listing.starButtons.first()).toHaveAttribute('aria-pressed', 'true');
+});

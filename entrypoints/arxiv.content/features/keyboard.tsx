@@ -49,7 +49,9 @@ export const keyboard: Feature = {
         if (entry !== navigator.current) navigator.focus(entry);
         run(entry);
       } else {
-        navigator.step(1);
+        // A page of one entry (an abs page) has nothing to choose: the first key acts on it.
+        const first = navigator.step(1);
+        if (first && entries.entries.length === 1) run(first);
       }
     }
 
