@@ -2,6 +2,7 @@ import { AbstractsSettings } from './AbstractsSettings';
 import { BackupPanel, type BackupPanelProps } from './BackupPanel';
 import { RulesPanel, type RulesPanelProps } from './RulesPanel';
 import { SyncSettings } from './SyncSettings';
+import { MyPapers } from './MyPapers';
 import { TagManager, type TagManagerProps } from './TagManager';
 
 export interface OptionsPageProps {
@@ -47,6 +48,7 @@ export function OptionsPage({ tags, rules, backup, onOpenReadingList, loadError 
         </section>
         <AbstractsSettings />
         <SyncSettings />
+        <MyPapers />
         <section id="backup" aria-labelledby="backup-heading">
           <h2 id="backup-heading">Backup and restore</h2>
           <BackupPanel {...backup} />
