@@ -65,6 +65,9 @@ describe('API_NAMES', () => {
         'sync.now',
         'sync.setEnabled',
         'sync.status',
+        'ranking.model',
+        'ranking.seeds',
+        'ranking.reset',
       ].sort(),
     );
   });

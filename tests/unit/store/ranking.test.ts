@@ -5,7 +5,7 @@ import { extractFeatures } from '@/lib/ranking/features';
 import { parseSparseStatistics } from '@/lib/overlay/ranking-wire';
 import { assembleTrainingData, getSeeds, rankingModel, resetRanking, setSeeds } from '@/lib/store/ranking';
 import type { SiftDb } from '@/lib/store/db';
-import { NOW, freshDb, id, meta, nthId } from './support';
+import { EXTENSION_ID, NOW, freshDb, id, meta, nthId, storeApi } from './support';
 
 function cached(paperId: string, title: string, abstract: string) {
   return { id: id(paperId), title, abstract, authors: ['Grace Hopper'], categories: ['cs.DC'], withdrawn: false, source: 'page' as const, storedAt: NOW, usedAt: NOW, bytes: 100 };
@@ -92,5 +92,22 @@ describe('ranking model', () => {
     await setSeeds(db, [nthId(9)]);
     await resetRanking(db);
     expect(await db.ranking.count()).toBe(0);
+  });
+});
+
+describe('ranking messages', () => {
+  it('answer the model through JSON, seeds and reset to the extension pages only', async () => {
+    const db = freshDb();
+    await fill(db);
+    const { call, handle } = storeApi(db);
+    const answer = await call('ranking.model', {});
+    expect(answer.status).toBe('ready');
+    expect(await call('ranking.seeds', { ids: [nthId(9)] })).toEqual({ ids: [nthId(9)], known: 1 });
+    expect(await call('ranking.seeds', {})).toEqual({ ids: [nthId(9)], known: 1 });
+    const fromListing = { id: EXTENSION_ID, url: 'https://arxiv.org/list/cs.DC/new', tab: { id: 4 } };
+    expect(await handle({ type: 'ranking.reset', data: {} }, fromListing)).toEqual({ ok: false, error: expect.stringMatching(/only the extension's own pages/) });
+    expect(await handle({ type: 'ranking.model', data: {} }, fromListing)).toMatchObject({ ok: true });
+    await call('ranking.reset', {});
+    expect(await call('ranking.seeds', {})).toEqual({ ids: [], known: 0 });
   });
 });
