@@ -53,6 +53,15 @@ export class ListingPage {
     return this.entry(id).getByRole('button', { name: 'Copy BibTeX', exact: true });
   }
 
+  /**
+   * A toolbar button wherever the bar's width put it: in the row, or under "More" (opened first).
+   */
+  async toolbarButton(name: string | RegExp): Promise<Locator> {
+    const button = this.toolbar.getByRole('button', { name });
+    if (!(await button.isVisible())) await this.toolbar.getByRole('button', { name: 'More ▾' }).click();
+    return button;
+  }
+
   get selectionBar(): Locator {
     return this.page.getByRole('toolbar', { name: 'Selected papers' });
   }
