@@ -13,6 +13,10 @@ import { scorePapers } from '@/lib/ranking/model';
 
 /** How long a burst of stars, hides and tags settles before the model is asked for again. */
 const RETRAIN_AFTER_MS = 1200;
+/** Entries whose features one idle slice computes: about 15 ms, so scrolling never waits on them. */
+const FEATURES_PER_SLICE = 100;
+
+const idle = () => new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 0)));
 
 /** What of the annotations the model learns from: which papers are starred, tagged or hidden. */
 function learnedFrom(annotations: Iterable<{ id: ArxivId; starred: boolean; hidden: boolean; tags: readonly string[] }>): string {
@@ -52,11 +56,21 @@ export const ranking: Feature = {
     }
 
     let current: PageModel | undefined;
-    let features: PaperFeatures[] | undefined;
+    let features: Promise<PaperFeatures[]> | undefined;
     const paperOf = (paper: Paper) => {
       const abstract = paper.abstract ?? state.abstracts.peek().get(paper.id);
       return toRankingPaper(abstract === undefined ? paper : { ...paper, abstract });
     };
+
+    /** Every entry's features, a slice per idle moment (2000 entries take a few hundred ms in all). */
+    async function featuresInIdleTime(): Promise<PaperFeatures[]> {
+      const out: PaperFeatures[] = [];
+      for (let from = 0; from < all.length; from += FEATURES_PER_SLICE) {
+        await idle();
+        for (const entry of all.slice(from, from + FEATURES_PER_SLICE)) out.push(extractFeatures(paperOf(entry.paper)));
+      }
+      return out;
+    }
 
     async function refresh(): Promise<void> {
       const answer = await session.rankingModel();
@@ -67,19 +81,23 @@ export const ranking: Feature = {
         state.setScores(new Map(), model.off);
         return;
       }
+      features ??= featuresInIdleTime();
+      const ready = await features;
+      if (signal.aborted) return;
       current = model;
-      features ??= all.map((entry) => extractFeatures(paperOf(entry.paper)));
-      const scores = scorePapers(model.model, features, model.vectorizer);
+      const scores = scorePapers(model.model, ready, model.vectorizer);
       state.setScores(new Map(all.map((entry, i) => [entry.paper.id, scores[i] ?? 0])), model.note);
     }
     const refreshQuietly = () => void refresh().catch((error: unknown) => state.setScores(new Map(), `For you is unavailable: ${error instanceof Error ? error.message : String(error)}`));
 
-    const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 0));
     let learned: string | undefined;
-    void session.ready.then(() => {
+    void session.ready.then(async () => {
       if (signal.aborted) return;
       learned = learnedFrom(state.annotations.peek().values());
-      idle(refreshQuietly);
+      // Features and the model's answer come along side by side.
+      features ??= featuresInIdleTime();
+      await idle();
+      refreshQuietly();
     });
 
     // A star, hide or tag (here or in another tab) changes what the model learns from.
