@@ -1,18 +1,21 @@
 /**
- * Listing measurements in Chromium: the page without the extension (its own load time, and the
+ * Listing measurements in Chromium, every listing styled by arXiv's own arXiv.css (checked on each
+ * load): the page without the extension (its own load time, layout shifts and scrolling, and the
  * parser and highlighters run through the injected probe), and the page with the built extension
- * (augmentation, a filter toggle, the heap it adds).
+ * (augmentation, every filter toggle, the text filter, `j`, a star, layout shifts, scrolling with
+ * the seen observer, the heap it adds), driven by real input since Sift ignores synthetic events.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type CDPSession, type Locator, type Page } from '@playwright/test';
 import { routeArxiv } from '../scripts/arxiv-routes.mjs';
 import { findChromium } from '../scripts/browsers.mjs';
 import { launchWithExtension } from '../scripts/launch.mjs';
 import type { PaperMeta } from '@/lib/arxiv/types';
+import { FILTERS } from '@/lib/overlay/filters';
 import type { Rule } from '@/lib/rules/types';
-import type { HighlightRun, MarkRun, ParseRun } from './probe-api';
+import type { HighlightRun, InputTiming, LayoutShift, MarkRun, NodeEffect, ParseRun, ScrollRun } from './probe-api';
 
 /** A generated listing and where it is served. */
 export interface Listing {
@@ -35,6 +38,18 @@ export interface RunPlan {
   markTermsRuns: number;
   /** Largest listing on which per-term `mark()` runs at all. */
   markTermsMaxEntries: number;
+  /** `j` presses per load. */
+  keyJ: number;
+  /** Loads scrolled by script, with and without the extension (no warm-up: each is a fresh page). */
+  scrollRuns: number;
+  /** Pixels per animation frame, and frames, of the scripted scroll. */
+  scrollPx: number;
+  scrollFrames: number;
+}
+
+/** The arXiv ids of a listing, in page order, from its `<a title="Abstract" id="…">` links. */
+export function listingIds(listing: Listing): string[] {
+  return [...listing.html.matchAll(/title="Abstract" id="([^"]+)"/g)].flatMap((match) => (match[1] ? [match[1]] : []));
 }
 
 export interface HeapSample {
@@ -50,6 +65,8 @@ export interface PlainSamples {
   markRegExp: MarkRun[];
   markTerms: MarkRun[];
   heap: HeapSample[];
+  cls: LayoutShift[];
+  scroll: ScrollRun[];
 }
 
 export interface PlainResult {
@@ -87,9 +104,8 @@ async function heapOf(cdp: CDPSession): Promise<HeapSample> {
 
 async function inject(page: Page, injected: Injected): Promise<void> {
   await page.addScriptTag({ content: injected.mark });
-  await page.addScriptTag({ content: injected.probe });
-  const ready = await page.evaluate(() => typeof window.siftBench === 'object' && typeof window.Mark === 'function');
-  if (!ready) throw new Error('the bench probe or mark.js did not load into the page');
+  await injectProbe(page, injected.probe);
+  if (!(await page.evaluate(() => typeof window.Mark === 'function'))) throw new Error('mark.js did not load into the page');
 }
 
 /**
@@ -125,12 +141,14 @@ export async function measurePlain(
 
     const bySize = new Map<number, PlainSamples>();
     for (const listing of listings) {
-      const samples: PlainSamples = { pageLoad: [], parse: [], highlight: [], markRegExp: [], markTerms: [], heap: [] };
+      const samples: PlainSamples = { pageLoad: [], parse: [], highlight: [], markRegExp: [], markTerms: [], heap: [], cls: [], scroll: [] };
       for (let run = 0; run < plan.warmups + plan.runs; run += 1) {
         await page.goto(ARXIV + listing.path, { waitUntil: 'load' });
         samples.pageLoad.push(await loadEventEnd(page));
         samples.heap.push(await heapOf(cdp));
         await inject(page, injected);
+        await page.waitForTimeout(SETTLE_MS);
+        samples.cls.push(await page.evaluate(() => window.siftBench.layoutShift()));
         samples.parse.push(await page.evaluate(() => window.siftBench.parse()));
         samples.highlight.push(await page.evaluate((list) => window.siftBench.highlight(list), rules));
         await page.goto(ARXIV + listing.path, { waitUntil: 'load' });
@@ -144,6 +162,11 @@ export async function measurePlain(
           samples.markTerms.push(await page.evaluate((list) => window.siftBench.markTerms(list), terms));
         }
       }
+      for (let run = 0; run < plan.scrollRuns; run += 1) {
+        await page.goto(ARXIV + listing.path, { waitUntil: 'load' });
+        await injectProbe(page, injected.probe);
+        samples.scroll.push(await page.evaluate(([px, frames]) => window.siftBench.scroll(px, frames), [plan.scrollPx, plan.scrollFrames] as const));
+      }
       bySize.set(listing.entries, samples);
     }
     return { chromium: product, seedMetas, bySize };
@@ -153,23 +176,36 @@ export async function measurePlain(
   }
 }
 
-export interface ToggleSample {
-  /** From the click until the frame showing its effect has been painted. */
-  ms: number;
-  /** The click's own synchronous work. */
-  scriptMs: number;
+/** One filter toggle's trusted clicks: turning it on, and off again. */
+export interface ToggleRuns {
+  label: string;
+  on: InputTiming[];
+  off: InputTiming[];
 }
 
 export interface ExtensionSamples {
   augment: AugmentSample[];
   /** The page's load (`loadEventEnd`) with the extension installed, for reference. */
   pageLoad: number[];
-  toggle: ToggleSample[];
-  /** The same entries hidden by an inline style on each node: the per-entry way. */
-  toggleBaseline: ToggleSample[];
-  /** The same measurement around a click that does nothing: the method's own floor. */
-  toggleFloor: ToggleSample[];
   heap: HeapSample[];
+  cls: LayoutShift[];
+  /** Every filter toggle the toolbar offers, by filter id. */
+  toggles: Map<string, ToggleRuns>;
+  /** Trusted clicks on the toolbar's inert count whose own listener writes `style.display` on each cross-list node. */
+  nodesHide: InputTiming[];
+  nodesShow: InputTiming[];
+  /** Trusted clicks on the same inert count that do nothing: the method's floor. */
+  floor: InputTiming[];
+  /** One keystroke of the text filter each (its query typed character by character), and clearing it with Escape. */
+  textKey: InputTiming[];
+  textClear: InputTiming[];
+  /** `j` presses, each to its next painted frame. */
+  keyJ: InputTiming[];
+  /** Star clicks (on, then off) to the button's next painted frame… */
+  starClick: InputTiming[];
+  /** …and from the click's event to the background's `sift.changed` broadcast of that star reaching an extension page. */
+  starRoundtrip: number[];
+  scroll: ScrollRun[];
 }
 
 export interface AugmentSample {
@@ -205,59 +241,113 @@ async function augmentOf(page: Page, entries: number): Promise<AugmentSample> {
   return { ms: controlled - dcl, firstEntryMs: parsed - dcl, annotatedMs: ready - dcl };
 }
 
+/** The text typed into the filter box, one timed keystroke per character: it matches some seed papers, its prefixes many. */
+export const TEXT_QUERY = 'consensus';
+/** Time after the page is ready before layout shifts are read: the fonts and Sift's late paints land first. */
+const SETTLE_MS = 300;
+
+async function injectProbe(page: Page, probe: string): Promise<void> {
+  await page.addScriptTag({ content: probe });
+  if (!(await page.evaluate(() => typeof window.siftBench === 'object'))) throw new Error('the bench probe did not load into the page');
+  if (!(await page.evaluate(() => window.siftBench.stylesheetApplied()))) throw new Error("arXiv's arXiv.css is not applied to the listing");
+}
+
+/** Arms the in-page timer, acts with real input from Playwright, and returns the timing once painted. */
+async function timed(page: Page, start: string, end: string, act: () => Promise<void>, effect?: NodeEffect): Promise<InputTiming> {
+  await page.evaluate(([s, e, f]) => window.siftBench.armInput(s as string, e as string, f as NodeEffect | undefined), [start, end, effect] as const);
+  await act();
+  return page.evaluate(() => window.siftBench.settled());
+}
+
+async function pressedOf(button: Locator): Promise<boolean> {
+  return (await button.getAttribute('aria-pressed')) === 'true';
+}
+
 /**
- * Clicks the toolbar's "Hide cross-lists" toggle `toggles` times (on, off, on…) and times each
- * click until the frame that shows it is painted. The click happens inside a rAF callback, so the
- * frame it lands in is the very next one and the figure is the work (click, style, layout, paint),
- * not the wait for vsync. Then the same with the per-entry baseline.
+ * Every filter toggle the toolbar shows, clicked on and off with real clicks, each timed from the
+ * click to the next painted frame; then the baseline and the floor, clicks on the toolbar's inert
+ * entry count whose own listener hides and shows the cross-lists by `style.display` on each node,
+ * or does nothing.
  */
-async function toggleOf(page: Page, toggles: number): Promise<{ toggle: ToggleSample[]; baseline: ToggleSample[]; floor: ToggleSample[] }> {
-  return page.evaluate(async (count) => {
-    const label = 'Hide cross-lists';
-    const attribute = 'data-sift-hide-cross';
-    const root = document.documentElement;
-    const button = [...(document.querySelector('sift-overlay')?.shadowRoot?.querySelectorAll('button') ?? [])].find((b) =>
-      (b.textContent ?? '').trim().startsWith(label),
+async function togglesOf(page: Page, samples: ExtensionSamples): Promise<void> {
+  for (const filter of FILTERS) {
+    const button = page.locator('sift-overlay button.toggle', { hasText: filter.label });
+    if ((await button.count()) !== 1) continue;
+    const runs = samples.toggles.get(filter.id) ?? { label: filter.label, on: [], off: [] };
+    samples.toggles.set(filter.id, runs);
+    for (const phase of ['on', 'off'] as const) {
+      const before = await pressedOf(button);
+      runs[phase === 'on' && !before ? 'on' : 'off'].push(await timed(page, 'click', 'click', () => button.click()));
+      if ((await pressedOf(button)) === before) throw new Error(`the "${filter.label}" toggle did not flip aria-pressed`);
+    }
+  }
+  if (!samples.toggles.has('hideCross')) throw new Error('no "Hide cross-lists" toggle in the toolbar');
+  const inert = page.locator('sift-overlay .count');
+  samples.nodesHide.push(await timed(page, 'click', 'click', () => inert.click(), 'hideCross'));
+  samples.nodesShow.push(await timed(page, 'click', 'click', () => inert.click(), 'showCross'));
+  samples.floor.push(await timed(page, 'click', 'click', () => inert.click()));
+}
+
+async function textFilterOf(page: Page, samples: ExtensionSamples): Promise<void> {
+  const input = page.locator('sift-overlay input.filter');
+  await input.click();
+  for (const key of TEXT_QUERY) samples.textKey.push(await timed(page, 'keydown', 'input', () => page.keyboard.press(key)));
+  if ((await input.inputValue()) !== TEXT_QUERY) throw new Error(`the filter box holds "${await input.inputValue()}", not "${TEXT_QUERY}"`);
+  samples.textClear.push(await timed(page, 'keydown', 'keydown', () => page.keyboard.press('Escape')));
+  if ((await input.inputValue()) !== '') throw new Error('Escape did not clear the filter box');
+}
+
+async function keyJOf(page: Page, presses: number, samples: ExtensionSamples): Promise<void> {
+  for (let i = 0; i < presses; i += 1) samples.keyJ.push(await timed(page, 'keydown', 'keydown', () => page.keyboard.press('j')));
+  const focused = await page.locator('[data-sift-focus]').first().getAttribute('data-sift-entry');
+  if (!focused) throw new Error('j moved no focus ring');
+}
+
+/** An extension page that records when each `sift.changed` broadcast reaches it, and resets seen marks. */
+async function openListener(context: BrowserContext, extensionId: string, extensionPage: string): Promise<Page> {
+  const tab = await context.newPage();
+  await tab.goto(`chrome-extension://${extensionId}/${extensionPage}`);
+  await tab.evaluate(() => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(listener: (message: unknown) => void): void } } } }).chrome.runtime;
+    const heard: { atEpochMs: number; message: unknown }[] = [];
+    (window as unknown as { __siftHeard: typeof heard }).__siftHeard = heard;
+    runtime.onMessage.addListener((message) => void heard.push({ atEpochMs: performance.timeOrigin + performance.now(), message }));
+  });
+  return tab;
+}
+
+/** Forgets the seen marks of `ids`, so every load starts with the listing unseen and the seen observer watching it all. */
+async function unmarkSeen(listener: Page, ids: readonly string[]): Promise<void> {
+  await listener.evaluate(async (list) => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime;
+    for (let from = 0; from < list.length; from += 1000) {
+      const answer = (await runtime.sendMessage({ type: 'seen.unmark', data: { ids: list.slice(from, from + 1000) } })) as { ok?: boolean; error?: string };
+      if (!answer?.ok) throw new Error(`seen.unmark: ${answer?.error ?? 'no answer'}`);
+    }
+  }, ids);
+}
+
+/** Stars the first entry and unstars it, with real clicks: to the button's next frame, and to the broadcast of the stored star. */
+async function starOf(page: Page, listener: Page, samples: ExtensionSamples): Promise<void> {
+  const button = page.locator('button.sift-star').first();
+  const id = await button.evaluate((node) => node.closest('[data-sift-entry]')?.getAttribute('data-sift-entry') ?? '');
+  for (const want of [true, false]) {
+    const click = await timed(page, 'click', 'click', () => button.click());
+    if ((await pressedOf(button)) !== want) throw new Error(`the star did not turn ${want ? 'on' : 'off'}`);
+    const heard = await listener.waitForFunction(
+      ([paper, starred, after]) => {
+        const list = (window as unknown as { __siftHeard: { atEpochMs: number; message: { type?: string; data?: { annotations?: { id: string; starred: boolean }[] } } }[] }).__siftHeard;
+        const found = list.find(
+          (h) => h.atEpochMs >= (after as number) && h.message.type === 'sift.changed' && h.message.data?.annotations?.some((a) => a.id === paper && a.starred === starred),
+        );
+        return found ? found.atEpochMs : false;
+      },
+      [id, want, click.atEpochMs] as const,
+      { timeout: 10_000 },
     );
-    if (!button) throw new Error(`no "${label}" button in the toolbar`);
-    const cross = [...document.querySelectorAll<HTMLElement>('[data-sift-section="cross"]')];
-    if (cross.length === 0) throw new Error('the listing has no cross-list entries to hide');
-
-    const inFrame = (act: () => void) =>
-      new Promise<{ ms: number; scriptMs: number }>((resolve) => {
-        requestAnimationFrame(() => {
-          const start = performance.now();
-          act();
-          const scriptMs = performance.now() - start;
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve({ ms: performance.now() - start, scriptMs });
-          channel.port2.postMessage(null);
-        });
-      });
-
-    const toggle = [];
-    for (let i = 0; i < count; i += 1) {
-      const before = root.hasAttribute(attribute);
-      toggle.push(await inFrame(() => button.click()));
-      if (root.hasAttribute(attribute) === before) throw new Error(`the toggle did not flip ${attribute}`);
-      const shown = getComputedStyle(cross[0] as HTMLElement).display !== 'none';
-      if (shown === !before) throw new Error('the toggle flipped the attribute but did not hide the cross-lists');
-    }
-    if (root.hasAttribute(attribute)) button.click();
-
-    const baseline = [];
-    let hidden = false;
-    for (let i = 0; i < count; i += 1) {
-      hidden = !hidden;
-      const display = hidden ? 'none' : '';
-      baseline.push(await inFrame(() => cross.forEach((node) => (node.style.display = display))));
-    }
-    cross.forEach((node) => (node.style.display = ''));
-
-    const floor = [];
-    for (let i = 0; i < count; i += 1) floor.push(await inFrame(() => undefined));
-    return { toggle, baseline, floor };
-  }, toggles);
+    samples.starClick.push(click);
+    samples.starRoundtrip.push(((await heard.jsonValue()) as number) - click.atEpochMs);
+  }
 }
 
 /** Installs the rules through the background, as the rules panel does. */
@@ -275,35 +365,59 @@ export async function installRules(context: BrowserContext, extensionId: string,
 }
 
 /**
- * Loads each listing with the built extension, `warmups + runs` times: from `DOMContentLoaded`
- * to `data-sift-ready` with controls on every entry, then filter toggles and the heap on the
- * augmented page. The 50 highlight rules are installed first, so augmenting includes painting them.
+ * Loads each listing with the built extension, `warmups + runs` times, each load starting with
+ * the listing unseen: from `DOMContentLoaded` to `data-sift-ready` with controls on every entry,
+ * the heap and layout shifts, then with real input every filter toggle on and off, the text
+ * filter typed and cleared, `j` pressed `plan.keyJ` times and one star on and off. Then
+ * `plan.scrollRuns` fresh loads scrolled by script while the seen observer watches. The 50
+ * highlight rules are installed first, so augmenting includes painting them.
  */
 export async function measureExtension(
   listings: readonly Listing[],
   rules: readonly Rule[],
   plan: RunPlan,
   extensionPage: string,
+  probe: string,
 ): Promise<Map<number, ExtensionSamples>> {
   const { context, extensionId, userDataDir } = await launchWithExtension({ viewport: VIEWPORT });
   try {
     await routeArxiv(context, { extra: Object.fromEntries(listings.map((l) => [l.path, l.html])) });
     await installRules(context, extensionId, extensionPage, rules);
-    const page = context.pages()[0] ?? (await context.newPage());
+    const listener = await openListener(context, extensionId, extensionPage);
+    const page = await context.newPage();
+    // Only the measured tab and the listener stay open (the extension may open a welcome page on install).
+    for (const other of context.pages()) if (other !== page && other !== listener) await other.close();
     const cdp = await context.newCDPSession(page);
     const bySize = new Map<number, ExtensionSamples>();
     for (const listing of listings) {
-      const samples: ExtensionSamples = { augment: [], pageLoad: [], toggle: [], toggleBaseline: [], toggleFloor: [], heap: [] };
+      const samples: ExtensionSamples = {
+        augment: [], pageLoad: [], heap: [], cls: [], toggles: new Map(), nodesHide: [], nodesShow: [], floor: [],
+        textKey: [], textClear: [], keyJ: [], starClick: [], starRoundtrip: [], scroll: [],
+      };
+      const ids = listingIds(listing);
+      if (ids.length !== listing.entries) throw new Error(`found ${ids.length} ids in the ${listing.entries}-entry listing`);
       for (let run = 0; run < plan.warmups + plan.runs; run += 1) {
+        await unmarkSeen(listener, ids);
+        await page.bringToFront();
         await page.goto(ARXIV + listing.path, { waitUntil: 'domcontentloaded' });
         samples.augment.push(await augmentOf(page, listing.entries));
         samples.pageLoad.push(await loadEventEnd(page));
+        await injectProbe(page, probe);
+        await page.waitForTimeout(SETTLE_MS);
+        samples.cls.push(await page.evaluate(() => window.siftBench.layoutShift()));
         samples.heap.push(await heapOf(cdp));
-        // Two toggles (on, off) per load; the first load's are the warm-up.
-        const { toggle, baseline, floor } = await toggleOf(page, 2);
-        samples.toggle.push(...toggle);
-        samples.toggleBaseline.push(...baseline);
-        samples.toggleFloor.push(...floor);
+        await togglesOf(page, samples);
+        await textFilterOf(page, samples);
+        await keyJOf(page, plan.keyJ, samples);
+        await starOf(page, listener, samples);
+      }
+      for (let run = 0; run < plan.scrollRuns; run += 1) {
+        await unmarkSeen(listener, ids);
+        await page.bringToFront();
+        await page.goto(ARXIV + listing.path, { waitUntil: 'load' });
+        await page.locator('html[data-sift-ready]').waitFor({ state: 'attached', timeout: 120_000 });
+        await injectProbe(page, probe);
+        samples.scroll.push(await page.evaluate(([px, frames]) => window.siftBench.scroll(px, frames), [plan.scrollPx, plan.scrollFrames] as const));
       }
       bySize.set(listing.entries, samples);
     }

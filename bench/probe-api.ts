@@ -34,6 +34,35 @@ export interface MarkRun {
   marks: number;
 }
 
+/** One trusted input, timed in the page: from its first event to the next frame painted after it was handled. */
+export interface InputTiming {
+  /** From the first event's capture listener on `window` to after the next paint. */
+  ms: number;
+  /** The same, from the event's own `timeStamp` (when the browser made it). */
+  fromEventMs: number;
+  /** Synchronous handling, until the event bubbled back to `window` (NaN when a handler stopped it). */
+  scriptMs: number;
+  /** The event's `timeStamp` in epoch milliseconds, to compare with another page's clock. */
+  atEpochMs: number;
+}
+
+/** A per-node write the probe makes from the click's own listener: the baseline for a filter toggle. */
+export type NodeEffect = 'hideCross' | 'showCross';
+
+export interface LayoutShift {
+  /** Sum of the page's layout-shift values without recent input (all of it, not CLS's session window). */
+  score: number;
+  shifts: number;
+}
+
+export interface ScrollRun {
+  /** Time between consecutive animation frames while scrolling. */
+  frameMs: number[];
+  /** Durations of the long animation frames (over 50 ms) Chromium reported meanwhile. */
+  longAnimationFramesMs: number[];
+  scrolledPx: number;
+}
+
 export interface BenchProbe {
   /** `parseArxivPage(document, location.href)`, timed. */
   parse(): ParseRun;
@@ -45,6 +74,20 @@ export interface BenchProbe {
   markRegExp(terms: readonly string[]): Promise<MarkRun>;
   /** mark.js's default `mark(terms)`: one pass over the text per term, diacritics folded. */
   markTerms(terms: readonly string[]): Promise<MarkRun>;
+  /**
+   * Times the next input: from the first `start` event (say `keydown`) to the frame painted after
+   * the first `end` event (`input` for a typed character, or the same event). `effect` is done in
+   * the start event's listener, for baselines that write the DOM themselves.
+   */
+  armInput(start: string, end: string, effect?: NodeEffect): void;
+  /** The armed input's timing, once its frame has been painted. */
+  settled(): Promise<InputTiming>;
+  /** Every layout shift the page recorded so far. */
+  layoutShift(): Promise<LayoutShift>;
+  /** Scrolls from the top by `pxPerFrame` in each of `frames` animation frames, timing the frames. */
+  scroll(pxPerFrame: number, frames: number): Promise<ScrollRun>;
+  /** Whether arXiv's arXiv.css is loaded and applied (its rules readable). */
+  stylesheetApplied(): boolean;
 }
 
 declare global {

@@ -1,8 +1,11 @@
 /**
  * The in-page half of the benchmark: bundled by scripts/bench.mjs into one IIFE and injected
- * (`page.addScriptTag`) into a generated listing loaded WITHOUT the extension, so Sift's own
- * highlights and controls never interfere with what is measured. mark.js is injected beside it from
- * its own dist file and found as the global `Mark`.
+ * (`page.addScriptTag`) into generated listings. Without the extension it times the parser and the
+ * highlighters (so Sift's own highlights and controls never interfere); mark.js is injected beside
+ * it from its own dist file and found as the global `Mark`. With the extension it times the
+ * reader's input: Playwright presses keys and clicks with real (trusted) events, which Sift
+ * requires, and the probe's window listeners time each from its event to the next painted frame.
+ * Scrolling, layout shifts and the stylesheet check run on both.
  */
 import type MarkJs from 'mark.js';
 import { parseArxivPage } from '@/lib/arxiv/parse';
@@ -11,7 +14,7 @@ import { fieldElementsOf } from '@/lib/highlight/fields';
 import { paintHighlights } from '@/lib/highlight/paint';
 import { compileRules } from '@/lib/rules/compile';
 import type { Rule } from '@/lib/rules/types';
-import type { BenchProbe, MarkRun } from './probe-api';
+import type { BenchProbe, InputTiming, MarkRun, NodeEffect, ScrollRun } from './probe-api';
 
 /**
  * Resolves once the frame after "now" has been rendered: a task posted from a rAF callback runs
@@ -64,6 +67,18 @@ async function timeMark(run: (mark: MarkJs, done: (count: number) => void) => vo
   return { ms, paintedMs: painted - start, marks };
 }
 
+let pendingInput: Promise<InputTiming> | undefined;
+
+/** The cross-list entries' nodes as Sift marked them, for the per-node baseline of a filter toggle. */
+function crossNodes(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>('[data-sift-section="cross"]')];
+}
+
+function applyEffect(effect: NodeEffect): void {
+  const display = effect === 'hideCross' ? 'none' : '';
+  for (const node of crossNodes()) node.style.display = display;
+}
+
 const probe: BenchProbe = {
   parse() {
     const start = performance.now();
@@ -114,6 +129,105 @@ const probe: BenchProbe = {
 
   markTerms(terms: readonly string[]) {
     return timeMark((mark, done) => mark.mark(terms, { done }));
+  },
+
+  armInput(start, end, effect) {
+    pendingInput = new Promise((resolve) => {
+      let startedAt = 0;
+      let stamp = 0;
+      let handledAt = Number.NaN;
+      const waitForPaint = () => {
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            const now = performance.now();
+            resolve({ ms: now - startedAt, fromEventMs: now - stamp, scriptMs: handledAt - startedAt, atEpochMs: performance.timeOrigin + stamp });
+          };
+          channel.port2.postMessage(null);
+        });
+      };
+      // Capture on window runs before any of the page's or Sift's listeners; bubbling on window
+      // after them, unless one stops propagation (then scriptMs stays NaN).
+      window.addEventListener(
+        start,
+        (event) => {
+          startedAt = performance.now();
+          stamp = event.timeStamp;
+          if (effect) applyEffect(effect);
+          if (end === start) waitForPaint();
+          else window.addEventListener(end, waitForPaint, { capture: true, once: true });
+        },
+        { capture: true, once: true },
+      );
+      window.addEventListener(end, () => (handledAt = performance.now()), { once: true });
+    });
+  },
+
+  settled() {
+    if (!pendingInput) return Promise.reject(new Error('armInput was not called'));
+    const pending = pendingInput;
+    pendingInput = undefined;
+    return pending;
+  },
+
+  layoutShift() {
+    return new Promise((resolve) => {
+      let score = 0;
+      let shifts = 0;
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (entry.hadRecentInput) continue;
+          score += entry.value;
+          shifts += 1;
+        }
+      });
+      observer.observe({ type: 'layout-shift', buffered: true });
+      // Buffered entries are delivered in the observer's first task.
+      setTimeout(() => {
+        observer.disconnect();
+        resolve({ score, shifts });
+      }, 50);
+    });
+  },
+
+  scroll(pxPerFrame, frames) {
+    window.scrollTo(0, 0);
+    const long: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) long.push(entry.duration);
+    });
+    observer.observe({ type: 'long-animation-frame' });
+    return new Promise<ScrollRun>((resolve) => {
+      const deltas: number[] = [];
+      let last = 0;
+      let left = frames;
+      const step = (now: number) => {
+        if (last > 0) deltas.push(now - last);
+        last = now;
+        if (left-- <= 0) {
+          // Long animation frames are reported a task after they end.
+          setTimeout(() => {
+            observer.disconnect();
+            resolve({ frameMs: deltas, longAnimationFramesMs: long, scrolledPx: window.scrollY });
+          }, 50);
+          return;
+        }
+        window.scrollBy(0, pxPerFrame);
+        requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    });
+  },
+
+  stylesheetApplied() {
+    return [...document.styleSheets].some((sheet) => {
+      if (!sheet.href?.includes('/css/arXiv.css')) return false;
+      try {
+        return sheet.cssRules.length > 0;
+      } catch {
+        return false;
+      }
+    });
   },
 };
 

@@ -9,6 +9,8 @@ export interface BenchResult {
   /** Listing entries, ids looked up, papers exported…: the size the figure was measured at. */
   entries: number;
   median_ms: number;
+  /** The 90th percentile of the measured runs (nearest rank). */
+  p90_ms: number;
   /** What the figure is compared with in the same run, or null when nothing honest compares. */
   baseline: string | null;
   baseline_ms: number | null;
@@ -86,6 +88,13 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
+/** The `q` quantile of `values` by nearest rank (`q` = 0.9: the value 90% of runs stay at or under); NaN when empty. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+}
+
 /** Rounds to three decimals, so the report stays readable and diffable. */
 export function round(value: number): number {
   return Math.round(value * 1000) / 1000;
@@ -111,6 +120,7 @@ export function toResult({ name, entries, samples, warmups, baseline, note }: Re
     name,
     entries,
     median_ms,
+    p90_ms: round(quantile(measured, 0.9)),
     baseline: baseline?.name ?? null,
     baseline_ms,
     ratio: baseline_ms ? round(median_ms / baseline_ms) : null,
@@ -160,22 +170,53 @@ export function scalingOf(results: readonly BenchResult[]): ScalingRow[] {
 /** One frame at 60 Hz. */
 export const FRAME_MS = 1000 / 60;
 
+/** A frame at 60 Hz, rounded as the aims print it. */
+const ONE_FRAME = round(FRAME_MS);
+
 /**
- * The overlay issue's aims, per size, reported and never asserted: augmented within 10% of the
- * page's own load time, a filter toggle within one frame, 50 rules highlighted at least 10× faster
- * than mark.js `markRegExp` on the same page.
+ * The open issues' aims, per size, reported and never asserted (timings on a shared machine are
+ * evidence, not a gate): issue 20's listing aims (augmented in 3% of the page's own load, ready in
+ * 100 ms, parse in 30 ms, every toggle, keystroke and `j` within one frame, highlighting at least
+ * 10× faster than mark.js `markRegExp`, a star's round trip in 1.5 ms, a 40 KB gzipped content
+ * script, CLS added ≤ 0.01, no scroll frame over one frame attributable to Sift), MathJax within
+ * 1.05× (#13), sync encode and merge in 20 ms (#17), exports in 150 ms (#15), ranking training in
+ * 50 ms and scoring in 20 ms (#19), backup and restore of 100,000 papers in 30 s and a heavy
+ * store's first rows in 1 s (#21). `sizes` is the report's sizes section.
  */
-export function aimsOf(results: readonly BenchResult[]): AimRow[] {
+export function aimsOf(results: readonly BenchResult[], sizes: Readonly<Record<string, unknown>> = {}): AimRow[] {
   const rows: AimRow[] = [];
-  const add = (aim: string, figure: string, target: number, pick: (r: BenchResult) => number | null) => {
+  const add = (aim: string, figure: string, target: number, pick: (r: BenchResult) => number | null = (r) => r.median_ms) => {
     for (const result of results.filter((r) => r.name === figure)) {
       const value = pick(result);
       rows.push({ aim, figure, entries: result.entries, value, target, met: value === null ? null : value <= target });
     }
   };
-  add('augmented in under 10% of the page load', 'augment_ms', 0.1, (r) => r.ratio);
-  add('a filter toggle within one frame (ms)', 'filter_toggle_ms', round(FRAME_MS), (r) => r.median_ms);
-  add('highlighting at most 1/10 of mark.js markRegExp', 'highlight_ms', 0.1, (r) => r.ratio);
+  const added = (r: BenchResult) => (r.baseline_ms === null ? null : round(r.median_ms - r.baseline_ms));
+  add('augmented in under 3% of the page load (ratio)', 'augment_ms', 0.03, (r) => r.ratio);
+  add('stars and highlights shown after DOMContentLoaded (ms)', 'ready_ms', 100);
+  add('parse (ms)', 'parse_ms', 30);
+  add('slowest filter toggle on, to next painted frame (ms)', 'filter_toggle_on_ms', ONE_FRAME);
+  add('slowest filter toggle off, to next painted frame (ms)', 'filter_toggle_off_ms', ONE_FRAME);
+  add('text filter keystroke (ms)', 'text_filter_key_ms', ONE_FRAME);
+  add('text filter cleared (ms)', 'text_filter_clear_ms', ONE_FRAME);
+  add('j to next painted frame (ms)', 'key_j_ms', ONE_FRAME);
+  add('highlighting at most 1/10 of mark.js markRegExp (ratio)', 'highlight_ms', 0.1, (r) => r.ratio);
+  add('one star, message round trip (ms)', 'star_roundtrip_ms', 1.5);
+  add('layout shift Sift adds (CLS)', 'cls', 0.01, added);
+  add('longest scroll frame Sift adds (ms)', 'scroll_longest_frame_ms', ONE_FRAME, added);
+  add('MathJax typesetting with Sift (ratio)', 'mathjax_typeset_ms', 1.05, (r) => r.ratio);
+  add('sync encode (ms)', 'sync_encode_ms', 20);
+  add('sync merge (ms)', 'sync_merge_ms', 20);
+  for (const figure of [...new Set(results.map((r) => r.name).filter((name) => /^export_\w+_ms$/.test(name)))]) add('export (ms)', figure, 150);
+  add('ranking training (ms)', 'ranking_train_ms', 50);
+  add('ranking scoring (ms)', 'ranking_score_ms', 20);
+  add('backup (ms)', 'backup_export_ms', 30_000);
+  add('restore (ms)', 'backup_restore_ms', 30_000);
+  add('heavy store: reading list first rows (ms)', 'heavy_first_rows_ms', 1000);
+  const gzip = sizes.content_script_gzip_bytes;
+  if (typeof gzip === 'number') {
+    rows.push({ aim: 'content script, gzipped (bytes)', figure: 'content_script_gzip_bytes', entries: 0, value: gzip, target: 40_960, met: gzip <= 40_960 });
+  }
   return rows;
 }
 
@@ -199,9 +240,9 @@ function row(widths: readonly number[], cells: readonly Cell[]): string {
     .join(' ');
 }
 
-const RESULT_COLUMNS = [26, -7, -10, -4, 44, -10, -8];
-const SCALING_COLUMNS = [26, 11, -10, -10, -7, -6, 0];
-const AIM_COLUMNS = [50, -6, -8, 1, 8, 0];
+const RESULT_COLUMNS = [34, -7, -10, -10, -4, 44, -10, -8];
+const SCALING_COLUMNS = [34, 11, -10, -10, -7, -6, 0];
+const AIM_COLUMNS = [58, -6, -10, 1, 8, 0];
 
 /** The report as plain-text tables: results, scaling, aims, sizes. */
 export function formatReport(report: BenchReport): string {
@@ -211,8 +252,8 @@ export function formatReport(report: BenchReport): string {
     `${machine.cpu}, ${machine.cores} cores, ${machine.memory_gb} GB, ${machine.os}, node ${machine.node}, ` +
       `chromium ${machine.chromium}, load ${machine.load_average}`,
     '',
-    row(RESULT_COLUMNS, ['figure', 'entries', 'median ms', 'runs', 'baseline', 'base ms', 'ratio']),
-    ...report.results.map((r) => row(RESULT_COLUMNS, [r.name, r.entries, r.median_ms, r.runs, r.baseline, r.baseline_ms, r.ratio])),
+    row(RESULT_COLUMNS, ['figure', 'entries', 'median', 'p90', 'runs', 'baseline', 'baseline', 'ratio']),
+    ...report.results.map((r) => row(RESULT_COLUMNS, [r.name, r.entries, r.median_ms, r.p90_ms, r.runs, r.baseline, r.baseline_ms, r.ratio])),
   ];
   if (report.scaling.length > 0) {
     lines.push('', 'Scaling: time per entry at the smallest vs the largest listing');

@@ -14,10 +14,16 @@ import { FIXTURES_DIR } from '../scripts/arxiv-routes.mjs';
 import { CHROME_BUILD } from '../scripts/launch.mjs';
 import { makeListing } from '../tests/fixtures/make-listing';
 import { EXPORT_FORMATS } from '@/lib/export/index';
+import { benchBackup } from './backup';
 import { exportPapersOf, measureExports } from './exports';
-import { measureExtension, measurePlain, type HeapSample, type Listing, type RunPlan } from './pages';
-import { aimsOf, formatReport, median, round, scalingOf, SUPERLINEAR_GROWTH, toResult, type BenchReport, type BenchResult } from './report';
+import { benchHeavyStore } from './heavy-store';
+import { measureMathJax } from './mathjax';
+import { measureExtension, measurePlain, TEXT_QUERY, type ExtensionSamples, type HeapSample, type Listing, type RunPlan } from './pages';
+import type { InputTiming, ScrollRun } from './probe-api';
+import { measureRanking, RANKING_FULL, RANKING_SMOKE, type RankingPlan, type Timing } from './ranking';
+import { aimsOf, FRAME_MS, formatReport, median, quantile, round, scalingOf, SUPERLINEAR_GROWTH, toResult, type BenchReport, type BenchResult } from './report';
 import { extensionPageOf, measureStore, type StorePlan, type WriteRun } from './store';
+import { measureSync, SYNC_PLAN, type SyncPlan } from './sync';
 import { benchRules, TERMS } from './terms';
 
 const SEED_FILE = 'list-new-cs.DC-2026-02-27.html';
@@ -31,12 +37,20 @@ interface Plan {
   exportPapers: number;
   exportWarmups: number;
   exportRuns: number;
+  sync: SyncPlan;
+  ranking: RankingPlan;
+  /** Papers in the fake-indexeddb store that is backed up and restored, and that the heavy-store reads run on. */
+  backupPapers: number;
+  heavyStorePapers: number;
+  /** MathJax runs on the listing of this many entries (or the nearest measured size). */
+  mathjaxEntries: number;
+  mathjax: { warmups: number; runs: number };
 }
 
 const FULL: Plan = {
   mode: 'full',
   sizes: [100, 500, 2000],
-  pages: { warmups: 1, runs: 5, markTermsWarmups: 1, markTermsRuns: 3, markTermsMaxEntries: 500 },
+  pages: { warmups: 1, runs: 5, markTermsWarmups: 1, markTermsRuns: 3, markTermsMaxEntries: 500, keyJ: 50, scrollRuns: 3, scrollPx: 12, scrollFrames: 240 },
   store: {
     papers: 100_000,
     readingListPapers: 10_000,
@@ -53,12 +67,18 @@ const FULL: Plan = {
   exportPapers: 10_000,
   exportWarmups: 1,
   exportRuns: 5,
+  sync: SYNC_PLAN,
+  ranking: RANKING_FULL,
+  backupPapers: 100_000,
+  heavyStorePapers: 100_000,
+  mathjaxEntries: 500,
+  mathjax: { warmups: 1, runs: 3 },
 };
 
 const SMOKE: Plan = {
   mode: 'smoke',
   sizes: [100],
-  pages: { warmups: 1, runs: 1, markTermsWarmups: 0, markTermsRuns: 1, markTermsMaxEntries: 500 },
+  pages: { warmups: 1, runs: 1, markTermsWarmups: 0, markTermsRuns: 1, markTermsMaxEntries: 500, keyJ: 5, scrollRuns: 1, scrollPx: 12, scrollFrames: 30 },
   store: {
     papers: 1000,
     readingListPapers: 200,
@@ -75,6 +95,12 @@ const SMOKE: Plan = {
   exportPapers: 200,
   exportWarmups: 1,
   exportRuns: 1,
+  sync: { papers: 200, warmups: 0, runs: 1, sizes: [100] },
+  ranking: RANKING_SMOKE,
+  backupPapers: 500,
+  heavyStorePapers: 500,
+  mathjaxEntries: 100,
+  mathjax: { warmups: 0, runs: 1 },
 };
 
 interface Args {
@@ -145,11 +171,101 @@ function writeSummary(runs: readonly WriteRun[], warmups: number) {
   return { per_call_median_ms: round(median(calls)), per_call_p95_ms: round(sorted[Math.floor(sorted.length * 0.95)] ?? Number.NaN) };
 }
 
+const ms = (timings: readonly InputTiming[]) => timings.map((t) => t.ms);
+
+/** Median and p90 of what a list of timings says, for details. */
+function spread(values: readonly number[]) {
+  return { median_ms: round(median(values)), p90_ms: round(quantile(values, 0.9)), max_ms: round(Math.max(...values)) };
+}
+
+/**
+ * The figures of the reader's input on an augmented listing: every filter toggle on and off (one
+ * row each, and `filter_toggle_on_ms` / `filter_toggle_off_ms` for the slowest filter), the text
+ * filter's keystrokes and clearing, `j`, and a star's round trip.
+ */
+function inputResults(e: ExtensionSamples, entries: number, warmups: number, pages: RunPlan, rawPutMs: readonly number[], messageMs: number): BenchResult[] {
+  const results: BenchResult[] = [];
+  const floor = round(median(ms(e.floor.slice(warmups))));
+  for (const phase of ['on', 'off'] as const) {
+    const nodes = phase === 'on' ? e.nodesHide : e.nodesShow;
+    const baseline = { name: `style.display on each cross-list node (${phase === 'on' ? 'hide' : 'show'}), same trusted click`, samples: ms(nodes), warmups };
+    const perFilter = [...e.toggles].map(([id, runs]) => {
+      const result = toResult({ name: `filter_toggle_${phase}_ms[${id}]`, entries, samples: ms(runs[phase]), warmups, baseline: id === 'hideCross' ? baseline : undefined });
+      result.details = { label: runs.label, script_ms: medianOf(runs[phase], warmups, (t) => t.scriptMs), from_event_ms: medianOf(runs[phase], warmups, (t) => t.fromEventMs) };
+      return { id, runs, result };
+    });
+    const worst = perFilter.reduce((a, b) => (b.result.median_ms > a.result.median_ms ? b : a));
+    const summary = toResult({
+      name: `filter_toggle_${phase}_ms`,
+      entries,
+      samples: ms(worst.runs[phase]),
+      warmups,
+      baseline,
+      note: `the slowest of the ${perFilter.length} toggles: a trusted click to the next painted frame`,
+    });
+    summary.details = { slowest: worst.id, empty_click_ms: floor, by_filter: Object.fromEntries(perFilter.map((f) => [f.id, f.result.median_ms])) };
+    results.push(summary, ...perFilter.map((f) => f.result));
+  }
+  const keys = toResult({ name: 'text_filter_key_ms', entries, samples: ms(e.textKey), warmups: warmups * TEXT_QUERY.length, note: `each keystroke of "${TEXT_QUERY}" typed into the filter box: keydown → the frame after its input event` });
+  keys.details = { script_ms: medianOf(e.textKey, warmups * TEXT_QUERY.length, (t) => t.scriptMs), empty_click_ms: floor };
+  results.push(keys);
+  results.push(toResult({ name: 'text_filter_clear_ms', entries, samples: ms(e.textClear), warmups, note: 'Escape in the filter box: keydown → next painted frame with every entry shown again' }));
+  const jWarmups = warmups * pages.keyJ;
+  const j = toResult({ name: 'key_j_ms', entries, samples: ms(e.keyJ), warmups: jWarmups, note: `${pages.keyJ} j presses per load, each keydown → next painted frame; samples_ms are the per-press frame times` });
+  const presses = ms(e.keyJ.slice(jWarmups));
+  j.details = { ...spread(presses), over_one_frame: presses.filter((v) => v > FRAME_MS).length, presses: presses.length, script_ms: medianOf(e.keyJ, jWarmups, (t) => t.scriptMs) };
+  results.push(j);
+  const star = toResult({
+    name: 'star_roundtrip_ms',
+    entries,
+    samples: e.starRoundtrip,
+    warmups: warmups * 2,
+    baseline: { name: 'raw IndexedDB put, one transaction per paper (store bench)', samples: rawPutMs, warmups: 0 },
+    note: "a trusted click on a star (on, then off) → the background's sift.changed broadcast of it reaching an extension page (clocks: performance.timeOrigin + now in both)",
+  });
+  star.details = { click_to_painted_ms: medianOf(e.starClick, warmups * 2, (t) => t.ms), papers_star_message_ms: messageMs };
+  results.push(star);
+  return results;
+}
+
+function scrollResult(entries: number, withSift: readonly ScrollRun[], without: readonly ScrollRun[], pages: RunPlan): BenchResult {
+  const longest = (runs: readonly ScrollRun[]) => runs.map((run) => Math.max(...run.frameMs));
+  const result = toResult({
+    name: 'scroll_longest_frame_ms',
+    entries,
+    samples: longest(withSift),
+    warmups: 0,
+    baseline: { name: 'the same scroll without the extension', samples: longest(without), warmups: 0 },
+    note: `longest frame while a script scrolls ${pages.scrollPx} px per frame for ${pages.scrollFrames} frames from the top, the seen observer watching every unseen entry`,
+  });
+  const frames = (runs: readonly ScrollRun[]) => runs.flatMap((run) => run.frameMs);
+  const over = (runs: readonly ScrollRun[]) => frames(runs).filter((v) => v > FRAME_MS * 1.5).length;
+  const loaf = (runs: readonly ScrollRun[]) => round(Math.max(0, ...runs.flatMap((run) => run.longAnimationFramesMs)));
+  result.details = {
+    frame_p90_ms_with: round(quantile(frames(withSift), 0.9)),
+    frame_p90_ms_without: round(quantile(frames(without), 0.9)),
+    frames_over_25ms_with: over(withSift),
+    frames_over_25ms_without: over(without),
+    longest_animation_frame_ms_with: loaf(withSift),
+    longest_animation_frame_ms_without: loaf(without),
+  };
+  return result;
+}
+
+/** A ranking timing as a result: its runs after warm-ups, with the CPU time beside. */
+function timingResult(name: string, entries: number, timing: Timing, note: string): BenchResult {
+  const result = toResult({ name, entries, samples: timing.runs, warmups: 0, note });
+  result.details = { cpu_median_ms: round(timing.cpuMedian) };
+  return result;
+}
+
 const NOTES = [
   'Every time is a median over the measured runs after the warm-ups (see runs/warmups per row), taken inside the browser with performance.now() unless the row says otherwise.',
   'augment_ms: DOMContentLoaded (Navigation Timing domContentLoadedEventStart) to the content script\'s sift:controls performance mark, when every feature has put its controls on every entry (checked: one controls span per entry); the 50 benchmark rules are installed first. details.parsed_ms is DOMContentLoaded to sift:parsed (script start at document_end plus the parse); details.annotations_shown_ms is DOMContentLoaded to sift:ready (data-sift-ready): the stored stars and the rule highlights shown, which waits for the background\'s answers, delivered only after the browser\'s own first style and layout of the page. Baseline: page_load_ms, navigation start to loadEventEnd of the same listing in the same Chromium build and flags without the extension.',
   'parse_ms and highlight_ms run once per fresh page load, cold, as the content script does; highlight_ms is compileRules + each entry\'s field elements (as the parser found them) + paintHighlights into CSS.highlights. mark.js runs on another fresh load of the same listing, over the listing\'s <dl> containers, with the same 50 terms; details.painted_ms adds the frame that shows the result.',
-  'filter_toggle_ms: a click on the toolbar\'s "Hide cross-lists" toggle made inside a requestAnimationFrame callback, until a task posted from it runs (after that frame\'s style, layout and paint), so vsync waiting is excluded (details.empty_frame_ms is the same measurement around an empty callback). Baseline: the same entries hidden by writing style.display on each node. Toggles alternate hide and show (details.hide_ms, details.show_ms); showing lays the entries out again and costs more.',
+  'Input figures (filter_toggle_on_ms / _off_ms per filter and for the slowest, text_filter_key_ms, text_filter_clear_ms, key_j_ms, star click) are real input from Playwright (Sift ignores untrusted events); the injected probe times each from its first event (a capture listener on window) until a task posted from the next requestAnimationFrame runs, i.e. after that frame is painted, so up to one vsync interval of waiting is included: details.empty_click_ms is the same measurement around a click that does nothing. The toggle baseline is a trusted click on the inert entry count whose own listener sets style.display on every cross-list node. Each load starts with the listing unseen (seen.unmark), so the filters and the seen observer see the same state every run.',
+  'cls: the sum of layout-shift values (no recent input) from navigation to 300 ms after the page is ready, with Sift and without; scroll_longest_frame_ms: the longest animation-frame interval while a script scrolls the page from the top, with Sift (seen observer watching) and without. Every listing load checks arXiv.css is applied.',
+  'Node-side figures (sync_*, ranking_*, backup_*, heavy_first_rows_ms, export_*) run in this Node process; backup and heavy-store use fake-indexeddb, one run each.',
   'Store: messages go from an extension page through runtime.sendMessage to the background service worker (validation, Dexie, the sift.changed broadcast included). reading_list_render_ms is navigation start to the first rows painted; its baseline is a raw getAll of the same store. Baselines: raw IndexedDB on the same database from the same page — one readonly transaction with a get per key; one readwrite transaction with one put per paper.',
   `scaling: median_ms / entries at the smallest and the largest listing; per_entry_growth above ${SUPERLINEAR_GROWTH} is reported as worse than linear (an allowance for noise), k is the exponent in time ∝ entries^k.`,
   'content_script_heap_bytes: V8 heap used (CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage) on the augmented listing minus the same listing without the extension; main world and the isolated world share the isolate, so the difference is what the content script keeps alive. DOM nodes and listeners from CDP Memory.getDOMCounters, also as differences.',
@@ -173,12 +289,24 @@ export async function runBench(argv: readonly string[], root: string): Promise<B
 
   log(`listings of ${plan.sizes.join(', ')} entries without the extension: page load, parse, highlight, mark.js`);
   const plain = await measurePlain(listings, SEED_PATH, rules, TERMS, plan.pages, injected);
-  log('the same listings with the extension: augmentation, filter toggle, heap');
-  const extension = await measureExtension(listings, rules, plan.pages, extensionPage);
+  log('the same listings with the extension: augmentation, every filter toggle, text filter, j, a star, layout shifts, scrolling, heap');
+  const extension = await measureExtension(listings, rules, plan.pages, extensionPage, injected.probe);
+  const mathjaxListing = [...listings].sort((a, b) => Math.abs(a.entries - plan.mathjaxEntries) - Math.abs(b.entries - plan.mathjaxEntries))[0];
+  if (!mathjaxListing) throw new Error('no listing to typeset');
+  log(`MathJax on the ${mathjaxListing.entries}-entry listing, with and without the extension`);
+  const mathjax = await measureMathJax(mathjaxListing, rules, plan.mathjax, extensionPage);
   log(`store: ${plan.store.papers} papers through the background (${extensionPage})`);
   const store = await measureStore(plain.seedMetas, plan.store, extensionPage);
   log(`exports of ${plan.exportPapers} papers`);
   const exportSamples = measureExports(exportPapersOf(plain.seedMetas, plan.exportPapers), plan.exportWarmups, plan.exportRuns);
+  log(`sync codec and merge of ${plan.sync.papers} papers`);
+  const sync = measureSync(plan.sync);
+  log(`ranking: ${plan.ranking.positives} positives, ${plan.ranking.negatives} negatives, a ${plan.ranking.listing}-entry listing`);
+  const ranking = measureRanking(plan.ranking);
+  log(`backup and restore of ${plan.backupPapers} papers (fake-indexeddb, in Node)`);
+  const backup = await benchBackup({ papers: plan.backupPapers, gzip: true });
+  log(`reading list first rows over ${plan.heavyStorePapers} stored papers (fake-indexeddb, in Node)`);
+  const heavy = await benchHeavyStore({ papers: plan.heavyStorePapers });
 
   const results: BenchResult[] = [];
   const heap: Record<string, unknown> = {};
@@ -210,21 +338,19 @@ export async function runBench(argv: readonly string[], root: string): Promise<B
     };
     results.push(augment);
     results.push(toResult({ name: 'parse_ms', entries, samples: p.parse.map((s) => s.ms), warmups }));
-    const toggle = toResult({
-      name: 'filter_toggle_ms',
+    results.push(toResult({ name: 'ready_ms', entries, samples: e.augment.map((s) => s.annotatedMs), warmups, note: 'DOMContentLoaded → sift:ready: stored stars and rule highlights shown' }));
+    results.push(...inputResults(e, entries, warmups, plan.pages, store.rawWrite.flatMap((run) => run.perCallMs), writeSummary(store.write, plan.store.writeWarmups).per_call_median_ms));
+    const cls = toResult({
+      name: 'cls',
       entries,
-      samples: e.toggle.map((s) => s.ms),
-      warmups: warmups * 2,
-      baseline: { name: 'style.display on each cross-list node', samples: e.toggleBaseline.map((s) => s.ms), warmups: warmups * 2 },
+      samples: e.cls.map((c) => c.score),
+      warmups,
+      baseline: { name: 'the same listing without the extension', samples: p.cls.map((c) => c.score), warmups },
+      note: 'unitless: the sum of layout-shift values without recent input, from navigation to 300 ms after ready/load',
     });
-    const measuredToggles = e.toggle.slice(warmups * 2);
-    toggle.details = {
-      hide_ms: round(median(measuredToggles.filter((_, i) => i % 2 === 0).map((s) => s.ms))),
-      show_ms: round(median(measuredToggles.filter((_, i) => i % 2 === 1).map((s) => s.ms))),
-      click_script_ms: medianOf(e.toggle, warmups * 2, (s) => s.scriptMs),
-      empty_frame_ms: medianOf(e.toggleFloor, warmups * 2, (s) => s.ms),
-    };
-    results.push(toggle);
+    cls.details = { shifts_with: medianOf(e.cls, warmups, (c) => c.shifts), shifts_without: medianOf(p.cls, warmups, (c) => c.shifts) };
+    results.push(cls);
+    results.push(scrollResult(entries, e.scroll, p.scroll, plan.pages));
     const highlight = toResult({
       name: 'highlight_ms',
       entries,
@@ -310,11 +436,64 @@ export async function runBench(argv: readonly string[], root: string): Promise<B
     results.push(exported);
   }
 
+  const mj = mathjax.summary;
+  const typeset = toResult({
+    name: 'mathjax_typeset_ms',
+    entries: mathjax.entries,
+    samples: mathjax.with.map((t) => t.typesetMs),
+    warmups: mathjax.warmups,
+    baseline: { name: 'MathJax 2.7.3 on the same listing without the extension', samples: mathjax.without.map((t) => t.typesetMs), warmups: mathjax.warmups },
+    note: 'MathJax "Begin Typeset" → "End Typeset", loads alternating with and without Sift',
+  });
+  typeset.details = { ...mj };
+  results.push(typeset);
+  const syncNote = `${sync.papers} papers, in Node`;
+  const encode = toResult({ name: 'sync_encode_ms', entries: sync.papers, samples: sync.encode, warmups: plan.sync.warmups, note: syncNote });
+  encode.details = { bytes_by_starred: sync.bytes, capacity: sync.capacity };
+  results.push(encode);
+  results.push(toResult({ name: 'sync_decode_ms', entries: sync.papers, samples: sync.decode, warmups: plan.sync.warmups, note: syncNote }));
+  results.push(toResult({ name: 'sync_merge_ms', entries: sync.papers, samples: sync.merge, warmups: plan.sync.warmups, note: `${syncNote}; a tenth of them changed remotely` }));
+  const rp = ranking.plan;
+  const examples = rp.positives + rp.negatives;
+  const train = timingResult('ranking_train_ms', examples, ranking.train, `${rp.positives} positives and ${rp.negatives} seen or hidden papers, features extracted, in Node`);
+  train.details = { ...train.details, model_json_bytes: ranking.modelJsonBytes, statistics_json_bytes: ranking.statisticsJsonBytes };
+  results.push(train);
+  results.push(timingResult('ranking_train_all_hidden_ms', examples, ranking.trainAllHidden, 'the same with every negative hidden (all trained on), in Node'));
+  results.push(timingResult('ranking_score_ms', rp.listing, ranking.score, 'vectorising and scoring the listing, in Node'));
+  results.push(timingResult('ranking_extract_ms', rp.listing, ranking.extract, "the listing's features, once per listing, in Node"));
+  const backupNote = 'one run, in Node over fake-indexeddb (lib/store/backup-stream.ts), gzip';
+  const exported = toResult({ name: 'backup_export_ms', entries: backup.papers, samples: [backup.exportMs], warmups: 0, note: backupNote });
+  exported.details = { file_bytes: backup.fileBytes, gzip: backup.gzip };
+  results.push(exported);
+  const restored = toResult({ name: 'backup_restore_ms', entries: backup.papers, samples: [backup.restoreMs], warmups: 0, note: `${backupNote}, replace mode into an empty store` });
+  restored.details = { restored: backup.restored };
+  if (backup.restored !== backup.papers) throw new Error(`restored ${backup.restored} of ${backup.papers} papers`);
+  results.push(restored);
+  const first = toResult({
+    name: 'heavy_first_rows_ms',
+    entries: heavy.papers,
+    samples: [heavy.firstRowsMs],
+    warmups: 0,
+    baseline: { name: 'the same rows by Dexie index alone', samples: [heavy.rawIndexedMs], warmups: 0 },
+    note: 'reading list first rows with this many stored papers, one run, in Node over fake-indexeddb',
+  });
+  first.details = { first_rows: heavy.firstRows, whole_list_ms: round(heavy.wholeListMs), options_tags_ms: round(heavy.optionsTagsMs) };
+  results.push(first);
+
   const largest = String(Math.max(...plan.sizes));
   const smallest = String(Math.min(...plan.sizes));
   const heapAt = (size: string) => (heap[size] as { content_script_heap_bytes: number }).content_script_heap_bytes;
   const marginal =
     largest === smallest ? null : round((heapAt(largest) - heapAt(smallest)) / (Number(largest) - Number(smallest)));
+  const sizes = {
+    ...bundleSizes(),
+    content_script_heap_bytes: heapAt(largest),
+    content_script_heap_entries: Number(largest),
+    // What each further entry costs, without the script's fixed share (its code, Preact, the toolbar).
+    heap_marginal_bytes_per_entry: marginal,
+    heap_by_entries: heap,
+    sync_bytes_by_starred: Object.fromEntries(sync.bytes.map((b) => [String(b.starred), b.bytes])),
+  };
   const report: BenchReport = {
     machine: {
       cpu: cpus()[0]?.model ?? 'unknown',
@@ -328,16 +507,9 @@ export async function runBench(argv: readonly string[], root: string): Promise<B
     date: new Date().toISOString(),
     mode: plan.mode,
     results,
-    sizes: {
-      ...bundleSizes(),
-      content_script_heap_bytes: heapAt(largest),
-      content_script_heap_entries: Number(largest),
-      // What each further entry costs, without the script's fixed share (its code, Preact, the toolbar).
-      heap_marginal_bytes_per_entry: marginal,
-      heap_by_entries: heap,
-    },
+    sizes,
     scaling: scalingOf(results),
-    aims: aimsOf(results),
+    aims: aimsOf(results, sizes),
     notes: NOTES,
   };
   mkdirSync(dirname(out), { recursive: true });

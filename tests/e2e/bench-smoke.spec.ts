@@ -12,9 +12,42 @@ import type { BenchReport } from '../../bench/report';
 // its `--smoke` mode (100 entries, a small store, one or two runs each) on the extension `npm test`
 // has just built, and checks the report's shape. It never looks at how fast anything was.
 
-const PAGE_FIGURES = ['page_load_ms', 'augment_ms', 'parse_ms', 'filter_toggle_ms', 'highlight_ms', 'markjs_ms', 'markjs_terms_ms'];
+const PAGE_FIGURES = [
+  'page_load_ms',
+  'augment_ms',
+  'ready_ms',
+  'parse_ms',
+  'filter_toggle_on_ms',
+  'filter_toggle_off_ms',
+  'filter_toggle_on_ms[hideCross]',
+  'filter_toggle_off_ms[onlyStarred]',
+  'text_filter_key_ms',
+  'text_filter_clear_ms',
+  'key_j_ms',
+  'star_roundtrip_ms',
+  'cls',
+  'scroll_longest_frame_ms',
+  'highlight_ms',
+  'markjs_ms',
+  'markjs_terms_ms',
+  'mathjax_typeset_ms',
+];
 const EXPORT_FIGURES = EXPORT_FORMATS.map((format) => `export_${format.id}_ms`);
-const WITH_BASELINE = ['augment_ms', 'filter_toggle_ms', 'highlight_ms', 'store_get_ms', 'store_write_ms', ...EXPORT_FIGURES];
+const NODE_FIGURES = ['sync_encode_ms', 'sync_decode_ms', 'sync_merge_ms', 'ranking_train_ms', 'ranking_score_ms', 'backup_export_ms', 'backup_restore_ms', 'heavy_first_rows_ms'];
+const WITH_BASELINE = [
+  'augment_ms',
+  'filter_toggle_on_ms',
+  'filter_toggle_off_ms',
+  'star_roundtrip_ms',
+  'cls',
+  'scroll_longest_frame_ms',
+  'highlight_ms',
+  'mathjax_typeset_ms',
+  'heavy_first_rows_ms',
+  'store_get_ms',
+  'store_write_ms',
+  ...EXPORT_FIGURES,
+];
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -51,9 +84,24 @@ test('every listing figure is measured at 100 entries', () => {
   }
 });
 
-test('store, export and reading-list figures are present', () => {
+test('every filter toggle is timed both ways, j once per press, the text filter once per keystroke', () => {
+  const on = report.results.filter((r) => r.name.startsWith('filter_toggle_on_ms[')).map((r) => r.name.slice('filter_toggle_on_ms'.length));
+  const off = report.results.filter((r) => r.name.startsWith('filter_toggle_off_ms[')).map((r) => r.name.slice('filter_toggle_off_ms'.length));
+  expect(on.length).toBeGreaterThanOrEqual(5);
+  expect(off).toEqual(on);
+  const slowest = report.results.find((r) => r.name === 'filter_toggle_on_ms');
+  expect(on).toContain(`[${(slowest?.details as { slowest: string }).slowest}]`);
+  expect(report.results.find((r) => r.name === 'key_j_ms')?.samples_ms.length).toBeGreaterThan(1);
+  expect(report.results.find((r) => r.name === 'text_filter_key_ms')?.samples_ms).toHaveLength('consensus'.length);
+});
+
+test('every result has a p90 no lower than its median', () => {
+  for (const result of report.results) expect(result.p90_ms, result.name).toBeGreaterThanOrEqual(result.median_ms);
+});
+
+test('store, export, sync, ranking, backup and reading-list figures are present', () => {
   const names = report.results.map((r) => r.name);
-  expect(names).toEqual(expect.arrayContaining(['store_get_ms', 'store_write_ms', ...EXPORT_FIGURES]));
+  expect(names).toEqual(expect.arrayContaining(['store_get_ms', 'store_write_ms', ...EXPORT_FIGURES, ...NODE_FIGURES]));
   if (existsSync(join(CHROME_BUILD, 'reading-list.html'))) expect(names).toContain('reading_list_render_ms');
 });
 
@@ -66,7 +114,9 @@ test('every result has a median, and a ratio exactly when it has a baseline', ()
       expect([result.baseline_ms, result.ratio], result.name).toEqual([null, null]);
     } else {
       expect(typeof result.baseline_ms, result.name).toBe('number');
-      expect(typeof result.ratio, result.name).toBe('number');
+      // A baseline of zero (no layout shift at all without Sift) has no ratio.
+      if (result.baseline_ms === 0) expect(result.ratio, result.name).toBeNull();
+      else expect(typeof result.ratio, result.name).toBe('number');
     }
   }
   for (const name of WITH_BASELINE) expect(report.results.find((r) => r.name === name)?.baseline, name).toEqual(expect.any(String));
@@ -85,5 +135,9 @@ test('sizes give the gzipped content script and its heap', () => {
 test('scaling and aims sections are present', () => {
   // One size in smoke mode, so nothing to scale yet; the section still exists.
   expect(report.scaling).toEqual([]);
-  expect(report.aims.map((a) => a.figure).sort()).toEqual(['augment_ms', 'filter_toggle_ms', 'highlight_ms']);
+  const aimed = new Set(report.aims.map((a) => a.figure));
+  for (const figure of ['augment_ms', 'ready_ms', 'parse_ms', 'filter_toggle_on_ms', 'filter_toggle_off_ms', 'text_filter_key_ms', 'text_filter_clear_ms', 'key_j_ms', 'highlight_ms', 'star_roundtrip_ms', 'cls', 'scroll_longest_frame_ms', 'mathjax_typeset_ms', 'sync_encode_ms', 'sync_merge_ms', 'ranking_train_ms', 'ranking_score_ms', 'backup_export_ms', 'backup_restore_ms', 'heavy_first_rows_ms', 'content_script_gzip_bytes', ...EXPORT_FIGURES]) {
+    expect(aimed.has(figure), figure).toBe(true);
+  }
+  for (const aim of report.aims) expect(aim.met, aim.figure).toBe(aim.value === null ? null : aim.value <= aim.target);
 });
