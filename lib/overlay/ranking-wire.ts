@@ -23,6 +23,8 @@ export type RankingAnswer =
       statistics: SparseStatistics;
       trainedAt: number;
       counts: RankingModel['counts'];
+      /** Titles of the positives, by id, so "Why?" can name the closest one. */
+      titles: Record<string, string>;
     }
   | { status: 'off'; message: string };
 

@@ -110,6 +110,7 @@ export function trainFromPapers(papers: readonly LabelledPaper[], now: number): 
     statistics: toSparseStatistics(df),
     trainedAt: now,
     counts: trained.model.counts,
+    titles: Object.fromEntries(papers.filter((paper) => paper.label === 'positive').map(({ paper }) => [paper.id, paper.title])),
   };
 }
 
