@@ -34,6 +34,11 @@ export function rankedOrder(groupOf: readonly unknown[], scores: ArrayLike<numbe
   return [...groups.values()].flatMap((members) => members.slice().sort((a, b) => score(b) - score(a) || a - b));
 }
 
+/** `moveBefore` (Chromium 133+): moves a node without taking it out of the document first. */
+interface AtomicMove {
+  moveBefore(node: Node, child: Node | null): void;
+}
+
 /** Moves entries on the page into an order, and back. */
 export interface Reorderer {
   /** The group of each entry, by index, for `rankedOrder`. */
@@ -47,9 +52,12 @@ export interface Reorderer {
 /**
  * A reorderer for `entries`. A group is the parent element of an entry's first node (a `dl`, an
  * `ol`) together with its section; each group gets an empty comment after its last entry as
- * anchor, and every apply re-inserts the group's nodes before it, in one fragment per group, so
- * whatever precedes the entries in their container (a section's heading) stays first. Entries are
- * adjacent within their group on every arXiv page, so arXiv's order restores the page exactly.
+ * anchor, and every apply re-inserts the group's elements before it, in one fragment per group,
+ * so whatever precedes the entries in their container (a section's heading) stays first. Entries
+ * are adjacent within their group on every arXiv page, so arXiv's order restores every element
+ * to its place. Only elements move: the blank text between them stays where it was (it renders
+ * as nothing in a `dl` or `ol`), since moving text would read to the MathJax watcher
+ * (lib/highlight/typesetting.ts) as a rewrite and repaint every highlight of the page.
  */
 export function createReorderer(entries: readonly Entry[], doc: Document): Reorderer {
   const keys = new Map<Node, Map<string, object>>();
@@ -68,7 +76,7 @@ export function createReorderer(entries: readonly Entry[], doc: Document): Reord
     anchors = new Map();
     for (let index = entries.length - 1; index >= 0; index--) {
       const group = groups[index] as object;
-      const last = carried[index]?.at(-1);
+      const last = entries[index]?.nodes.at(-1);
       if (anchors.has(group) || !last?.parentNode) continue;
       const anchor = doc.createComment('');
       last.parentNode.insertBefore(anchor, last.nextSibling);
@@ -77,42 +85,17 @@ export function createReorderer(entries: readonly Entry[], doc: Document): Reord
     return anchors;
   }
 
-  /**
-   * What moves with each entry: its nodes, what lies between them, and the whitespace and comments up to the next element,
-   * so the page's own spacing between entries comes back byte for byte.
-   */
-  const carried = entries.map((entry) => {
-    const first = entry.nodes[0];
-    const last = entry.nodes.at(-1);
-    const nodes: Node[] = [];
-    // An entry's nodes are siblings (a dt and its dd): the text between them moves too.
-    for (let node: Node | null = first ?? null; node; node = node.nextSibling) {
-      nodes.push(node);
-      if (node === last) break;
-    }
-    if (nodes.at(-1) !== last) nodes.splice(0, nodes.length, ...entry.nodes);
-    for (let next = last?.nextSibling; next; next = next.nextSibling) {
-      const blank = next.nodeType === 3 ? next.textContent?.trim() === '' : next.nodeType === 8;
-      if (!blank) break;
-      nodes.push(next);
-    }
-    return nodes;
-  });
-
   function apply(order: readonly number[]): void {
     const marks = anchorsOf();
-    const fragments = new Map<object, DocumentFragment>();
     for (const index of order) {
       const entry = entries[index];
-      const group = groups[index] as object | undefined;
-      if (!entry || !group) continue;
-      let fragment = fragments.get(group);
-      if (!fragment) fragments.set(group, (fragment = doc.createDocumentFragment()));
-      fragment.append(...(carried[index] ?? entry.nodes));
-    }
-    for (const [group, fragment] of fragments) {
-      const anchor = marks.get(group);
-      anchor?.parentNode?.insertBefore(fragment, anchor);
+      const anchor = marks.get(groups[index] as object);
+      const parent = anchor?.parentNode as (ParentNode & Partial<AtomicMove>) | null | undefined;
+      if (!entry || !anchor || !parent) continue;
+      for (const node of entry.nodes) {
+        if (parent.moveBefore) parent.moveBefore(node, anchor);
+        else parent.insertBefore(node, anchor);
+      }
     }
   }
 
