@@ -62,12 +62,15 @@ export function mountOverlay({ root, page, state, session, entries, signal }: Ov
   container.className = 'sift-root';
   root.append(style, container);
   // The toolbar and dialogs act only on the reader's own input: a page script's synthetic click,
-  // key, input or submit stops here, before any handler below can star, delete or open anything.
-  for (const type of ['click', 'keydown', 'input', 'change', 'submit']) {
+  // key, submit or checkbox change stops here, before any handler below can star, delete or open
+  // anything. A <select>'s change only edits a draft, and browser automation changes selects
+  // with synthetic events, so those pass.
+  for (const type of ['click', 'keydown', 'submit', 'change']) {
     container.addEventListener(
       type,
       (event) => {
-        if (!event.isTrusted) event.stopImmediatePropagation();
+        const draftOnly = type === 'change' && event.target instanceof HTMLSelectElement;
+        if (!event.isTrusted && !draftOnly) event.stopImmediatePropagation();
       },
       { capture: true, signal },
     );

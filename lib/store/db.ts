@@ -8,7 +8,7 @@ import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'de
 import type { CachedAbstract } from '@/lib/abstracts/cache-policy';
 import type { Rule } from '@/lib/rules/types';
 import type { PaperRecord, SeenRecord, TagRecord, VisitRecord } from '@/lib/schemas/records';
-import type { RankingRecord } from './ranking';
+import type { RankingRecord } from './ranking-record';
 
 export type { PaperRecord, SeenRecord, TagRecord, VisitRecord } from '@/lib/schemas/records';
 export type SiftDb = Dexie & {

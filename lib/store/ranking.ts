@@ -15,13 +15,7 @@ import { toRankingModelJson, trainRanking, type ExampleLabel, type TrainingExamp
 import { toSparseStatistics, type RankingAnswer } from '@/lib/overlay/ranking-wire';
 import type { PaperRecord, SiftDb } from './db';
 
-/** The stored model (`key: 'model'`, with `basis` and `answer`) or the reader's seed ids (`key: 'seeds'`, with `ids`). */
-export interface RankingRecord {
-  key: 'model' | 'seeds';
-  basis?: string;
-  answer?: RankingAnswer;
-  ids?: ArxivId[];
-}
+export type { RankingRecord } from './ranking-record';
 
 /**
  * Seen-but-left papers trained on at most, the most recent first chosen: enough for the weak
