@@ -44,7 +44,7 @@ export function WelcomePage({ iconUrl, screenshotUrl, categoryGroups, category, 
               <strong>Star</strong> what you want to read, <strong>hide</strong> what you don't, <strong>tag</strong> and{' '}
               <strong>note</strong> the rest.
             </li>
-            <li>Papers that are new since your last visit are marked, and one toggle shows only those.</li>
+            <li>Papers you have not seen yet, on any listing, carry a dot; "Only unseen" shows just those, and "Continue" (u) takes you to the first.</li>
             <li>
               <strong>Rules</strong> highlight your keywords and authors, and can star or hide what they match.
             </li>

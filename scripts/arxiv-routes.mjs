@@ -34,7 +34,6 @@ export const ARXIV_FIXTURES = {
   '/list/cs.DC/new?fixture=malformed': 'list-malformed-cs.DC.html',
   '/list/cs.DC/new?fixture=classic': 'list-new-classic-cs.DC.html',
   '/list/cs.DC/new?fixture=empty': 'list-new-empty-cs.DC.html',
-  '/list/cs.DC/new?fixture=hostile': 'list-hostile-cs.DC.html',
 };
 
 const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org']);

@@ -1,12 +1,40 @@
 /**
  * A hostile page cannot drive Sift: its script's clicks and keys change nothing in the store, a
  * forged WXT "content script started" event does not tear Sift down, and a form that clobbers
- * `window.browser` does not break Sift's messaging (tests/fixtures/list-hostile-cs.DC.html).
+ * `window.browser` does not break Sift's messaging. The page is the seed listing with the hostile
+ * markup and script below inserted after <body>.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES_DIR } from '../../scripts/arxiv-routes.mjs';
 import { test, expect } from './fixtures';
 import { ListingPage } from './pages/listing';
 
 const HOSTILE = '/list/cs.DC/new?fixture=hostile';
+
+/**
+ * The form clobbers `window.browser` for code that looks it up by name; the script is what a
+ * hostile page tries once Sift is ready: press its buttons and keys.
+ */
+const HOSTILE_MARKUP = `
+<form id="browser"><input name="runtime" id="runtime" value="x"></form>
+<script>
+  window.siftAttack = () => {
+    for (const button of document.querySelectorAll('.sift-star, .sift-hide')) button.click();
+    const first = document.querySelector('[data-sift-entry] .sift-star');
+    first && first.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    for (const key of ['j', 's', 'x', 'j', 's']) document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    const root = document.querySelector('sift-overlay') && document.querySelector('sift-overlay').shadowRoot;
+    for (const button of (root ? root.querySelectorAll('button') : [])) if (/Reading list|Mark all seen/.test(button.textContent)) button.click();
+  };
+</script>`;
+
+test.beforeEach(async ({ context }) => {
+  const seed = readFileSync(join(FIXTURES_DIR, 'list-new-cs.DC-2026-02-27.html'), 'utf8');
+  const body = seed.replace(/<body[^>]*>/, (tag) => `${tag}${HOSTILE_MARKUP}`);
+  // Registered after the fixture's routes, so asked first for this one URL.
+  await context.route(`https://arxiv.org${HOSTILE}`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+});
 const FIRST = '2602.22290';
 
 async function storedPapers(openExtensionPage: (path: string) => Promise<import('@playwright/test').Page>) {

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'] as const;
+const OUT = process.env.SIFT_OUT_DIR ?? '.output';
+const BUILDS = [`${OUT}/chrome-mv3`, `${OUT}/firefox-mv2`] as const;
 const ARXIV_HOSTS = ['https://arxiv.org/*', 'https://www.arxiv.org/*'];
 /** The background fetches abstracts from arXiv's API; no content script runs there. */
 const API_HOST = 'https://export.arxiv.org/*';

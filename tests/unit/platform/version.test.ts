@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
-describe.each(['.output/chrome-mv3', '.output/firefox-mv2'])('the build in %s', (build) => {
+describe.each([`${process.env.SIFT_OUT_DIR ?? '.output'}/chrome-mv3`, `${process.env.SIFT_OUT_DIR ?? '.output'}/firefox-mv2`])('the build in %s', (build) => {
   it("carries package.json's version in its manifest", () => {
     const path = `${build}/manifest.json`;
     if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` before the unit tests`);
