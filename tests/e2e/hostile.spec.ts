@@ -59,13 +59,13 @@ async function storedPapers(openExtensionPage: (path: string) => Promise<import(
 test('a page script clicking and typing at Sift changes nothing; the reader still can', async ({ page, context, openExtensionPage }) => {
   const listing = new ListingPage(page);
   await listing.open(HOSTILE);
-  const pagesBefore = context.pages().length;
   await page.evaluate(() => (window as unknown as { siftAttack(): void }).siftAttack());
   await page.waitForTimeout(500);
   await expect(listing.starOf(FIRST)).toHaveAttribute('aria-pressed', 'false');
   await expect(page.locator('[data-sift-hidden]')).toHaveCount(0);
   await expect(listing.toolbar.getByRole('button', { name: 'Mark all seen' })).toBeVisible();
-  expect(context.pages()).toHaveLength(pagesBefore);
+  // No reading-list tab opened (a fresh profile's welcome page may open on its own).
+  expect(context.pages().filter((tab) => /reading-list\.html/.test(tab.url()))).toEqual([]);
   expect(await storedPapers(openExtensionPage)).toBe(0);
 
   // The clobbering form did not break messaging: a real click stars, and the star is stored.
