@@ -87,7 +87,7 @@ export function MyPapers({ api = backgroundApi }: { api?: MyPapersApi }) {
           </button>
         )}
       </p>
-      <p class="muted" role="status">
+      <p class="muted" aria-live="polite">
         {message}
       </p>
     </section>
