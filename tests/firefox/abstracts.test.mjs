@@ -21,7 +21,7 @@ describe('abstracts from arXiv’s API in Firefox', () => {
   it('fetches what the cache lacks in one request through the background and delivers it to the tab', async () => {
     const listing = new Listing(await session.fresh());
     await listing.open(SEED);
-    await listing.overlay('button', 'Reading list').click();
+    await listing.clickToolbarButton('Reading list');
     const list = await session.extensionPage('/reading-list.html');
     await list.locator(byRole('button', 'Options')).click();
     const options = await session.extensionPage('/options.html');

@@ -22,8 +22,9 @@ const FORMATS = [
     check(text, ids) {
       assert.equal(text.match(/^@\w+\{/gm)?.length, ids.length);
       for (const id of ids) assert.ok(text.includes(`eprint={${id}}`), `BibTeX has eprint ${id}`);
-      assert.ok(text.includes('author={Aizman, Alex and Gaikwad, Abhishek and Żelasko, Piotr}'), 'BibTeX keeps "Żelasko" as typed');
-      assert.ok(text.includes('keywords={gpu}'), 'BibTeX carries the tag');
+      // A non-ASCII initial is written as TeX so abbreviating styles work under BibTeX 0.99d.
+      assert.ok(text.includes('author={Aizman, Alex and Gaikwad, Abhishek and {\\.Z}elasko, Piotr}'), 'BibTeX writes the Ż of Żelasko as TeX');
+      assert.ok(!text.includes('keywords='), 'tags stay out of a BibTeX file unless asked for');
     },
   },
   {
@@ -32,7 +33,7 @@ const FORMATS = [
     check(text, ids) {
       assert.equal(text.match(/^TY {2}- /gm)?.length, ids.length);
       for (const id of ids) assert.ok(text.includes(`SN  - ${id}`), `RIS has ${id}`);
-      assert.ok(text.includes('KW  - gpu'));
+      assert.ok(!text.includes('KW  - gpu'), 'tags stay out of a RIS file unless asked for');
     },
   },
   {
@@ -109,7 +110,7 @@ describe('the reading list and the options page in Firefox', () => {
     }
     await listing.addTag(FEDERATED, 'gpu');
     await listing.writeNote(FEDERATED, NOTE);
-    await listing.overlay('button', 'Reading list').click();
+    await listing.clickToolbarButton('Reading list');
     list = await session.extensionPage('/reading-list.html');
     await list.waitForSelector(byRole('heading', 'Sift reading list'));
     await eventually(() => rowIds(list).then((ids) => ids.sort()), [FEDERATED, GETBATCH].sort());

@@ -302,6 +302,17 @@ export class Listing {
     return this.page.locator(`sift-overlay >>> ${byRole(role, name)}`);
   }
 
+  /** Clicks a toolbar button, opening "More" first when the toolbar folded it there on a narrow window. */
+  async clickToolbarButton(name) {
+    const visible = await this.page.evaluate((label) => {
+      const root = document.querySelector('sift-overlay')?.shadowRoot;
+      const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => (b.getAttribute('aria-label') ?? b.textContent.trim()) === label);
+      return Boolean(button && button.offsetParent !== null);
+    }, name);
+    if (!visible) await this.overlay('button', 'More ▾').click();
+    await this.overlay('button', name).click();
+  }
+
   /** Names of the overlay's open dialogs (`<dialog open aria-label>` in the shadow root). */
   openDialogs() {
     return this.page.evaluate(() =>
