@@ -20,7 +20,8 @@ describe('abstracts from arXiv’s API in Firefox', () => {
 
   it('fetches what the cache lacks in one request through the background and delivers it to the tab', async () => {
     const listing = new Listing(await session.fresh());
-    await listing.open(SEED);
+    // A /new page hands its abstracts to the cache; this one lists none of the author's papers.
+    await listing.open(`${SEED}?fixture=classic`);
     await listing.clickToolbarButton('Reading list');
     const list = await session.extensionPage('/reading-list.html');
     await list.locator(byRole('button', 'Options')).click();
