@@ -14,11 +14,8 @@ export type FieldElements = Partial<Record<RuleField, readonly Element[]>>;
  * MathJax runs, the TeX is plain text and is matched as typed. MathJax 2 (arXiv's version) wraps
  * output in `.MathJax*` spans/divs with a `script[type^="math/tex"]`; MathJax 3 uses `mjx-container`.
  */
-const SKIPPED = [
-  'span.descriptor', // "Title:", "Authors:", "Comments:", "Subjects:", "Abstract:" labels
-  'script', // includes MathJax 2's script[type^="math/tex"] source
-  'style',
-  'template',
+/** MathJax's rendered output: MathJax 2's `.MathJax*` spans and divs, MathJax 3's `mjx-container`. */
+export const MATHJAX_OUTPUT = [
   '.MathJax_Preview',
   '.MathJax',
   '.MathJax_Display',
@@ -27,6 +24,14 @@ const SKIPPED = [
   '.MathJax_SVG_Display',
   '.MJX_Assistive_MathML',
   'mjx-container',
+].join(', ');
+
+const SKIPPED = [
+  'span.descriptor', // "Title:", "Authors:", "Comments:", "Subjects:", "Abstract:" labels
+  'script', // includes MathJax 2's script[type^="math/tex"] source
+  'style',
+  'template',
+  MATHJAX_OUTPUT,
 ].join(', ');
 
 /**

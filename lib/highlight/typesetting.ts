@@ -12,21 +12,9 @@
  * MathJax fails or never loads is never waited for long.
  */
 import { signal as createSignal, type ReadonlySignal } from '@preact/signals';
+// MathJax's own output: building it inserts thousands of nodes, none of them under a highlight.
+import { MATHJAX_OUTPUT } from './fields';
 
-/**
- * MathJax's own output (v2 HTML-CSS, CommonHTML, SVG, the assistive MathML; v3's container):
- * building it inserts thousands of nodes, none of them under a highlight.
- */
-const MATHJAX_OUTPUT = [
-  '.MathJax',
-  '.MathJax_Display',
-  '.MathJax_Preview',
-  '.MathJax_CHTML',
-  '.MathJax_SVG',
-  '.MathJax_SVG_Display',
-  '.MJX_Assistive_MathML',
-  'mjx-container',
-].join(', ');
 /** Sift's own controls inside entries (`data-sift-ui`): rendering them changes no page text. */
 const OWN_UI = '[data-sift-ui]';
 /** arXiv's loader inserts `//static.arxiv.org/MathJax-2.7.3/MathJax.js` (browse `mathjaxToggle.min.js`). */
