@@ -1,11 +1,21 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ArxivId } from '@/lib/arxiv/types';
 import { callApi } from '@/lib/store/client';
 import { parseSeedIds } from '@/lib/overlay/ranking-seeds';
 
+interface SeedsAnswer {
+  ids: ArxivId[];
+  known: number;
+  /** Seeds queued for arXiv's API: the section asks again until they have come. */
+  fetching: number;
+}
+
+/** arXiv's API answers one request every 3 s; asking more often shows nothing new. */
+export const SEEDS_RECHECK_MS = 3_000;
+
 /** How the section talks to the background; tests pass their own. */
 export interface MyPapersApi {
-  seeds(ids?: ArxivId[]): Promise<{ ids: ArxivId[]; known: number }>;
+  seeds(ids?: ArxivId[]): Promise<SeedsAnswer>;
   reset(): Promise<null>;
 }
 
@@ -16,25 +26,44 @@ const backgroundApi: MyPapersApi = {
 
 /**
  * The options page's "For you" section: "These are my papers" (arXiv ids that seed the ranking
- * as if starred; only those whose metadata Sift has read on some listing are learned from, since
- * nothing is fetched for them) and "Forget what Sift learned".
+ * as if starred; those no listing has shown are fetched from arXiv's API when fetching is on, and
+ * the section follows their arrival) and "Forget what Sift learned".
  */
 export function MyPapers({ api = backgroundApi }: { api?: MyPapersApi }) {
   const [text, setText] = useState('');
   const [message, setMessage] = useState('');
   const [confirming, setConfirming] = useState(false);
 
-  const describe = ({ ids, known }: { ids: ArxivId[]; known: number }) =>
-    ids.length === 0 ? 'No papers of yours yet.' : `${ids.length} of your papers kept; ${known} of them Sift has read and learns from.`;
+  const recheck = useRef(0);
+
+  const describe = ({ ids, known, fetching }: SeedsAnswer) => {
+    if (ids.length === 0) return 'No papers of yours yet.';
+    const kept = `${ids.length} of your papers kept; ${known} of them Sift has read and learns from`;
+    if (fetching > 0) return `${kept}; ${fetching} more on their way from arXiv.`;
+    const unread = ids.length - known;
+    return unread > 0 ? `${kept}. Sift has no title or abstract for the other ${unread} yet: a listing that shows them fills them in.` : `${kept}.`;
+  };
+
+  // While seeds are on their way, ask again; the text box is left alone, since the reader may be editing it.
+  const follow = (seeds: SeedsAnswer, suffix = '') => {
+    setMessage(`${describe(seeds)}${suffix}`);
+    window.clearTimeout(recheck.current);
+    if (seeds.fetching === 0) return;
+    recheck.current = window.setTimeout(
+      () => void api.seeds().then((next) => follow(next, suffix), () => undefined),
+      SEEDS_RECHECK_MS,
+    );
+  };
 
   useEffect(() => {
     void api.seeds().then(
       (seeds) => {
         setText(seeds.ids.join('\n'));
-        setMessage(describe(seeds));
+        follow(seeds);
       },
       (error: unknown) => setMessage(`Could not read your papers: ${error instanceof Error ? error.message : String(error)}`),
     );
+    return () => window.clearTimeout(recheck.current);
   }, [api]);
 
   async function save() {
@@ -42,7 +71,7 @@ export function MyPapers({ api = backgroundApi }: { api?: MyPapersApi }) {
     try {
       const seeds = await api.seeds(ids);
       setText(seeds.ids.join('\n'));
-      setMessage(`${describe(seeds)}${rejected.length > 0 ? ` Not arXiv ids, left out: ${rejected.join(', ')}.` : ''}`);
+      follow(seeds, rejected.length > 0 ? ` Not arXiv ids, left out: ${rejected.join(', ')}.` : '');
     } catch (error) {
       setMessage(`Could not save: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -52,6 +81,7 @@ export function MyPapers({ api = backgroundApi }: { api?: MyPapersApi }) {
     setConfirming(false);
     try {
       await api.reset();
+      window.clearTimeout(recheck.current);
       setText('');
       setMessage('Sift forgot what it learned. Your stars, tags and hides are kept; the next listing learns from them again.');
     } catch (error) {

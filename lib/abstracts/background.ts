@@ -43,6 +43,11 @@ export interface AbstractServiceOptions {
 export const KEEP_ALIVE_MS = 20_000;
 
 const requesterOf = (tabId: number) => `tab:${tabId}`;
+/**
+ * "These are my papers" asks for seeds no listing has shown: no tab waits for them, the cache
+ * keeps what comes, and the ranking's basis (the seeds the cache holds) then moves.
+ */
+const SEEDS_REQUESTER = 'seeds';
 
 function tabOf(requester: string): number | undefined {
   const match = /^tab:(\d+)$/.exec(requester);
@@ -115,6 +120,15 @@ export class AbstractService {
     result.queued = rest.filter((id) => !answered.has(id));
     if (queue.outstandingFor(requester) > 0) this.wait(tabId);
     return result;
+  }
+
+  /**
+   * Queues the seed papers in `ids` (those the cache lacks) with fetching on, behind the tabs'
+   * visible entries; answers how many seeds are still to come, so the options page can say so.
+   */
+  async fetchSeeds(ids: readonly ArxivId[]): Promise<number> {
+    if (ids.length > 0 && (await this.options.isFetchingEnabled())) (await this.ensureQueue()).request(SEEDS_REQUESTER, [...new Set(ids)]);
+    return this.queue?.outstandingFor(SEEDS_REQUESTER) ?? 0;
   }
 
   /** Withdraws a tab's interest in `ids` (all of its ids when omitted): the page went away or the tab closed. */

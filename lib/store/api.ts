@@ -169,8 +169,11 @@ export interface ApiResults {
   'sync.now': SyncView;
   'sync.setEnabled': SyncView;
   'ranking.model': RankingAnswer;
-  /** The seed ids, and how many of them the abstract cache holds (only those are learned from). */
-  'ranking.seeds': { ids: ArxivId[]; known: number };
+  /**
+   * The seed ids, how many of them the abstract cache holds (only those are learned from), and how
+   * many of the rest are queued for arXiv's API (0 with fetching off).
+   */
+  'ranking.seeds': { ids: ArxivId[]; known: number; fetching: number };
   'ranking.reset': null;
 }
 

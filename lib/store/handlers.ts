@@ -33,6 +33,8 @@ interface OperationEnv {
 export interface AbstractRequests {
   request(tabId: number, data: ApiParsedData<'abstracts.request'>, now: number): Promise<AbstractsRequestResult>;
   cancel(tabId: number, ids: readonly ArxivId[] | undefined): void;
+  /** Queues seed papers the cache lacks; answers how many seeds are still to come. */
+  fetchSeeds(ids: readonly ArxivId[]): Promise<number>;
 }
 
 /** The background's sync (lib/sync/background.ts) as the options page drives it. */
@@ -91,7 +93,10 @@ const OPERATIONS: { [N in ApiName]: Operation<N> } = {
   'sync.now': async (_db, _data, _now, env) => ({ result: await env.sync.syncNow() }),
   'sync.setEnabled': async (_db, { enabled }, _now, env) => ({ result: await env.sync.setEnabled(enabled) }),
   'ranking.model': (db, _data, now) => read(rankingModel(db, now)),
-  'ranking.seeds': (db, { ids }) => read(ids ? setSeeds(db, ids) : getSeeds(db)),
+  'ranking.seeds': async (db, { ids }, _now, env) => {
+    const { missing, ...seeds } = ids ? await setSeeds(db, ids) : await getSeeds(db);
+    return { result: { ...seeds, fetching: await env.abstracts.fetchSeeds(missing) } };
+  },
   'ranking.reset': async (db) => {
     await resetRanking(db);
     return { result: null };
@@ -142,6 +147,8 @@ const noAbstracts: AbstractRequests = {
   cancel: () => {
     throw new Error('this context has no abstract queue');
   },
+  // Seeds are fetched only where a queue runs; elsewhere they wait for a listing to show them.
+  fetchSeeds: () => Promise.resolve(0),
 };
 
 export type ApiHandler = (message: unknown, sender: MessageSender) => Promise<ApiResponse> | undefined;

@@ -123,15 +123,23 @@ async function seedIds(db: SiftDb): Promise<ArxivId[]> {
   return record?.ids ?? [];
 }
 
-/** The seeds, and how many of them the abstract cache holds (only those can be learned from). */
-export async function getSeeds(db: SiftDb): Promise<{ ids: ArxivId[]; known: number }> {
+/** The seed ids, how many of them the abstract cache holds (only those can be learned from), and the rest. */
+export interface SeedsView {
+  ids: ArxivId[];
+  known: number;
+  missing: ArxivId[];
+}
+
+/** The seeds, and which of them the abstract cache holds. */
+export async function getSeeds(db: SiftDb): Promise<SeedsView> {
   const ids = await seedIds(db);
-  const known = (await db.abstracts.bulkGet(ids)).filter(Boolean).length;
-  return { ids, known };
+  const cached = await db.abstracts.bulkGet(ids);
+  const missing = ids.filter((_id, index) => cached[index] === undefined);
+  return { ids, known: ids.length - missing.length, missing };
 }
 
 /** Replaces the reader's seed papers ("These are my papers"), once each, in their order. */
-export async function setSeeds(db: SiftDb, ids: readonly ArxivId[]): Promise<{ ids: ArxivId[]; known: number }> {
+export async function setSeeds(db: SiftDb, ids: readonly ArxivId[]): Promise<SeedsView> {
   await db.ranking.put({ key: 'seeds', ids: [...new Set(ids)] });
   return getSeeds(db);
 }

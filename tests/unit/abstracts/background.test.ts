@@ -10,6 +10,7 @@ import { API_SPACING_MS, type QueueClock } from '@/lib/abstracts/queue';
 import type { ArxivId } from '@/lib/arxiv/types';
 import type { AbstractsDelivery } from '@/lib/store/api';
 import { rememberPagePapers } from '@/lib/store/abstracts';
+import { assembleTrainingData } from '@/lib/store/ranking';
 import { createApiHandler } from '@/lib/store/handlers';
 import { EXTENSION_ID, NOW, PAGES_URL, freshDb, meta } from '../store/support';
 import { readApiFixture } from './api-fixtures';
@@ -260,6 +261,29 @@ describe('the message handler with the service', () => {
       ok: true,
       result: { cached: [{ id: '2602.22290', abstract: 'We study things.' }], queued: [], fetching: true },
     });
+  });
+
+  it('fetches "my papers" no listing has shown, so the ranking learns from them, and asks once', async () => {
+    const { db, api, service, sent } = setup(() => atomResponse(daiFeed));
+    const handle = handlerFor(service, db);
+    const options = { id: EXTENSION_ID, url: `${PAGES_URL}options.html` };
+    await rememberPagePapers(db, [meta('2602.22392')], NOW);
+    expect(await handle({ type: 'ranking.seeds', data: { ids: DAI } }, options)).toEqual({ ok: true, result: { ids: DAI, known: 1, fetching: 3 } });
+    await vi.waitFor(async () => expect(await handle({ type: 'ranking.seeds', data: {} }, options)).toEqual({ ok: true, result: { ids: DAI, known: 4, fetching: 0 } }));
+    expect(api.requests.map((request) => request.ids)).toEqual([DAI.filter((paper) => paper !== '2602.22392')]);
+    expect(sent).toEqual([]);
+    const positives = (await assembleTrainingData(db)).filter((item) => item.label === 'positive').map((item) => item.paper.title);
+    expect(positives).toHaveLength(4);
+    expect(positives).toContainEqual(expect.stringContaining('STELLAR'));
+  });
+
+  it('leaves "my papers" to the listings with fetching off', async () => {
+    const { db, api, service, turnFetching } = setup();
+    turnFetching(false);
+    const options = { id: EXTENSION_ID, url: `${PAGES_URL}options.html` };
+    expect(await handlerFor(service, db)({ type: 'ranking.seeds', data: { ids: DAI } }, options)).toEqual({ ok: true, result: { ids: DAI, known: 0, fetching: 0 } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(api.requests).toEqual([]);
   });
 
   it.each([

@@ -55,7 +55,7 @@ describe('ranking training data', () => {
     const data = await assembleTrainingData(db, 2);
     expect(data.filter((item) => item.label === 'seen').map((item) => item.paper.id)).toEqual([nthId(6)]);
     expect(data.filter((item) => item.label === 'positive').map((item) => item.paper.id)).toEqual([nthId(0), nthId(1), nthId(9)]);
-    expect(await getSeeds(db)).toEqual({ ids: [nthId(9), nthId(8)], known: 1 });
+    expect(await getSeeds(db)).toEqual({ ids: [nthId(9), nthId(8)], known: 1, missing: [nthId(8)] });
   });
 });
 
@@ -102,12 +102,12 @@ describe('ranking messages', () => {
     const { call, handle } = storeApi(db);
     const answer = await call('ranking.model', {});
     expect(answer.status).toBe('ready');
-    expect(await call('ranking.seeds', { ids: [nthId(9)] })).toEqual({ ids: [nthId(9)], known: 1 });
-    expect(await call('ranking.seeds', {})).toEqual({ ids: [nthId(9)], known: 1 });
+    expect(await call('ranking.seeds', { ids: [nthId(9)] })).toEqual({ ids: [nthId(9)], known: 1, fetching: 0 });
+    expect(await call('ranking.seeds', {})).toEqual({ ids: [nthId(9)], known: 1, fetching: 0 });
     const fromListing = { id: EXTENSION_ID, url: 'https://arxiv.org/list/cs.DC/new', tab: { id: 4 } };
     expect(await handle({ type: 'ranking.reset', data: {} }, fromListing)).toEqual({ ok: false, error: expect.stringMatching(/only the extension's own pages/) });
     expect(await handle({ type: 'ranking.model', data: {} }, fromListing)).toMatchObject({ ok: true });
     await call('ranking.reset', {});
-    expect(await call('ranking.seeds', {})).toEqual({ ids: [], known: 0 });
+    expect(await call('ranking.seeds', {})).toEqual({ ids: [], known: 0, fetching: 0 });
   });
 });
