@@ -139,33 +139,68 @@ const BREADTH_SAMPLE =
   'failures without a view change; prior work (PBFT, HotStuff) needs three. We prove safety and ' +
   'liveness, give a TLA+ specification, and evaluate on 128 GPUs across 3 data centres: throughput ' +
   'improves 2.3x over the baseline while the tail latency stays below 20 ms. Code is available.';
+/**
+ * Short abstracts from unrelated fields, written for this check (with {@link BREADTH_SAMPLE}): a
+ * one-character rule found in every one of them is found in nearly every paper.
+ */
+const UBIQUITY_SAMPLES = [
+  BREADTH_SAMPLE,
+  'Let $G$ be a finite group acting on a compact Riemann surface of genus $g \\ge 2$. We show that the number of conjugacy classes of such actions grows at most polynomially in $g$, and give a sharp bound for cyclic groups.',
+  'We report the detection of a faint stellar stream in the outer halo of the Andromeda galaxy using deep photometry from a wide-field survey. The stream spans roughly 40 kpc and suggests the recent accretion of a dwarf satellite on a radial orbit.',
+  'Root hair growth in Arabidopsis depends on a tip-focused calcium gradient. Using live imaging and a genetically encoded sensor, we find that oscillations of cytosolic calcium precede bursts of cell wall expansion by several seconds.',
+  'We study a two-dimensional Hubbard model on the kagome lattice at one-third filling. At intermediate coupling the ground state is a valence bond crystal with a 12-site unit cell; stronger interactions drive a transition into a magnetically ordered phase.',
+  'Large language models often answer questions about recent events with confident but outdated facts. We introduce a benchmark of 3,200 time-stamped questions and measure how retrieval from a news archive changes accuracy.',
+];
+/** The fields of running prose, where the samples stand for what a rule meets. */
+const PROSE_FIELDS: readonly RuleField[] = ['title', 'abstract', 'comments'];
 /** More matches than one per this many characters, or this share of the text covered, is "nearly everything". */
 const BREADTH_CHARS_PER_MATCH = 12;
 const BREADTH_COVERAGE = 0.4;
+const EMPTY_MATCH_MESSAGE = 'This pattern matches empty text, so it would mark every paper; make it require at least one character.';
 
-/** A sentence when `rule` would match nearly any text, judged on {@link BREADTH_SAMPLE}. */
+/** A global regex finding what `rule` finds in text folded as `sampleFold(rule)` folds it, whole words included. */
+function breadthRegex(rule: Rule): RegExp {
+  if (rule.mode === 'regex') return new RegExp(regexSource(rule), `g${regexFlags(rule)}`);
+  const key = literalKey(rule);
+  const before = rule.mode === 'word' && isWordCharAt(key, false) ? `(?<!${WORD_CHAR.source})` : '';
+  const after = rule.mode === 'word' && isWordCharAt(key, true) ? `(?!${WORD_CHAR.source})` : '';
+  return new RegExp(`${before}${escapeLiteral(key)}${after}`, 'gu');
+}
+
+function sampleFold(rule: Rule): FoldOptions {
+  return rule.mode === 'regex' ? { caseFold: false, diacriticFold: !rule.diacriticSensitive } : foldOptionsOf(rule);
+}
+
+/**
+ * A sentence when `rule` would match nearly any text: empty text, most of {@link BREADTH_SAMPLE},
+ * or, for a phrase or word of one character on a prose field, every one of {@link UBIQUITY_SAMPLES}.
+ * Longer words as common as "the" pass: they paint a few ranges per entry, like a topic word, and
+ * the painter's range cap bounds the total; a one-character word also meets every article,
+ * pronoun and formula variable.
+ */
 function breadthProblem(rule: Rule): string | undefined {
-  if (rule.mode === 'word') return undefined;
-  const folded = foldText(BREADTH_SAMPLE, rule.mode === 'regex' ? { caseFold: false, diacriticFold: !rule.diacriticSensitive } : foldOptionsOf(rule)).text;
-  const regex =
-    rule.mode === 'regex' ? new RegExp(regexSource(rule), `g${regexFlags(rule)}`) : new RegExp(escapeLiteral(literalKey(rule)), 'gu');
-  if (rule.mode === 'regex' && new RegExp(regexSource(rule), regexFlags(rule)).test('')) {
-    return 'This pattern matches empty text, so it would mark every paper; make it require at least one character.';
-  }
+  if (rule.mode === 'regex' && new RegExp(regexSource(rule), regexFlags(rule)).test('')) return EMPTY_MATCH_MESSAGE;
+  const regex = breadthRegex(rule);
+  const folded = foldText(BREADTH_SAMPLE, sampleFold(rule)).text;
   let count = 0;
   let covered = 0;
-  const limit = BREADTH_SAMPLE.length;
-  for (let match = regex.exec(folded); match && count <= limit; match = regex.exec(folded)) {
-    if (match[0].length === 0) {
-      return 'This pattern matches empty text, so it would mark every paper; make it require at least one character.';
-    }
+  for (let match = regex.exec(folded); match && count <= folded.length; match = regex.exec(folded)) {
+    if (match[0].length === 0) return EMPTY_MATCH_MESSAGE;
     count += 1;
     covered += match[0].length;
   }
   if (count * BREADTH_CHARS_PER_MATCH > folded.length || covered > folded.length * BREADTH_COVERAGE) {
     return `This pattern matches nearly everything (${count} times in a ${folded.length}-character abstract) and would paint whole listings; make it more specific.`;
   }
-  return undefined;
+  const key = rule.mode === 'regex' ? '' : literalKey(rule);
+  if (Array.from(key).length !== 1 || !rule.fields.some((field) => PROSE_FIELDS.includes(field))) return undefined;
+  const everywhere = UBIQUITY_SAMPLES.every((sample) => {
+    regex.lastIndex = 0;
+    return regex.test(foldText(sample, sampleFold(rule)).text);
+  });
+  if (!everywhere) return undefined;
+  const how = rule.mode === 'word' && WORD_CHAR.test(key) ? 'as a word of its own (an article, a pronoun, a variable in a formula)' : 'in running text';
+  return `A rule of one character ("${rule.pattern.trim()}") is found in nearly every paper, ${how}, so it would mark whole listings; use a longer word or a phrase.`;
 }
 
 /**
