@@ -4,7 +4,7 @@ import { AUGMENTED_KINDS } from '@/lib/arxiv/page-kinds';
 import { compileRules } from '@/lib/rules/compile';
 import { actionsOf } from '@/lib/rules/match';
 import { fieldElementsOf, type FieldElements } from '@/lib/highlight/fields';
-import { FALLBACK_ATTRIBUTE, highlightName, paintHighlights, type PaintResult } from '@/lib/highlight/paint';
+import { FALLBACK_ATTRIBUTE, firstEntryOnScreen, highlightName, paintHighlights, type PaintResult } from '@/lib/highlight/paint';
 import { TYPESET_WAIT_RANGES, watchTypesetting } from '@/lib/highlight/typesetting';
 import type { ArxivId, Paper } from '@/lib/arxiv/types';
 
@@ -18,7 +18,7 @@ export const highlight: Feature = {
   id: 'highlight',
   include: AUGMENTED_KINDS,
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'abs-2602.22195.html'],
-  init({ signal, state, session, entries, document }) {
+  init({ signal, state, session, entries, document, notify }) {
     const root = document.documentElement;
     const style = document.createElement('style');
     style.setAttribute('data-sift-ui', '');
@@ -54,8 +54,8 @@ export const highlight: Feature = {
         state.setMatches(new Map());
         return;
       }
-      fields ??= entries.entries.map(({ paper }) => fieldElementsOf(paper.element.fields));
-      painted = paintHighlights(fields, compiled);
+      const elements = (fields ??= entries.entries.map(({ paper }) => fieldElementsOf(paper.element.fields)));
+      painted = paintHighlights(elements, compiled, undefined, { firstEntry: () => firstEntryOnScreen(elements) });
       // While MathJax typesets, Chromium rebuilds every range's marker before each frame, and
       // `::highlight()` rules make every style recalculation dearer: many ranges wait until it
       // is done (see typesetting.ts), and the matches count meanwhile.
@@ -77,6 +77,10 @@ export const highlight: Feature = {
       }
       state.setMatches(matches);
       for (const problem of compiled.problems) console.warn(`[sift] rule ${problem.ruleId} skipped: ${problem.error}`);
+      if (painted.notice !== undefined) {
+        console.warn(`[sift] ${painted.notice}`);
+        notify.show(painted.notice);
+      }
     });
 
     const disposeShown = effect(() => {
