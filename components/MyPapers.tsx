@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ArxivId } from '@/lib/arxiv/types';
 import { callApi } from '@/lib/store/client';
-import { parseSeedIds } from '@/lib/overlay/ranking-seeds';
+import { MAX_SEEDS, parseSeedIds } from '@/lib/overlay/ranking-seeds';
+import { readAuthorPageIds } from '@/lib/ranking/author-page-seeds';
 
 interface SeedsAnswer {
   ids: ArxivId[];
@@ -17,11 +18,18 @@ export const SEEDS_RECHECK_MS = 3_000;
 export interface MyPapersApi {
   seeds(ids?: ArxivId[]): Promise<SeedsAnswer>;
   reset(): Promise<null>;
+  /** The ids an author page (`https://arxiv.org/a/<id>`) lists; rejects with words. */
+  authorPage(url: string): Promise<ArxivId[]>;
 }
 
 const backgroundApi: MyPapersApi = {
   seeds: (ids) => callApi('ranking.seeds', ids ? { ids } : {}),
   reset: () => callApi('ranking.reset', {}),
+  authorPage: (url) =>
+    readAuthorPageIds(url, {
+      fetch: (input, init) => fetch(input, init),
+      parseHtml: (html) => new DOMParser().parseFromString(html, 'text/html'),
+    }),
 };
 
 /**
@@ -67,9 +75,20 @@ export function MyPapers({ api = backgroundApi }: { api?: MyPapersApi }) {
   }, [api]);
 
   async function save() {
-    const { ids, rejected } = parseSeedIds(text);
+    const { ids, authorPages, rejected } = parseSeedIds(text);
+    const listed: ArxivId[] = [];
+    for (const url of authorPages) {
+      setMessage(`Reading ${url}…`);
+      try {
+        listed.push(...(await api.authorPage(url)));
+      } catch (error) {
+        // Nothing is saved: a half-read list would drop papers the reader meant to keep.
+        setMessage(`Nothing saved: ${error instanceof Error ? error.message : String(error)}.`);
+        return;
+      }
+    }
     try {
-      const seeds = await api.seeds(ids);
+      const seeds = await api.seeds([...new Set([...ids, ...listed])].slice(0, MAX_SEEDS));
       setText(seeds.ids.join('\n'));
       follow(seeds, rejected.length > 0 ? ` Not arXiv ids, left out: ${rejected.join(', ')}.` : '');
     } catch (error) {
@@ -96,7 +115,7 @@ export function MyPapers({ api = backgroundApi }: { api?: MyPapersApi }) {
         “For you” sorts listings by what you star, tag and hide, learned inside this browser: nothing about your interests is sent
         anywhere. Your own papers give it a start.
       </p>
-      <label for="sift-my-papers">These are my papers (arXiv ids, one per line or separated by commas)</label>
+      <label for="sift-my-papers">These are my papers (arXiv ids or your author page https://arxiv.org/a/…, one per line or separated by commas)</label>
       <textarea id="sift-my-papers" rows={4} value={text} onInput={(event) => setText(event.currentTarget.value)} />
       <p>
         <button type="button" class="action" onClick={() => void save()}>

@@ -247,6 +247,15 @@ export function pageKindOf(url: string | URL): PageKind {
 }
 
 /**
+ * The author id of an author page URL (`https://arxiv.org/a/dai_d_1.html` → `dai_d_1`), or
+ * `undefined` for any other URL.
+ */
+export function authorOfUrl(url: string | URL): string | undefined {
+  const target = targetOf(url);
+  return target.kind === 'author' ? target.author : undefined;
+}
+
+/**
  * True for every page the overlay augments: new, recent, pastweek, month, catchup, search and
  * author listings and the abs page of a single paper.
  */

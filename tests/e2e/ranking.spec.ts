@@ -115,3 +115,17 @@ test('my papers seed For you from the options page, and Forget what Sift learned
   await listing.ready();
   await expect(listing.toolbar.getByRole('status').filter({ hasText: /star or tag a paper/i })).toBeVisible();
 });
+
+test('an author page pasted as my papers seeds For you with every paper it lists', async ({ page, openExtensionPage }) => {
+  const options = await openExtensionPage('options.html');
+  await options.getByLabel(/These are my papers/).fill('https://arxiv.org/a/dai_d_1.html');
+  await options.getByRole('button', { name: 'Save my papers' }).click();
+  const seedsLine = options.locator('#for-you [aria-live]');
+  await expect(seedsLine).toContainText('4 of your papers kept; 4 of them Sift has read and learns from.');
+  await expect(options.getByLabel(/These are my papers/)).toHaveValue([STELLAR, STORAGE[2], STORAGE[1], STORAGE[0]].join('\n'));
+
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  await listing.toolbar.getByRole('button', { name: 'For you' }).click();
+  await expect.poll(async () => (await newSection(page)).slice(0, 4).sort()).toEqual([...STORAGE, STELLAR].sort());
+});

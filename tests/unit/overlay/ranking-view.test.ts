@@ -57,6 +57,7 @@ describe('parseSeedIds', () => {
   it('reads ids one per line or comma-separated, with prefixes, versions and URLs, once each', () => {
     expect(parseSeedIds('arXiv:2602.22392v2, https://arxiv.org/abs/2602.22409\n2602.22392\nmath/0601001 nope')).toEqual({
       ids: ['2602.22392', '2602.22409', 'math/0601001'],
+      authorPages: [],
       rejected: ['nope'],
     });
   });
