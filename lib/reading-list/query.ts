@@ -8,12 +8,14 @@ import { matchesTextFilter, parseTextFilter } from '@/lib/overlay/filters';
 import { foldForSearch } from '@/lib/rules/fold';
 import type { PaperRecord } from '@/lib/store/db';
 
-export type SortKey = 'starred' | 'id' | 'title';
+export type SortKey = 'starred' | 'announced' | 'announced-oldest' | 'title' | 'tag';
 
 export const SORT_KEYS: readonly { id: SortKey; label: string }[] = [
   { id: 'starred', label: 'Date starred' },
-  { id: 'id', label: 'arXiv id (newest first)' },
+  { id: 'announced', label: 'Date announced (newest first)' },
+  { id: 'announced-oldest', label: 'Date announced (oldest first)' },
   { id: 'title', label: 'Title' },
+  { id: 'tag', label: 'Tag (A–Z)' },
 ];
 
 export interface ReadingListQuery {
@@ -55,59 +57,106 @@ export function toSearchText(record: PaperRecord): string {
 }
 
 /**
- * `record` with its search text folded on first use: folding 100,000 abstracts before the first
- * row would cost seconds, and most lists are never searched.
+ * The folded search text of `record`, folded on first use: folding 100,000 abstracts before the
+ * first row would cost seconds, and most lists are never searched.
  */
-function lazilyIndexed(record: PaperRecord): IndexedPaper {
+function lazyFold(record: PaperRecord): () => string {
   let text: string | undefined;
-  return {
-    record,
-    get text() {
-      text ??= toSearchText(record);
-      return text;
-    },
-  };
+  return () => (text ??= toSearchText(record));
+}
+
+/**
+ * Whether two versions of a paper's record search the same: the store bumps `updatedAt` on every
+ * write, which is the only way `meta` changes; the note also changes under an edit the page shows
+ * before the store has it (lib/reading-list/pending-edits.ts).
+ */
+function hasSameText(a: PaperRecord, b: PaperRecord): boolean {
+  return a.updatedAt === b.updatedAt && a.note === b.note;
 }
 
 /**
  * Returns a function that turns the store's records into the reading list's indexed papers. It
  * remembers each paper's search text by id and `updatedAt` (every write bumps it), so when one
  * paper changes among 10,000 only that one is folded again, and folds a paper's text only when a
- * search first needs it; papers gone from the store are forgotten on the next call.
+ * search first needs it; papers gone from the store are forgotten on the next call. Each indexed
+ * paper carries the record it was given this call, so a star or tag shows although the text is kept.
  *
  * @example const index = createPaperIndexer(); const papers = index(await db.papers.toArray());
  */
 export function createPaperIndexer(): (records: readonly PaperRecord[]) => IndexedPaper[] {
-  let known = new Map<string, IndexedPaper>();
+  let known = new Map<string, Indexed>();
   return (records) => {
-    const next = new Map<string, IndexedPaper>();
+    const next = new Map<string, Indexed>();
     const out: IndexedPaper[] = [];
     for (const record of records) {
       if (!isReadingListPaper(record)) continue;
       const previous = known.get(record.id);
-      const paper = previous && previous.record.updatedAt === record.updatedAt ? previous : lazilyIndexed(record);
-      next.set(record.id, paper);
-      out.push(paper);
+      const entry =
+        previous && previous.paper.record === record
+          ? previous
+          : indexed(record, previous && hasSameText(previous.paper.record, record) ? previous.fold : lazyFold(record));
+      next.set(record.id, entry);
+      out.push(entry.paper);
     }
     known = next;
     return out;
   };
 }
 
+/** An indexed paper with the fold it reads its text from, which the next version may share. */
+interface Indexed {
+  paper: IndexedPaper;
+  fold: () => string;
+}
+
+function indexed(record: PaperRecord, fold: () => string): Indexed {
+  return {
+    paper: {
+      record,
+      get text() {
+        return fold();
+      },
+    },
+    fold,
+  };
+}
+
 // Numeric so "Part 2" sorts before "Part 10"; base sensitivity so case and accents do not split titles.
 const TITLE_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
-/** Newest arXiv id first; the order every other sort falls back to. */
+/**
+ * Newest arXiv id first; the order every other sort falls back to. It is also the order of
+ * announcement: the id names the month it was assigned and numbers papers in order within it (see
+ * `compareArxivIds`), and the stored snapshot holds no other date. Only a paper held back for
+ * moderation is announced later than its id says.
+ */
 function byIdNewestFirst(a: PaperRecord, b: PaperRecord): number {
   return compareArxivIds(b.id, a.id);
+}
+
+/** The tag a paper files under when sorting by tag: the first of its tags in title order. */
+function firstTagOf(record: PaperRecord): string | undefined {
+  let first: string | undefined;
+  for (const tag of record.tags) if (first === undefined || TITLE_ORDER.compare(tag, first) < 0) first = tag;
+  return first;
+}
+
+/** Papers grouped by their first tag, A to Z; untagged papers last. */
+function byFirstTag(a: PaperRecord, b: PaperRecord): number {
+  const ta = firstTagOf(a);
+  const tb = firstTagOf(b);
+  if (ta === undefined || tb === undefined) return (ta === undefined ? 1 : 0) - (tb === undefined ? 1 : 0);
+  return TITLE_ORDER.compare(ta, tb);
 }
 
 const COMPARATORS: Record<SortKey, (a: PaperRecord, b: PaperRecord) => number> = {
   // Most recently starred first; tagged-only papers (never starred) after them, most recently changed first.
   starred: (a, b) =>
     (b.starredAt ?? -1) - (a.starredAt ?? -1) || b.updatedAt - a.updatedAt || byIdNewestFirst(a, b),
-  id: byIdNewestFirst,
+  announced: byIdNewestFirst,
+  'announced-oldest': (a, b) => compareArxivIds(a.id, b.id),
   title: (a, b) => TITLE_ORDER.compare(a.meta.title, b.meta.title) || byIdNewestFirst(a, b),
+  tag: (a, b) => byFirstTag(a, b) || byIdNewestFirst(a, b),
 };
 
 /**
@@ -139,4 +188,12 @@ export function countTagsOf(records: readonly PaperRecord[]): Map<string, number
 /** How many of the reading list's papers carry each tag, for the tag filter's labels. */
 export function countTags(papers: readonly IndexedPaper[]): Map<string, number> {
   return countTagsOf(papers.map((paper) => paper.record));
+}
+
+/**
+ * Whether `query` can leave papers out: a search term or any filter. The export then names and
+ * exports what is shown rather than every paper.
+ */
+export function isNarrowed(query: ReadingListQuery): boolean {
+  return parseTextFilter(query.text).length > 0 || query.tag !== undefined || query.starredOnly || query.unreadOnly;
 }

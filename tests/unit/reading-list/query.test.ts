@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_QUERY,
+  SORT_KEYS,
   countTags,
   countTagsOf,
   createPaperIndexer,
+  isNarrowed,
   isReadingListPaper,
   queryReadingList,
   toSearchText,
@@ -45,7 +47,7 @@ describe('search as you type', () => {
     ['every term (AND), wherever it is', 'ada zelasko', ['2602.00002']],
     ['nothing when one term is missing', 'federated consensus', []],
   ])('finds %s', (_case, text, expected) => {
-    expect(run(papers, { text, sort: 'id' }).sort()).toEqual(expected);
+    expect(run(papers, { text, sort: 'announced' }).sort()).toEqual(expected);
   });
 
   it('shows everything for blank input', () => {
@@ -93,10 +95,27 @@ describe('sort', () => {
 
   it.each([
     ['date starred, newest first, then never-starred papers by last change', 'starred', ['2602.00010', '2602.00002', 'hep-th/9901001', '0704.0001', '2501.12345']],
-    ['arXiv id, newest first, old-scheme ids last', 'id', ['2602.00010', '2602.00002', '2501.12345', '0704.0001', 'hep-th/9901001']],
+    ['date announced, newest first, by the month and number in the id', 'announced', ['2602.00010', '2602.00002', '2501.12345', '0704.0001', 'hep-th/9901001']],
+    ['date announced, oldest first, old-scheme ids before new ones', 'announced-oldest', ['hep-th/9901001', '0704.0001', '2501.12345', '2602.00002', '2602.00010']],
     ['title, ignoring case and accents, numbers by value', 'title', ['hep-th/9901001', '0704.0001', '2602.00002', '2501.12345', '2602.00010']],
   ] as const)('by %s', (_case, sort, expected) => {
     expect(run(papers, { sort })).toEqual(expected);
+  });
+
+  it('by tag: grouped under each paper\'s first tag A to Z, case-blind, untagged last, newest id first within a tag', () => {
+    const tagged = [
+      record('2602.00001', { tags: ['zeta'] }),
+      record('2602.00002'),
+      record('2602.00003', { tags: ['to read', 'Alpha'] }),
+      record('2602.00004', { tags: ['beta'] }),
+      record('2602.00005', { tags: ['alpha'] }),
+      record('2602.00006'),
+    ];
+    expect(run(tagged, { sort: 'tag' })).toEqual(['2602.00005', '2602.00003', '2602.00004', '2602.00001', '2602.00006', '2602.00002']);
+  });
+
+  it('offers every sort key under a label of its own', () => {
+    expect(SORT_KEYS.map((key) => key.label)).toEqual(['Date starred', 'Date announced (newest first)', 'Date announced (oldest first)', 'Title', 'Tag (A–Z)']);
   });
 
   it('breaks ties by the newest id, so equal keys keep a stable order', () => {
@@ -112,6 +131,25 @@ describe('createPaperIndexer', () => {
     const second = index([record('2602.00001', { note: 'new words', updatedAt: 2 }), record('2602.00002')]);
     expect(second[0]!.text).toContain('new words');
     expect(second[1]!.text).toBe(first[1]!.text);
+  });
+
+  it('hands back the record it was given, also when the search text is kept', () => {
+    const index = createPaperIndexer();
+    const before = record('2602.00001', { tags: ['a'], updatedAt: 1 });
+    const first = index([before]);
+    void first[0]!.text;
+    const starred = { ...before, tags: ['a', 'b'] };
+    const second = index([starred]);
+    expect(second[0]!.record).toBe(starred);
+    expect(second[0]!.text).toBe(first[0]!.text);
+  });
+
+  it('folds again when only the note changed, as an edit not yet stored changes it', () => {
+    const index = createPaperIndexer();
+    const before = record('2602.00001', { note: 'old words', updatedAt: 1 });
+    void index([before])[0]!.text;
+    const edited = index([{ ...before, note: 'fresh words' }]);
+    expect(queryReadingList(edited, { ...DEFAULT_QUERY, text: 'fresh' }).map((r) => r.id)).toEqual(['2602.00001']);
   });
 
   // Speed is measured by `npm run bench`; here 10,000 papers must still give the one right answer.
@@ -137,5 +175,19 @@ describe('countTags', () => {
 
   it('counts each tag over any records, such as a selection', () => {
     expect(Object.fromEntries(countTagsOf(records.slice(1)))).toEqual({ a: 1 });
+  });
+});
+
+describe('isNarrowed', () => {
+  it.each([
+    ['nothing set', {}, false],
+    ['only blanks typed', { text: '   ' }, false],
+    ['a sort', { sort: 'title' }, false],
+    ['a search', { text: 'hdc' }, true],
+    ['a tag filter', { tag: 'gpu' }, true],
+    ['starred only', { starredOnly: true }, true],
+    ['unread only', { unreadOnly: true }, true],
+  ] as const)('%s → %s', (_case, query: Partial<ReadingListQuery>, expected) => {
+    expect(isNarrowed({ ...DEFAULT_QUERY, ...query })).toBe(expected);
   });
 });
