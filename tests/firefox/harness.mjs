@@ -51,15 +51,16 @@ export async function eventually(read, expected, { timeout = WAIT_MS, message } 
 /**
  * Answers every request of `page` with scripts/arxiv-routes.mjs, as the Playwright tests are
  * answered: the fixtures, arXiv's stylesheets and MathJax loader, MathJax at static.arxiv.org.
+ * `extra` maps arXiv paths to HTML bodies a test made (a fixture with hostile markup, say).
  */
-async function routeArxiv(page) {
+async function routeArxiv(page, extra) {
   const cache = new Map();
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = new URL(request.url());
     // data:, blob: and moz-extension: URLs never reach the network.
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return void request.continue();
-    const response = arxivResponse(url, { cache });
+    const response = arxivResponse(url, { cache, extra });
     if (!response) return void request.abort('blockedbyclient');
     const { status, contentType, body, headers } = response;
     return void request.respond({ status, contentType, body, headers });
@@ -69,9 +70,10 @@ async function routeArxiv(page) {
 /**
  * Launches headless Firefox ESR with a fresh profile and installs the built add-on as a
  * temporary add-on (no signing needed). Downloads land in a directory of their own without a
- * dialog. One session per test file; `fresh()` gives each test an empty store.
+ * dialog. One session per test file; `fresh()` gives each test an empty store. `extra` serves
+ * pages of the test's own at arXiv paths (see `routeArxiv`).
  */
-export async function launchFirefox() {
+export async function launchFirefox({ extra = {} } = {}) {
   if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) {
     throw new Error(`No Firefox build at ${FIREFOX_BUILD}: run \`npm run build\` first.`);
   }
@@ -106,7 +108,7 @@ export async function launchFirefox() {
   async function newPage() {
     const page = await browser.newPage();
     page.setDefaultTimeout(WAIT_MS);
-    await routeArxiv(page);
+    await routeArxiv(page, extra);
     return page;
   }
 

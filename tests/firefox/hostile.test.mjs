@@ -1,0 +1,163 @@
+// A hostile page cannot drive Sift in Firefox either (the Chromium runs are tests/e2e/hostile.spec.ts):
+// its script's clicks and keys change nothing in the store, a forged WXT "content script started"
+// event does not tear the overlay down, and a form that clobbers `window.browser` does not cut
+// Sift off from its background. The page is the seed listing with the markup below after <body>.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { FIXTURES_DIR } from '../../scripts/arxiv-routes.mjs';
+import { ADDON_ID, Listing, eventually, launchFirefox } from './harness.mjs';
+
+const HOSTILE = '/list/cs.DC/new?fixture=hostile';
+const FIRST = '2602.22290';
+
+/**
+ * The form clobbers `window.browser` for code that looks it up by name. The script records every
+ * message posted to the window (from the start, before Sift runs) and offers the attack a hostile
+ * page tries once Sift is ready: press its buttons, in the page and in the overlay, and its keys
+ * (next, star, hide, select, tag, next unseen).
+ */
+const HOSTILE_MARKUP = `
+<form id="browser"><input name="runtime" id="runtime" value="x"></form>
+<script>
+  window.siftPosted = [];
+  window.addEventListener('message', (event) => window.siftPosted.push(JSON.stringify(event.data)));
+  window.siftAttack = () => {
+    for (const button of document.querySelectorAll('[data-sift-entry] button')) button.click();
+    const first = document.querySelector('[data-sift-entry] .sift-star');
+    first && first.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    for (const key of ['j', 's', 'x', 'v', 'j', 's', 'u', 'x']) document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    const root = document.querySelector('sift-overlay') && document.querySelector('sift-overlay').shadowRoot;
+    for (const button of (root ? root.querySelectorAll('button') : [])) if (/Reading list|Mark all seen|Only starred/.test(button.textContent)) button.click();
+    return { overlayRootOpen: Boolean(root), clobbered: window.browser instanceof HTMLFormElement };
+  };
+</script>`;
+
+function hostileListing() {
+  const seed = readFileSync(join(FIXTURES_DIR, 'list-new-cs.DC-2026-02-27.html'), 'utf8');
+  return seed.replace(/<body[^>]*>/, (tag) => `${tag}${HOSTILE_MARKUP}`);
+}
+
+/** What the store holds, read in an extension page (which shares the background's IndexedDB). */
+function storeContents(extensionPage) {
+  return extensionPage.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('sift');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tables = ['papers', 'tags', 'rules', 'seen'];
+          const tx = open.result.transaction(tables, 'readonly');
+          const out = {};
+          for (const table of tables) {
+            const request = tx.objectStore(table).getAllKeys();
+            request.onsuccess = () => (out[table] = request.result.map(String));
+          }
+          tx.oncomplete = () => resolve(out);
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+/** The paths of the extension pages open in a tab (puppeteer shows moz-extension tabs as about:blank). */
+async function extensionTabs(browser) {
+  const paths = [];
+  for (const page of await browser.pages()) {
+    const href = await page.evaluate(() => location.href).catch(() => '');
+    if (href.startsWith('moz-extension://')) paths.push(new URL(href).pathname);
+  }
+  return paths;
+}
+
+describe('a hostile arXiv page in Firefox', () => {
+  let session;
+  let listing;
+
+  before(async () => {
+    session = await launchFirefox({ extra: { [HOSTILE]: hostileListing() } });
+  });
+  after(async () => {
+    await session?.close();
+  });
+  beforeEach(async () => {
+    listing = new Listing(await session.fresh());
+    await listing.open(HOSTILE);
+  });
+
+  it("a page script clicking and typing at Sift changes nothing in the store; the reader's click still stars", async () => {
+    const { page } = listing;
+    // Entries below the fold: only "Mark all seen" or the keyboard could mark these seen.
+    const belowFold = await page.evaluate(() =>
+      [...document.querySelectorAll('dt[data-sift-entry]')].filter((dt) => dt.getBoundingClientRect().top > innerHeight).map((dt) => dt.getAttribute('data-sift-entry')),
+    );
+    assert.ok(belowFold.length > 15, `${belowFold.length} entries below the fold`);
+
+    const attack = await page.evaluate(() => window.siftAttack());
+    assert.deepEqual(attack, { overlayRootOpen: true, clobbered: true }, 'the attack reached the overlay and the form clobbers window.browser');
+    await sleep(500);
+
+    assert.deepEqual(await listing.pressedStates('Star'), Array(29).fill('false'));
+    assert.deepEqual(await listing.pressedStates('Hide'), Array(29).fill('false'));
+    assert.equal(await page.$$eval('[data-sift-hidden]', (nodes) => nodes.length), 0);
+    const bar = await listing.toolbar();
+    assert.equal(bar.toggles['Only starred'].pressed, 'false');
+    assert.equal(bar.toggles['Only starred'].count, '0');
+    assert.equal((await listing.visibleIds()).length, 29);
+    assert.deepEqual(await listing.openDialogs(), []);
+    assert.deepEqual(await extensionTabs(session.browser), [], 'no reading-list tab opened');
+
+    // The reader opens the reading list (a real click) to look into the store.
+    await listing.clickToolbarButton('Reading list');
+    const list = await session.extensionPage('/reading-list.html');
+    const stored = await storeContents(list);
+    assert.deepEqual({ papers: stored.papers, tags: stored.tags, rules: stored.rules }, { papers: [], tags: [], rules: [] });
+    assert.deepEqual(stored.seen.filter((id) => belowFold.includes(id)), [], 'nothing below the fold was marked seen');
+
+    // The clobbering form did not cut Sift off from its background: a real click stars and is stored.
+    await page.bringToFront();
+    await listing.click(FIRST, 'Star');
+    await eventually(() => listing.pressed(FIRST, 'Star'), 'true');
+    await eventually(async () => (await storeContents(list)).papers, [FIRST]);
+  });
+
+  it("a forged WXT start event does not remove the overlay, which keeps working, and the page never learns the add-on's address", async () => {
+    const { page } = listing;
+    await page.evaluate((id) => {
+      for (const name of [`${id}:arxiv:wxt:content-script-started`, 'undefined:arxiv:wxt:content-script-started']) {
+        document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'arxiv', messageId: 'forged' } }));
+      }
+      window.postMessage({ type: `${id}:arxiv:wxt:content-script-started`, contentScriptName: 'arxiv', messageId: 'forged' }, '*');
+    }, ADDON_ID);
+    await sleep(300);
+
+    assert.equal(await page.$$eval('sift-overlay', (nodes) => nodes.length), 1);
+    assert.equal(await page.$$eval('[data-sift-detached]', (nodes) => nodes.length), 0, 'no "Sift was turned off" line');
+    assert.equal(await page.$eval('html', (html) => html.hasAttribute('data-sift-ready')), true);
+    assert.equal((await listing.pressedStates('Star')).length, 29);
+
+    // Still working: a real click stars, the toolbar counts it, and its filter narrows the listing.
+    await listing.click(FIRST, 'Star');
+    await eventually(() => listing.pressed(FIRST, 'Star'), 'true');
+    await eventually(async () => (await listing.toolbar()).toggles['Only starred'].count, '1');
+    await listing.toggle('Only starred');
+    await eventually(() => listing.visibleIds(), [FIRST]);
+    await listing.page.keyboard.press('?');
+    await eventually(() => listing.openDialogs(), ['Keyboard shortcuts']);
+    await listing.overlay('button', 'Close').click();
+
+    await listing.clickToolbarButton('Reading list');
+    const list = await session.extensionPage('/reading-list.html');
+    await eventually(async () => (await storeContents(list)).papers, [FIRST]);
+    const origin = await list.evaluate(() => location.host);
+    const posted = await page.evaluate(() => window.siftPosted);
+    const ours = posted.filter((message) => !message.includes('forged'));
+    assert.deepEqual(
+      ours.filter((message) => message.includes(origin) || message.includes(ADDON_ID) || message.includes('moz-extension')),
+      [],
+      'no message to the page names the add-on',
+    );
+  });
+});
