@@ -13,6 +13,7 @@ import { addDocument, createDocumentFrequencies, createVectorizer } from '@/lib/
 import { extractFeatures, toRankingPaper, type RankingPaper } from '@/lib/ranking/features';
 import { toRankingModelJson, trainRanking, type ExampleLabel, type TrainingExample } from '@/lib/ranking/model';
 import { toSparseStatistics, type RankingAnswer } from '@/lib/overlay/ranking-wire';
+import { readerNameOf } from '@/lib/ranking/reader-name';
 import type { PaperRecord, SiftDb } from './db';
 
 export type { RankingRecord } from './ranking-record';
@@ -23,10 +24,11 @@ export type { RankingRecord } from './ranking-record';
  */
 export const MAX_SEEN_EXAMPLES = 3000;
 
-/** One paper to learn from, labelled. */
+/** One paper to learn from, labelled; `seed` marks the reader's own ("These are my papers"). */
 export interface LabelledPaper {
   paper: RankingPaper;
   label: ExampleLabel;
+  seed?: true;
 }
 
 function fromCache(record: CachedAbstract): RankingPaper {
@@ -63,7 +65,7 @@ export async function assembleTrainingData(db: SiftDb, maxSeen = MAX_SEEN_EXAMPL
     });
     for (const id of seeds) {
       const record = byId.get(id);
-      if (record) out.push({ paper: fromCache(record), label: 'positive' });
+      if (record) out.push({ paper: fromCache(record), label: 'positive', seed: true });
     }
     for (const mark of seen) {
       const record = byId.get(mark.id);
@@ -87,12 +89,15 @@ async function basisOf(db: SiftDb): Promise<string> {
 /**
  * Trains the reader's model from `assembleTrainingData` (document frequencies from those same
  * papers) and answers it as a page needs it: the model's plain JSON, only its nonzero weights, and
- * the sparse statistics. With no positive at all, ranking is off and the answer says why.
+ * the sparse statistics. The reader's own name, as the seeds show it, is no feature of any paper.
+ * With no positive at all, ranking is off and the answer says why.
  */
 export function trainFromPapers(papers: readonly LabelledPaper[], now: number): RankingAnswer {
   const df = createDocumentFrequencies();
+  const readerName = readerNameOf(papers.filter((paper) => paper.seed).map(({ paper }) => paper.authors));
+  const featureOptions = readerName === undefined ? {} : { excludeAuthor: readerName };
   const examples: TrainingExample[] = papers.map(({ paper, label }) => {
-    const features = extractFeatures(paper);
+    const features = extractFeatures(paper, featureOptions);
     addDocument(df, features);
     return { features, label };
   });
