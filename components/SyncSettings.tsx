@@ -76,7 +76,8 @@ export function SyncSettings({ api = backgroundApi, refreshMs = 5_000 }: SyncSet
       </label>
       <p class="muted">
         Through your browser’s own sync (Chrome Sync or Firefox Sync, with the account and encryption settings you chose there), not
-        through any Sift server. Synced: stars, hides, tags and their colours, notes, highlight rules, read marks of the reading list.
+        through any Sift server. Synced: stars, hides, tags and their colours, notes, highlight rules, read marks of the reading list,
+        and the listings’ seen marks as far as space allows (the newest first; they are the first left out when the sync area is full).
         Paper details are not: another device shows a paper’s id until you see it on an arXiv page. Firefox syncs add-on data only with
         the “Add-ons” sync choice on; Firefox for Android does not sync it.
       </p>

@@ -72,6 +72,16 @@ export interface RuleEntry {
   stamp: Stamp;
 }
 
+/**
+ * A listing's seen mark of one paper (the `seen` table); no `at` means it was unmarked at `stamp`
+ * (the undo of "Mark all seen"). A mark written before stamps existed counts as written at `at`.
+ */
+export interface SeenEntry {
+  id: ArxivId;
+  at?: number;
+  stamp: Stamp;
+}
+
 /** Any value JSON can carry: what a setting holds. */
 export type ReplicatedValue = null | boolean | number | string | ReplicatedValue[] | { [key: string]: ReplicatedValue };
 
@@ -88,6 +98,7 @@ export interface ReplicatedState {
   tags: Map<string, TagEntry>;
   rules: Map<string, RuleEntry>;
   settings: Map<string, SettingEntry>;
+  seen: Map<ArxivId, SeenEntry>;
 }
 
 /** The keys of `local` entries a merge changed, by table: what a replica must write. */
@@ -96,6 +107,7 @@ export interface MergeChanges {
   tags: TagEntry[];
   rules: RuleEntry[];
   settings: SettingEntry[];
+  seen: SeenEntry[];
 }
 
 export const stampSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_STAMP));
@@ -110,7 +122,7 @@ export const paperStampsSchema = v.strictObject({
 });
 
 export function emptyState(): ReplicatedState {
-  return { papers: new Map(), tags: new Map(), rules: new Map(), settings: new Map() };
+  return { papers: new Map(), tags: new Map(), rules: new Map(), settings: new Map(), seen: new Map() };
 }
 
 const FLAGS = [
@@ -323,6 +335,24 @@ export function mergeSettingEntry(a: SettingEntry, b: SettingEntry): SettingEntr
   return mergeEntry(a, b, (entry) => entry.value);
 }
 
+/**
+ * The later of two versions of one seen mark: a later unmark wins over an earlier mark and a
+ * later mark over an earlier unmark. Two marks keep the first time either side saw the paper
+ * (what "since ‹day›" reads): the time is not replicated, only that the paper was seen and the
+ * stamp, so this cannot make two devices differ in anything they compare.
+ */
+export function mergeSeenEntry(a: SeenEntry, b: SeenEntry): SeenEntry {
+  const winner = mergeEntry(a, b, (entry) => (entry.at === undefined ? undefined : true));
+  const loser = winner === a ? b : a;
+  if (winner.at === undefined || loser.at === undefined || winner.at <= loser.at) return winner;
+  return { ...winner, at: loser.at };
+}
+
+/** Whether two seen marks hold the same stamp and time. */
+export function isSameSeen(a: SeenEntry, b: SeenEntry): boolean {
+  return a.stamp === b.stamp && a.at === b.at;
+}
+
 /** Whether two papers hold the same replicated fields and stamps (tag order aside). */
 export function isSamePaper(a: MergeablePaper, b: MergeablePaper): boolean {
   if (a.starredAt !== b.starredAt || a.hiddenAt !== b.hiddenAt || a.seenAt !== b.seenAt || a.note !== b.note) return false;
@@ -369,5 +399,6 @@ export function mergeState(local: ReplicatedState, incoming: ReplicatedState): M
     tags: mergeMap(local.tags, incoming.tags, mergeTagEntry, sameEntry),
     rules: mergeMap(local.rules, incoming.rules, mergeRuleEntry, sameEntry),
     settings: mergeMap(local.settings, incoming.settings, mergeSettingEntry, sameEntry),
+    seen: mergeMap(local.seen, incoming.seen, mergeSeenEntry, isSameSeen),
   };
 }

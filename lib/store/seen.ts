@@ -6,6 +6,7 @@
 import type { ArxivId } from '@/lib/arxiv/types';
 import type { StoreOutcome } from './api';
 import type { SiftDb } from './db';
+import { stampSeenMarks, stampSeenRemovals } from './sync-stamps';
 
 /** When each of `ids` was first seen, for the ids seen at all, in one `bulkGet`. */
 export async function seenOf(db: SiftDb, ids: readonly ArxivId[]): Promise<Record<string, number>> {
@@ -18,23 +19,29 @@ export async function seenOf(db: SiftDb, ids: readonly ArxivId[]): Promise<Recor
 
 /** Marks `ids` seen at `now`; a paper seen before keeps its first time. Answers the ids newly marked. */
 export async function markSeen(db: SiftDb, ids: readonly ArxivId[], now: number): Promise<StoreOutcome<{ marked: ArxivId[] }>> {
-  const marked = await db.transaction('rw', db.seen, async () => {
+  const marked = await db.transaction('rw', db.seen, db.syncStamps, async () => {
     const unique = [...new Set(ids)];
     const known = await db.seen.bulkGet(unique);
     const fresh = unique.filter((_, i) => !known[i]);
     await db.seen.bulkPut(fresh.map((id) => ({ id, at: now })));
+    // Sync: a mark made again after an unmark must win over the unmark's tombstone.
+    await stampSeenMarks(db, fresh, now);
     return fresh;
   });
   return marked.length === 0 ? { result: { marked } } : { result: { marked }, change: { ids: marked, tables: ['seen'], seen: now } };
 }
 
-/** Forgets that `ids` were seen (the undo of "Mark all seen"). Answers the ids that were seen. */
-export async function unmarkSeen(db: SiftDb, ids: readonly ArxivId[]): Promise<StoreOutcome<{ unmarked: ArxivId[] }>> {
-  const unmarked = await db.transaction('rw', db.seen, async () => {
+/**
+ * Forgets that `ids` were seen (the undo of "Mark all seen") at `now`, leaving the tombstones sync
+ * needs so other devices forget them too. Answers the ids that were seen.
+ */
+export async function unmarkSeen(db: SiftDb, ids: readonly ArxivId[], now: number): Promise<StoreOutcome<{ unmarked: ArxivId[] }>> {
+  const unmarked = await db.transaction('rw', db.seen, db.syncStamps, async () => {
     const unique = [...new Set(ids)];
-    const known = await db.seen.bulkGet(unique);
-    const present = unique.filter((_, i) => known[i]);
+    const known = (await db.seen.bulkGet(unique)).filter((record) => record !== undefined);
+    const present = known.map((record) => record.id);
     await db.seen.bulkDelete(present);
+    await stampSeenRemovals(db, known, now);
     return present;
   });
   return unmarked.length === 0 ? { result: { unmarked } } : { result: { unmarked }, change: { ids: unmarked, tables: ['seen'], seen: null } };

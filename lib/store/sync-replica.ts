@@ -3,18 +3,18 @@
  * how what arrives from other devices is merged in.
  *
  * Settings are not part of it: the ones worth syncing are `sync:` storage items already
- * (lib/settings), which the browser replicates itself. Seen marks replicate as the papers'
- * `seenAt` ("read in the reading list"); the listings' seen table stays on each device.
+ * (lib/settings), which the browser replicates itself. Read marks replicate as the papers'
+ * `seenAt` ("read in the reading list"), the listings' seen marks as the `seen` table's marks
+ * with their stamps and tombstones (lib/store/sync-stamps.ts).
  */
 import type { ArxivId } from '@/lib/arxiv/types';
-import { judgeRule } from '@/lib/rules/compile';
 import type { SyncReplica } from '@/lib/sync/engine';
-import { stampOfMs, type Stamp } from '@/lib/sync/hlc';
+import type { Stamp } from '@/lib/sync/hlc';
 import type { ChangeNotice } from './api';
 import { toChangeNotice } from './change-notice';
 import type { PaperRecord, SiftDb } from './db';
-import { emptyState, mergePaper, type MergeChanges, type MergeablePaper, type ReplicatedState } from './merge';
-import { ruleStampKey, tagStampKey } from './sync-stamps';
+import { mergePaper, mergeSeenEntry, type MergeChanges, type MergeablePaper, type ReplicatedState } from './merge';
+import { loadEntries, seenEntriesOf, tagStampKey, writeRuleEntries, writeSeenEntries, writeTagEntries } from './sync-stamps';
 import { defaultTagColor } from './tag-colors';
 import type { TableName } from './tables';
 
@@ -22,9 +22,7 @@ import type { TableName } from './tables';
  * The stamp of a tag a paper from another device brought along before its definition arrived:
  * the lowest there is, so any device's real definition of the tag wins over it.
  */
-const PLACEHOLDER_STAMP: Stamp = 1;
-
-const legacyStamp = (ms: number): Stamp => Math.max(1, stampOfMs(ms));
+export const PLACEHOLDER_STAMP: Stamp = 1;
 
 /** The stand-in metadata of a paper that came from another device: its id until a page shows it. */
 function minimalMeta(id: ArxivId): PaperRecord['meta'] {
@@ -50,9 +48,26 @@ export interface SyncReplicaOptions {
 }
 
 /**
- * The sync replica over `db`. `load()` reads papers, tags and rules with their stamps (records
- * written before sync count as written at `updatedAt`/`createdAt`); `apply()` merges again
- * against what the store holds now, in one transaction, so a local write that landed after
+ * Creates, with their default colour, the tags that papers in the store carry but the tag table
+ * lacks (a paper from another device or a file brought them along), each stamped `stamp` unless
+ * the tag has a stamp already (its tombstone). Answers whether any was created. Inside a
+ * transaction with `papers`, `tags` and `syncStamps`.
+ */
+export async function createCarriedTags(db: SiftDb, carried: readonly string[], at: number, stamp: Stamp = PLACEHOLDER_STAMP): Promise<number> {
+  const unique = [...new Set(carried)];
+  const known = await db.tags.bulkGet(unique);
+  const missing = unique.filter((_, i) => known[i] === undefined);
+  if (missing.length === 0) return 0;
+  await db.tags.bulkPut(missing.map((name) => ({ name, color: defaultTagColor(name), createdAt: at })));
+  const stamped = await db.syncStamps.bulkGet(missing.map(tagStampKey));
+  await db.syncStamps.bulkPut(missing.filter((_, i) => stamped[i] === undefined).map((name) => ({ key: tagStampKey(name), stamp })));
+  return missing.length;
+}
+
+/**
+ * The sync replica over `db`. `load()` reads papers, tags, rules and seen marks with their stamps
+ * (records written before sync count as written at `updatedAt`/`createdAt`/`at`); `apply()` merges
+ * again against what the store holds now, in one transaction, so a local write that landed after
  * `load()` is kept. Papers that arrive without metadata get a stand-in (`metaMissing`), received
  * rules are checked on this device like imported ones, and tags a paper brings along are created
  * with their default colour. Example: `createDexieSyncReplica(db, { onChange: broadcastChange })`.
@@ -60,50 +75,35 @@ export interface SyncReplicaOptions {
 export function createDexieSyncReplica(db: SiftDb, { now = Date.now, onChange }: SyncReplicaOptions = {}): SyncReplica {
   return {
     load: () =>
-      db.transaction('r', db.papers, db.tags, db.rules, db.syncStamps, async () => {
-        const [papers, tags, rules, stamps] = await Promise.all([db.papers.toArray(), db.tags.toArray(), db.rules.toArray(), db.syncStamps.toArray()]);
-        const stampOf = new Map(stamps.map((record) => [record.key, record.stamp]));
-        const state: ReplicatedState = emptyState();
+      db.transaction('r', [db.papers, db.tags, db.rules, db.seen, db.syncStamps], async () => {
+        const [papers, entries] = await Promise.all([db.papers.toArray(), loadEntries(db)]);
+        const state: ReplicatedState = { papers: new Map(), settings: new Map(), ...entries };
         for (const paper of papers) state.papers.set(paper.id, paper);
-        for (const tag of tags) {
-          state.tags.set(tag.name, { name: tag.name, color: tag.color, createdAt: tag.createdAt, stamp: stampOf.get(tagStampKey(tag.name)) ?? legacyStamp(tag.createdAt) });
-        }
-        for (const rule of rules) {
-          state.rules.set(rule.id, { id: rule.id, rule, stamp: stampOf.get(ruleStampKey(rule.id)) ?? legacyStamp(rule.updatedAt) });
-        }
-        // A stamp whose tag or rule is gone is its tombstone.
-        for (const { key, stamp } of stamps) {
-          if (key.startsWith('tag:') && !state.tags.has(key.slice(4))) state.tags.set(key.slice(4), { name: key.slice(4), stamp });
-          if (key.startsWith('rule:') && !state.rules.has(key.slice(5))) state.rules.set(key.slice(5), { id: key.slice(5), stamp });
-        }
         return state;
       }),
 
     async apply(changes: MergeChanges) {
       const at = now();
-      const written = await db.transaction('rw', db.papers, db.tags, db.rules, db.syncStamps, async () => {
+      const written = await db.transaction('rw', [db.papers, db.tags, db.rules, db.seen, db.syncStamps], async () => {
         const tables = new Set<TableName>();
-        for (const entry of changes.tags) {
-          if (entry.color === undefined) await db.tags.delete(entry.name);
-          else {
-            const existing = await db.tags.get(entry.name);
-            await db.tags.put({ name: entry.name, color: entry.color, createdAt: entry.createdAt ?? existing?.createdAt ?? at });
-          }
-          await db.syncStamps.put({ key: tagStampKey(entry.name), stamp: entry.stamp });
+        if (changes.tags.length > 0) {
+          await writeTagEntries(db, changes.tags, at);
           tables.add('tags');
         }
-        for (const entry of changes.rules) {
-          // Another device's verdict is not trusted: the rule is checked here, and one that fails is kept unused with the reason.
-          if (entry.rule === undefined) await db.rules.delete(entry.id);
-          else await db.rules.put(judgeRule(entry.rule));
-          await db.syncStamps.put({ key: ruleStampKey(entry.id), stamp: entry.stamp });
+        if (changes.rules.length > 0) {
+          await writeRuleEntries(db, changes.rules);
           tables.add('rules');
         }
+        const current = await seenEntriesOf(db, changes.seen.map((entry) => entry.id));
+        const marks = changes.seen.map((incoming, i) => (current[i] === undefined ? incoming : mergeSeenEntry(current[i], incoming)));
+        await writeSeenEntries(db, marks);
+        const marked = marks.filter((mark, i) => mark.at !== undefined && current[i]?.at === undefined).map((mark) => mark.id);
+        const unmarked = marks.filter((mark, i) => mark.at === undefined && current[i]?.at !== undefined).map((mark) => mark.id);
         const ids = changes.papers.map((paper) => paper.id);
-        const current = await db.papers.bulkGet(ids);
+        const stored = await db.papers.bulkGet(ids);
         const puts = changes.papers.map((incoming, i) => {
-          const stored = current[i];
-          if (stored !== undefined) return withReplicated(stored, mergePaper(stored, incoming));
+          const record = stored[i];
+          if (record !== undefined) return withReplicated(record, mergePaper(record, incoming));
           const given = incoming as Partial<PaperRecord>;
           const base: PaperRecord =
             given.meta === undefined
@@ -113,20 +113,15 @@ export function createDexieSyncReplica(db: SiftDb, { now = Date.now, onChange }:
         });
         await db.papers.bulkPut(puts);
         if (puts.length > 0) tables.add('papers');
-        const carried = [...new Set(puts.flatMap((paper) => paper.tags))];
-        const known = await db.tags.bulkGet(carried);
-        const missing = carried.filter((_, i) => known[i] === undefined);
-        if (missing.length > 0) {
-          await db.tags.bulkPut(missing.map((name) => ({ name, color: defaultTagColor(name), createdAt: at })));
-          const stamped = await db.syncStamps.bulkGet(missing.map(tagStampKey));
-          await db.syncStamps.bulkPut(missing.filter((_, i) => stamped[i] === undefined).map((name) => ({ key: tagStampKey(name), stamp: PLACEHOLDER_STAMP })));
-          tables.add('tags');
-        }
-        return { ids, tables: [...tables] };
+        if ((await createCarriedTags(db, puts.flatMap((paper) => paper.tags), at)) > 0) tables.add('tags');
+        return { ids, tables: [...tables], marked, unmarked };
       });
-      if (onChange === undefined || written.tables.length === 0) return;
+      if (onChange === undefined) return;
       try {
-        onChange(await toChangeNotice(db, written, undefined, at));
+        if (written.tables.length > 0) onChange(await toChangeNotice(db, written, undefined, at));
+        // Listings show seen marks arriving from another device as they show another tab's.
+        if (written.marked.length > 0) onChange({ ids: written.marked, tables: ['seen'], seen: at });
+        if (written.unmarked.length > 0) onChange({ ids: written.unmarked, tables: ['seen'], seen: null });
       } catch (error) {
         console.error('[sift] sync: change listener failed', error);
       }

@@ -11,8 +11,8 @@ import { browserSyncArea, type BrowserStorage, type SyncArea } from './area';
 import { createSyncEngine, type SyncEngine, type SyncStatus } from './engine';
 import { systemClock } from './scheduler';
 
-/** The tables whose writes replicate (the seen table and the abstract cache stay on this device). */
-const SYNCED_TABLES: readonly TableName[] = ['papers', 'tags', 'rules'];
+/** The tables whose writes replicate (the abstract cache stays on this device). */
+const SYNCED_TABLES: readonly TableName[] = ['papers', 'tags', 'rules', 'seen'];
 
 const OFF: SyncStatus = { phase: 'stopped', message: 'Sync is off on this device', problems: [] };
 

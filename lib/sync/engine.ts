@@ -23,7 +23,7 @@ import { FULL_BUDGET, decodeItems, encodeState, isOwnItem, type Coverage, type I
 
 /** The device's store as the engine sees it. */
 export interface SyncReplica {
-  /** The replicated state of every paper, tag, rule and setting in the local store. */
+  /** The replicated state of every paper, tag, rule, setting and seen mark in the local store. */
   load(): Promise<ReplicatedState>;
   /**
    * Merges `changes` into the local store in one transaction: read each record, merge with
@@ -69,7 +69,7 @@ export interface SyncEngine {
 const SAME = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function hasChanges(changes: MergeChanges): boolean {
-  return changes.papers.length + changes.tags.length + changes.rules.length + changes.settings.length > 0;
+  return changes.papers.length + changes.tags.length + changes.rules.length + changes.settings.length + changes.seen.length > 0;
 }
 
 /**

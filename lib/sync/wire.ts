@@ -6,7 +6,8 @@
  *   new-style ids as numbers (YYMM × 100000 + number), sorted and delta-coded; old-style ids as
  *   text beside the stream; tags by index into the item's own tag table; stamps delta-coded.
  * - `n<first id>`: notes (their text as JSON strings, ids and stamps in a bit stream).
- * - `s<first id>`: seen marks.
+ * - `s<first id>`: read marks (the reading list's `seenAt`).
+ * - `l<first id>`: the listings' seen marks (the `seen` table), the same bit stream as read marks.
  * - `t<n>`, `r<n>`, `g<n>`: tag names and colours, rules, settings, as JSON rows.
  *
  * Papers are cut into items at content-defined boundaries (after an id whose hash is 0 modulo a
@@ -23,6 +24,7 @@ import {
   emptyState,
   mergePaper,
   mergeRuleEntry,
+  mergeSeenEntry,
   mergeSettingEntry,
   mergeTagEntry,
   replicatedRule,
@@ -32,6 +34,7 @@ import {
   type ReplicatedState,
   type ReplicatedValue,
   type RuleEntry,
+  type SeenEntry,
   type SettingEntry,
   type TagEntry,
 } from '@/lib/store/merge';
@@ -108,11 +111,12 @@ interface NoteEntry extends Keyed {
   text?: string;
 }
 
-interface SeenEntry extends Keyed {
+/** A read mark or a listing's seen mark: only set or cleared, and when. */
+interface MarkEntry extends Keyed {
   slot: Slot;
 }
 
-type Family = 'p' | 'n' | 's';
+type Family = 'p' | 'n' | 's' | 'l';
 
 /** How a family writes and reads one entry after its id; `extra` is the item's string table. */
 interface FamilyCodec<E extends Keyed> {
@@ -225,8 +229,12 @@ const noteCodec: FamilyCodec<NoteEntry> = {
   },
 };
 
-const seenCodec: FamilyCodec<SeenEntry> = {
-  prefix: 's',
+/**
+ * Read marks (`s`) and listing seen marks (`l`) share one layout: an id delta, a bit and a stamp
+ * delta, a few bits a mark when a listing's marks were made in one session.
+ */
+const markCodec = (prefix: 's' | 'l'): FamilyCodec<MarkEntry> => ({
+  prefix,
   run: 1024,
   stamps: (e, out) => out.push(e.slot.stamp),
   extra: () => [],
@@ -240,7 +248,10 @@ const seenCodec: FamilyCodec<SeenEntry> = {
   checkExtra(extra) {
     if (extra.length > 0) throw new RangeError('seen marks carry no strings');
   },
-};
+});
+
+const readCodec = markCodec('s');
+const seenCodec = markCodec('l');
 
 /** Bytes a paper item may hold: the quota less room for its key and JSON punctuation. */
 const ITEM_LIMIT = SYNC_QUOTA.QUOTA_BYTES_PER_ITEM;
@@ -465,6 +476,9 @@ export interface Coverage {
   /** Papers with a star, hide, tag or note; `synced` of them have all of that in the sync area. */
   papers: { total: number; synced: number };
   notes: { total: number; synced: number; tooLarge: number };
+  /** Read marks of the reading list (papers' `seenAt`). */
+  read: { total: number; synced: number };
+  /** The listings' seen marks: the last to get room, the first left out when the area is full. */
   seen: { total: number; synced: number };
   tags: { total: number; synced: number };
   rules: { total: number; synced: number; tooLarge: number };
@@ -489,17 +503,26 @@ function sizeOf(items: Items): { bytes: number; items: number } {
  * largest prefix known to fit and the smallest known not to (a few encodes instead of a
  * bisection's dozen on 20,000 papers), and bisects once interpolation stops closing in.
  */
-function fitPrefix<T>(candidates: readonly T[], encode: (subset: readonly T[]) => Items, room: WireBudget): { count: number; items: Items } {
+function fitPrefix<T>(
+  candidates: readonly T[],
+  encode: (subset: readonly T[]) => Items,
+  room: WireBudget,
+  ceiling = candidates.length,
+): { count: number; items: Items } {
   const measure = (count: number) => {
     const items = encode(candidates.slice(0, count));
     const size = sizeOf(items);
     return { items, bytes: size.bytes, fits: size.bytes <= room.bytes && size.items <= room.items };
   };
-  const all = measure(candidates.length);
+  // A family far larger than the room (100,000 seen marks) is first measured at a count unlikely
+  // to fit, rather than whole: each encode costs time linear in what it encodes. Should that count
+  // fit after all, the whole family is measured as before.
+  const capped = ceiling < candidates.length ? { count: ceiling, ...measure(ceiling) } : undefined;
+  const all = capped === undefined || capped.fits ? { count: candidates.length, ...measure(candidates.length) } : capped;
   if (all.fits) return { count: candidates.length, items: all.items };
   let lo = { count: 0, ...measure(0) };
   if (!lo.fits) return { count: 0, items: {} };
-  let hi = { count: candidates.length, ...all };
+  let hi = all;
   for (let step = 0; hi.count - lo.count > 1; step++) {
     const share = (room.bytes - lo.bytes) / Math.max(1, hi.bytes - lo.bytes);
     const guess = step < 4 ? lo.count + Math.floor(share * (hi.count - lo.count)) : Math.floor((lo.count + hi.count) / 2);
@@ -524,7 +547,8 @@ function remove(budget: WireBudget, items: Items): WireBudget {
 /**
  * The state as sync items, fitted to `budget` in order of priority: tag names and colours and
  * settings; then stars and tags (newest papers first); then rules; then notes; then papers that
- * are only hidden; then seen marks. What does not fit stays on this device (the local store is
+ * are only hidden; then read marks; last the listings' seen marks, newest first, which are the
+ * first left out when the sync area is full. What does not fit stays on this device (the local store is
  * the source of truth; the sync area replicates what it can) and is counted in `coverage`.
  * Tombstones rank with the entries they belong to. Equal states give equal items on every device.
  */
@@ -546,7 +570,7 @@ export function encodeState(state: ReplicatedState, budget: WireBudget = FULL_BU
   const core: (CoreEntry & { newest: number })[] = [];
   const hiddenOnly: (CoreEntry & { newest: number })[] = [];
   const notes: (NoteEntry & { newest: number })[] = [];
-  const seen: (SeenEntry & { newest: number })[] = [];
+  const read: (MarkEntry & { newest: number })[] = [];
   let annotated = 0;
   const isAnnotated = new Set<ArxivId>();
   for (const raw of state.papers.values()) {
@@ -563,13 +587,15 @@ export function encodeState(state: ReplicatedState, budget: WireBudget = FULL_BU
       if (paper.note !== undefined) note.text = paper.note;
       notes.push(note);
     }
-    if (stamps.seen !== undefined) seen.push({ id: paper.id, num, slot: { on: paper.seenAt !== undefined, stamp: stamps.seen }, newest: stamps.seen });
+    if (stamps.seen !== undefined) read.push({ id: paper.id, num, slot: { on: paper.seenAt !== undefined, stamp: stamps.seen }, newest: stamps.seen });
     if (paper.starredAt !== undefined || paper.hiddenAt !== undefined || paper.tags.length > 0 || paper.note !== undefined) {
       annotated++;
       isAnnotated.add(paper.id);
     }
   }
-  for (const list of [core, hiddenOnly, notes, seen]) list.sort(byNewest);
+  const seen: (MarkEntry & { newest: number })[] = [];
+  for (const mark of state.seen.values()) seen.push({ id: mark.id, num: idNumber(mark.id), slot: { on: mark.at !== undefined, stamp: mark.stamp }, newest: mark.stamp });
+  for (const list of [core, hiddenOnly, notes, read, seen]) list.sort(byNewest);
 
   const encodeCore = (subset: readonly CoreEntry[]) => encodeFamily(coreCodec, [...subset].sort(byWireOrder)).items;
   const coreFit = fitPrefix(core, encodeCore, room);
@@ -599,7 +625,12 @@ export function encodeState(state: ReplicatedState, budget: WireBudget = FULL_BU
     hiddenCount = hiddenFit.count;
   }
 
-  const seenFit = fitPrefix(seen, (subset) => encodeFamily(seenCodec, [...subset].sort(byWireOrder)).items, room);
+  const readFit = fitPrefix(read, (subset) => encodeFamily(readCodec, [...subset].sort(byWireOrder)).items, room);
+  take(readFit.items);
+  // Seen marks of daily listings take about 10 bits each (an id delta, the bit, a stamp delta), at
+  // 6.5 bits a byte: a count at 8 bits each is unlikely to fit.
+  const seenCeiling = Math.ceil((Math.max(0, room.bytes) * 6.5) / 8);
+  const seenFit = fitPrefix(seen, (subset) => encodeFamily(seenCodec, [...subset].sort(byWireOrder)).items, room, seenCeiling);
   take(seenFit.items);
 
   const syncedNotes = new Set(fittingNotes.slice(0, noteFit.count).map((e) => e.id));
@@ -611,6 +642,7 @@ export function encodeState(state: ReplicatedState, budget: WireBudget = FULL_BU
   const coverage: Coverage = {
     papers: { total: annotated, synced: annotated - unsyncedPapers.size },
     notes: { total: notes.filter((e) => e.slot.on).length, synced: fittingNotes.slice(0, noteFit.count).filter((e) => e.slot.on).length, tooLarge: tooLargeNotes.size },
+    read: { total: read.filter((e) => e.slot.on).length, synced: read.slice(0, readFit.count).filter((e) => e.slot.on).length },
     seen: { total: seen.filter((e) => e.slot.on).length, synced: seen.slice(0, seenFit.count).filter((e) => e.slot.on).length },
     tags: { total: tagRows.length, synced: tagFit.count },
     rules: { total: ruleRows.length, synced: Math.min(ruleFit.count, ruleRows.length - rulesEncoded.tooLarge), tooLarge: rulesEncoded.tooLarge },
@@ -631,7 +663,7 @@ export interface WireProblem {
 
 /** Whether `key` names an item of this format's families (other keys are left alone). */
 export function isWireKey(key: string): boolean {
-  return /^[pnstrg]/.test(key);
+  return /^[pnstrgl]/.test(key);
 }
 
 /**
@@ -714,10 +746,16 @@ export function decodeItems(items: Items): { state: ReplicatedState; problems: W
           addPaper(state, paper);
         }
       } else if (family === 's') {
-        for (const entry of decodeItem(seenCodec, value)) {
+        for (const entry of decodeItem(readCodec, value)) {
           const paper: MergeablePaper = { id: entry.id, tags: [], stamps: { seen: entry.slot.stamp } };
           if (entry.slot.on) paper.seenAt = msOfStamp(entry.slot.stamp);
           addPaper(state, paper);
+        }
+      } else if (family === 'l') {
+        for (const entry of decodeItem(seenCodec, value)) {
+          const mark: SeenEntry = entry.slot.on ? { id: entry.id, at: msOfStamp(entry.slot.stamp), stamp: entry.slot.stamp } : { id: entry.id, stamp: entry.slot.stamp };
+          const ours = state.seen.get(entry.id);
+          state.seen.set(entry.id, ours ? mergeSeenEntry(ours, mark) : mark);
         }
       } else decodeRows(family, value, state);
     } catch (error) {

@@ -8,6 +8,7 @@ import {
   emptyState,
   mergePaper,
   mergeRuleEntry,
+  mergeSeenEntry,
   mergeSettingEntry,
   mergeState,
   mergeTagEntry,
@@ -18,6 +19,7 @@ import {
   setNote,
   setTag,
   type MergeablePaper,
+  type SeenEntry,
 } from '@/lib/store/merge';
 import { stampOfMs } from '@/lib/sync/hlc';
 
@@ -200,11 +202,15 @@ describe('mergeState', () => {
     const other = '2602.00001' as ArxivId;
     incoming.papers.set(other, paper({ id: other, hiddenAt: 1, stamps: { hide: 3 } }));
     incoming.tags.set('ml', { name: 'ml', color: '#222222', stamp: 2 });
+    local.seen.set(ID, { id: ID, at: 60_000, stamp: 1 });
+    incoming.seen.set(ID, { id: ID, at: 60_000, stamp: 1 });
+    incoming.seen.set(other, { id: other, stamp: 4 });
     const first = mergeState(local, incoming);
     expect(first.papers.map((p) => p.id)).toEqual([other]);
     expect(first.tags).toHaveLength(1);
+    expect(first.seen).toEqual([{ id: other, stamp: 4 }]);
     const again = mergeState(local, incoming);
-    expect(again).toEqual({ papers: [], tags: [], rules: [], settings: [] });
+    expect(again).toEqual({ papers: [], tags: [], rules: [], settings: [], seen: [] });
   });
 });
 
@@ -232,6 +238,43 @@ const arbitraryPaper: fc.Arbitrary<MergeablePaper> = fc
     record.stamps = stamps;
     return record;
   });
+
+const arbitrarySeen: fc.Arbitrary<SeenEntry> = fc
+  .record({ at: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }), stamp })
+  .map(({ at, stamp: s }) => (at === undefined ? { id: ID, stamp: s } : { id: ID, at, stamp: s }));
+
+/** What replicates of a seen mark: whether it is set, and its stamp. */
+const seenView = (mark: SeenEntry) => canonicalJson({ on: mark.at !== undefined, stamp: mark.stamp });
+
+describe('mergeSeenEntry', () => {
+  it('takes a later unmark over an earlier mark, and a later mark over the unmark', () => {
+    const mark = { id: ID, at: 5 * 60_000, stamp: 5 };
+    const unmark = { id: ID, stamp: 6 };
+    const again = { id: ID, at: 7 * 60_000, stamp: 7 };
+    expect(mergeSeenEntry(mark, unmark)).toEqual(unmark);
+    expect(mergeSeenEntry(unmark, mark)).toEqual(unmark);
+    expect(mergeSeenEntry(unmark, again)).toEqual(again);
+  });
+
+  it('keeps the first time either side saw the paper, with the later stamp', () => {
+    const laptop = { id: ID, at: 5 * 60_000, stamp: 5 };
+    const desktop = { id: ID, at: 9 * 60_000, stamp: 9 };
+    for (const merged of [mergeSeenEntry(laptop, desktop), mergeSeenEntry(desktop, laptop)]) expect(merged).toEqual({ id: ID, at: 5 * 60_000, stamp: 9 });
+  });
+
+  it('is commutative, associative and idempotent in what replicates', () => {
+    fc.assert(
+      fc.property(arbitrarySeen, arbitrarySeen, arbitrarySeen, (a, b, c) => {
+        expect(seenView(mergeSeenEntry(a, b))).toBe(seenView(mergeSeenEntry(b, a)));
+        expect(seenView(mergeSeenEntry(mergeSeenEntry(a, b), c))).toBe(seenView(mergeSeenEntry(a, mergeSeenEntry(b, c))));
+        const ab = mergeSeenEntry(a, b);
+        expect(mergeSeenEntry(ab, ab)).toEqual(ab);
+        expect(seenView(mergeSeenEntry(ab, b))).toBe(seenView(ab));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
 
 describe('merge laws (backup restore and sync share them)', () => {
   it('is commutative, associative and idempotent', () => {

@@ -130,6 +130,49 @@ describe('the Dexie sync replica, two devices', { timeout: 30_000 }, () => {
   });
 });
 
+describe('seen marks between two Dexie devices', { timeout: 30_000 }, () => {
+  const seenIds = [id('2602.00010'), id('2602.00011'), id('hep-th/9901001')];
+
+  it('a listing seen on one device shows seen on the other, and so does an undo of "Mark all seen"', async () => {
+    const { clock, server, laptop, desktop } = await world();
+    await laptop.call('seen.mark', { ids: seenIds });
+    await settle(server, clock);
+    expect(Object.keys((await desktop.call('listing.open', { ids: seenIds })).seen).sort()).toEqual([...seenIds].sort());
+    expect((await desktop.db.seen.toArray()).map((mark) => mark.id).sort()).toEqual([...seenIds].sort());
+    expect(desktop.received.some((notice) => notice.tables.includes('seen') && notice.seen !== undefined && notice.seen !== null)).toBe(true);
+
+    clock.advance(60_000);
+    await laptop.call('seen.unmark', { ids: [seenIds[0]!] });
+    await settle(server, clock);
+    expect((await desktop.db.seen.toArray()).map((mark) => mark.id).sort()).toEqual([seenIds[1], seenIds[2]].sort());
+    expect(desktop.received.some((notice) => notice.tables.includes('seen') && notice.seen === null && notice.ids.includes(seenIds[0]!))).toBe(true);
+
+    // Marked again within the same minute as the unmark: the mark is the later write and wins.
+    await desktop.call('seen.mark', { ids: [seenIds[0]!] });
+    await settle(server, clock);
+    for (const { db } of [laptop, desktop]) expect((await db.seen.get(seenIds[0]!))?.at).toBeDefined();
+  });
+
+  it('two devices that saw a paper before syncing both keep the first time it was seen, to the minute', async () => {
+    const { clock, server, laptop, desktop } = await world();
+    laptop.area.online = false;
+    clock.advance(12_345);
+    await laptop.call('seen.mark', { ids: [seenIds[0]!] });
+    const first = clock.now();
+    clock.advance(10 * 60_000);
+    await desktop.call('seen.mark', { ids: [seenIds[0]!] });
+    await settle(server, clock);
+    laptop.area.online = true;
+    await settle(server, clock);
+    // To the minute, as the sync area carries times: the desktop's own sighting ten minutes later is not kept.
+    for (const { db } of [laptop, desktop]) {
+      const at = (await db.seen.get(seenIds[0]!))?.at;
+      expect(at).toBeLessThanOrEqual(first);
+      expect(at).toBeGreaterThanOrEqual(Math.floor(first / 60_000) * 60_000);
+    }
+  });
+});
+
 describe('createDexieSyncReplica', () => {
   it('keeps a local write that landed after load(): apply merges again, never overwrites', async () => {
     const db = freshDb();
@@ -141,7 +184,7 @@ describe('createDexieSyncReplica', () => {
 
     // Another device tagged the paper, knowing nothing of the star.
     const theirs = { id: id(PAPER), tags: ['ml'], stamps: { tags: { ml: 29_333_000 } } };
-    await replica.apply({ papers: [theirs], tags: [], rules: [], settings: [] });
+    await replica.apply({ papers: [theirs], tags: [], rules: [], settings: [], seen: [] });
     const paper = await db.papers.get(id(PAPER));
     expect(paper?.starredAt).toBe(1_760_000_600_000);
     expect(paper?.tags).toEqual(['ml']);
@@ -153,7 +196,7 @@ describe('createDexieSyncReplica', () => {
     const db = freshDb();
     const replica = createDexieSyncReplica(db);
     const unsafe = rule('bad', { mode: 'regex', pattern: '(a+)+$', verdict: { of: 'forged' } });
-    await replica.apply({ papers: [], tags: [], rules: [{ id: 'bad', rule: unsafe, stamp: 29_333_000 }], settings: [] });
+    await replica.apply({ papers: [], tags: [], rules: [{ id: 'bad', rule: unsafe, stamp: 29_333_000 }], settings: [], seen: [] });
     expect((await db.rules.get('bad'))?.verdict?.error).toMatch(/backtrack/);
     const loaded = await replica.load();
     expect(loaded.rules.get('bad')?.stamp).toBe(29_333_000);
@@ -163,7 +206,7 @@ describe('createDexieSyncReplica', () => {
     const db = freshDb();
     const replica = createDexieSyncReplica(db, { now: () => 1_760_000_000_000 });
     const starred: MergeablePaper = setFlag<MergeablePaper>({ id: id(PAPER), tags: [] }, 'star', true, 1_760_000_000_000);
-    await replica.apply({ papers: [starred], tags: [], rules: [], settings: [] });
+    await replica.apply({ papers: [starred], tags: [], rules: [], settings: [], seen: [] });
     expect((await db.papers.get(id(PAPER)))?.metaMissing).toBe(true);
 
     const handle = createApiHandler({ db, extensionId: EXTENSION_ID, pagesUrl: PAGES_URL, now: () => 1_760_000_600_000, onChange: () => undefined });

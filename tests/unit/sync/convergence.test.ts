@@ -17,6 +17,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constantFrom('star' as const, 'hide' as const, 'seen' as const), id: fc.constantFrom(...IDS), on: fc.boolean() }),
   fc.record({ kind: fc.constant('tag' as const), id: fc.constantFrom(...IDS), name: fc.constantFrom('ml', 'to read', '__proto__'), on: fc.boolean() }),
   fc.record({ kind: fc.constant('note' as const), id: fc.constantFrom(...IDS), text: fc.constantFrom('', 'first', 'second', 'ü ☃') }),
+  fc.record({ kind: fc.constant('mark' as const), id: fc.constantFrom(...IDS), on: fc.boolean() }),
   fc.record({ kind: fc.constant('tagDef' as const), name: fc.constantFrom('ml', 'gpu'), color: fc.option(fc.constantFrom('#111111', '#222222'), { nil: undefined }) }),
   fc.record({ kind: fc.constant('rule' as const), id: fc.constantFrom('r1', 'r2'), pattern: fc.option(fc.constantFrom('consensus', 'gpu'), { nil: undefined }) }),
   fc.record({ kind: fc.constant('setting' as const), key: fc.constantFrom('theme', 'layout'), value: fc.option(fc.constantFrom<string | number | null>('dark', 2, null), { nil: undefined }) }),

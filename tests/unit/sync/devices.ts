@@ -9,6 +9,7 @@ import {
   emptyState,
   mergePaper,
   mergeRuleEntry,
+  mergeSeenEntry,
   mergeSettingEntry,
   mergeTagEntry,
   nextEntry,
@@ -37,7 +38,7 @@ export class MemoryReplica implements SyncReplica {
 
   async apply(changes: MergeChanges): Promise<void> {
     await Promise.resolve();
-    const { papers, tags, rules, settings } = this.state;
+    const { papers, tags, rules, settings, seen } = this.state;
     for (const paper of changes.papers) {
       const ours = papers.get(paper.id);
       papers.set(paper.id, ours ? mergePaper(ours, paper) : paper);
@@ -47,6 +48,7 @@ export class MemoryReplica implements SyncReplica {
     for (const setting of changes.settings) {
       settings.set(setting.key, settings.has(setting.key) ? mergeSettingEntry(settings.get(setting.key)!, setting) : setting);
     }
+    for (const mark of changes.seen) seen.set(mark.id, seen.has(mark.id) ? mergeSeenEntry(seen.get(mark.id)!, mark) : mark);
   }
 }
 
@@ -54,6 +56,8 @@ export type Edit =
   | { kind: 'star' | 'hide' | 'seen'; id: ArxivId; on: boolean }
   | { kind: 'tag'; id: ArxivId; name: string; on: boolean }
   | { kind: 'note'; id: ArxivId; text: string }
+  /** A listing's seen mark (the `seen` table), marked or unmarked, as lib/store/seen.ts writes it. */
+  | { kind: 'mark'; id: ArxivId; on: boolean }
   | { kind: 'tagDef'; name: string; color?: string }
   | { kind: 'rule'; id: string; pattern?: string }
   | { kind: 'setting'; key: string; value?: ReplicatedValue };
@@ -125,7 +129,7 @@ export class Device {
   /** A local write, as the store makes it: the field's new value with a stamp past its old one. */
   edit(edit: Edit): void {
     const now = this.now();
-    const { papers, tags, rules, settings } = this.replica.state;
+    const { papers, tags, rules, settings, seen } = this.replica.state;
     switch (edit.kind) {
       case 'star':
       case 'hide':
@@ -148,6 +152,12 @@ export class Device {
         const after = setNote(before, edit.text.trim() === '' ? undefined : edit.text, now);
         if (after === before) return;
         papers.set(edit.id, after);
+        break;
+      }
+      case 'mark': {
+        const old = seen.get(edit.id);
+        if ((old?.at !== undefined) === edit.on) return;
+        seen.set(edit.id, nextEntry(old, edit.on ? { id: edit.id, at: now } : { id: edit.id }, now));
         break;
       }
       case 'tagDef': {

@@ -114,11 +114,15 @@ describe('encodeState / decodeItems', () => {
         state.tags.set('gone', { name: 'gone', stamp: 10 });
         state.settings.set('theme', { key: 'theme', value: { dark: [1, null] }, stamp: 3 });
         state.settings.set('old', { key: 'old', stamp: 4 });
+        for (const [i, paper] of papers.entries()) {
+          const stamp = 28_000_000 + i * 7;
+          state.seen.set(paper.id, i % 3 === 0 ? { id: paper.id, stamp } : { id: paper.id, at: stamp * 60_000, stamp });
+        }
         const { items, coverage } = encodeState(state);
         const { state: back, problems } = decodeItems(JSON.parse(JSON.stringify(items)) as Items);
         expect(problems).toEqual([]);
         const withStampedPapers = stateOf(papers.filter((p) => Object.keys(p.stamps ?? {}).length > 0));
-        for (const key of ['tags', 'settings'] as const) withStampedPapers[key] = state[key] as never;
+        for (const key of ['tags', 'settings', 'seen'] as const) withStampedPapers[key] = state[key] as never;
         expect(replicated(back)).toBe(replicated(withStampedPapers));
         expect(coverage.papers.synced).toBe(coverage.papers.total);
       }),
@@ -154,16 +158,56 @@ describe('encodeState / decodeItems', () => {
     expect(changed.length).toBeLessThanOrEqual(2);
   });
 
-  it('over quota, keeps stars and tags before notes before seen marks, newest first', () => {
-    const state = triageState({ starred: 9000, notes: 400, noteLength: 200, seen: 3000 });
+  it('over quota, keeps stars and tags before notes before read marks before seen marks, newest first', () => {
+    const state = triageState({ starred: 9000, notes: 400, noteLength: 200, seen: 3000, marks: 2000 });
     const { items, coverage } = encodeState(state);
     expect(totalBytes(items)).toBeLessThanOrEqual(SYNC_QUOTA.QUOTA_BYTES);
-    expect(coverage.seen.synced).toBe(0);
+    expect(coverage.read.synced).toBe(0);
+    expect(coverage.seen).toEqual({ total: 2000, synced: 0 });
+    expect(Object.keys(items).some((key) => key.startsWith('l'))).toBe(false);
     expect(coverage.papers.synced).toBeLessThan(coverage.papers.total);
     const { state: back } = decodeItems(items);
     const newest = [...state.papers.values()].filter((p) => p.starredAt !== undefined).sort((a, b) => b.stamps!.star! - a.stamps!.star!)[0]!;
     expect(back.papers.get(newest.id)?.starredAt).toBeDefined();
     expect(coverage.tags.synced).toBe(TAG_NAMES.length);
+  });
+
+  it('fills the room left after stars, tags and notes with the newest seen marks, and says how many', () => {
+    const state = triageState({ starred: 5000, notes: 300, noteLength: 200, marks: 20_000 });
+    const alone = encodeState(triageState({ starred: 5000, notes: 300, noteLength: 200 }));
+    const { items, coverage } = encodeState(state);
+    expect(totalBytes(items)).toBeLessThanOrEqual(SYNC_QUOTA.QUOTA_BYTES);
+    // Seen marks never push out a star, tag or note.
+    expect(coverage.papers).toEqual({ total: 5000, synced: 5000 });
+    expect(coverage.notes.synced).toBe(300);
+    for (const [key, value] of Object.entries(alone.items)) expect(items[key]).toEqual(value);
+    expect(coverage.seen.synced).toBeGreaterThan(0);
+    expect(coverage.seen.synced).toBeLessThan(20_000);
+    const { state: back } = decodeItems(items);
+    expect(back.seen.size).toBe(coverage.seen.synced);
+    const byNewest = [...state.seen.values()].sort((a, b) => b.stamp - a.stamp);
+    const oldestSynced = Math.min(...[...back.seen.values()].map((mark) => mark.stamp));
+    expect(byNewest[coverage.seen.synced - 1]!.stamp).toBe(oldestSynced);
+    expect(byNewest[0] && back.seen.get(byNewest[0].id)?.stamp).toBe(byNewest[0]!.stamp);
+    console.info(`seen marks beside 5,000 stars and 300 notes: ${coverage.seen.synced} of 20,000 in ${coverage.bytes} bytes`);
+  });
+
+  it('packs daily listings\' seen marks in about 1.5 bytes each: over 60,000 fit in the area alone', () => {
+    const state = triageState({ starred: 0, marks: 100_000 });
+    const { items, coverage } = encodeState(state);
+    const each = totalBytes(items) / coverage.seen.synced;
+    console.info(`seen marks alone: ${coverage.seen.synced} of 100,000 in ${totalBytes(items)} bytes, ${each.toFixed(2)} bytes each`);
+    expect(coverage.seen.synced).toBeGreaterThan(60_000);
+    expect(each).toBeLessThan(1.6);
+    expect(decodeItems(items).problems).toEqual([]);
+  });
+
+  it('carries an unmark as a tombstone that wins over the older mark', () => {
+    const id = '2601.00001' as ArxivId;
+    const state = emptyState();
+    state.seen.set(id, { id, stamp: 29_000_010 });
+    const { state: back } = decodeItems(JSON.parse(JSON.stringify(encodeState(state).items)) as Items);
+    expect(back.seen.get(id)).toEqual({ id, stamp: 29_000_010 });
   });
 
   it('keeps a note too large for an item on this device and says so', () => {

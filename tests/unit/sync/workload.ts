@@ -30,8 +30,13 @@ export interface Workload {
   /** Notes of `noteLength` characters on the most recently starred papers. */
   notes?: number;
   noteLength?: number;
-  /** Papers only marked seen, besides the starred ones. */
+  /** Papers only marked read, besides the starred ones. */
   seen?: number;
+  /**
+   * Listing seen marks (the `seen` table): a day's listing of 150 papers scrolled past in one
+   * session, a mark every second or two, on the working days before the newest star.
+   */
+  marks?: number;
   seed?: number;
 }
 
@@ -43,7 +48,7 @@ function idOf(day: number, index: number): ArxivId {
 }
 
 /** A state with `starred` papers starred and tagged twice, plus notes and seen marks. */
-export function triageState({ starred, notes = 0, noteLength = 200, seen = 0, seed = 1 }: Workload): ReplicatedState {
+export function triageState({ starred, notes = 0, noteLength = 200, seen = 0, marks = 0, seed = 1 }: Workload): ReplicatedState {
   const rand = random(seed);
   const state = emptyState();
   const papers: MergeablePaper[] = [];
@@ -86,6 +91,14 @@ export function triageState({ starred, notes = 0, noteLength = 200, seen = 0, se
     if (state.papers.has(id)) continue;
     const at = START + Math.floor(rand() * day * DAY);
     state.papers.set(id, { id, seenAt: at, tags: [], stamps: { seen: stampOfMs(at) } });
+  }
+  for (let markDay = day; state.seen.size < marks && markDay > -3000; markDay -= rand() < 0.3 ? 2 : 1) {
+    let at = START + markDay * DAY + Math.floor(rand() * 8 * 3600_000);
+    for (let i = 0; i < 150 && state.seen.size < marks; i++) {
+      const id = idOf(markDay, Math.floor(rand() * 999));
+      at += 1_000 + Math.floor(rand() * 2_000);
+      state.seen.set(id, { id, at, stamp: stampOfMs(at) });
+    }
   }
   for (const [i, name] of TAG_NAMES.entries()) {
     state.tags.set(name, { name, color: `#${(0x4e79a7 + i * 0x101010).toString(16).slice(-6)}`, createdAt: START, stamp: stampOfMs(START) });
