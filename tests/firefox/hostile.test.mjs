@@ -2,15 +2,26 @@
 // its script's clicks and keys change nothing in the store, a forged WXT "content script started"
 // event does not tear the overlay down, and a form that clobbers `window.browser` does not cut
 // Sift off from its background. The page is the seed listing with the markup below after <body>.
+// And rules that each pass the save-time checks but together match all over the page paint a
+// bounded number of ranges, from the entry on screen, and say so.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FIXTURES_DIR } from '../../scripts/arxiv-routes.mjs';
-import { ADDON_ID, Listing, eventually, launchFirefox } from './harness.mjs';
+import { ADDON_ID, Listing, byRole, eventually, launchFirefox } from './harness.mjs';
 
 const HOSTILE = '/list/cs.DC/new?fixture=hostile';
+/** The painter's cap, read from its source: node runs this file without a TypeScript loader. */
+const MAX_PAINTED_RANGES = Number(
+  readFileSync(new URL('../../lib/highlight/paint.ts', import.meta.url), 'utf8').match(/export const MAX_PAINTED_RANGES = ([\d_]+);/)[1].replaceAll('_', ''),
+);
+/**
+ * 25 regex rules (the most a store keeps), each a letter next to another letter: each is specific
+ * enough to be saved, together they match some 1.3 times per character of the listing's text.
+ */
+const BROAD_RULES = [...'etaoinsrhldcu'].flatMap((letter) => [`${letter}[a-z]`, `[a-z]${letter}`]).slice(0, 25);
 const FIRST = '2602.22290';
 
 /**
@@ -159,5 +170,53 @@ describe('a hostile arXiv page in Firefox', () => {
       [],
       'no message to the page names the add-on',
     );
+  });
+
+  it('rules that together match all over the page paint at most the cap, from the entry on screen, say so, and still count every entry', async () => {
+    const { page } = listing;
+    const ids = await page.$$eval('dt[data-sift-entry]', (dts) => dts.map((dt) => dt.getAttribute('data-sift-entry')));
+    await page.evaluate(() => document.querySelectorAll('dt[data-sift-entry]')[20].scrollIntoView({ block: 'start' }));
+
+    await listing.clickToolbarButton('Reading list');
+    const list = await session.extensionPage('/reading-list.html');
+    await list.locator(byRole('button', 'Options')).click();
+    const options = await session.extensionPage('/options.html');
+    // One import, as a shared rule file would arrive: the listing repaints once with all of them.
+    const imported = await options.evaluate(async (patterns) => {
+      const rules = patterns.map((pattern) => ({ id: `broad-${pattern}`, pattern, mode: 'regex', fields: ['title', 'abstract', 'authors', 'comments', 'subjects'], caseSensitive: false, diacriticSensitive: false, color: '#ffe066', action: 'highlight', enabled: true, createdAt: 0, updatedAt: 0 }));
+      const json = JSON.stringify({ format: 'arxiv-sift-backup', version: 2, exportedAt: 0, tables: { papers: [], tags: [], rules, seen: [] } });
+      const answer = await browser.runtime.sendMessage({ type: 'backup.import', data: { json, mode: 'merge' } });
+      const stored = await browser.runtime.sendMessage({ type: 'rules.list', data: {} });
+      return { ok: answer?.ok, error: answer?.error, refused: (stored.result ?? []).filter((rule) => rule.verdict?.error !== undefined).map((rule) => rule.pattern) };
+    }, BROAD_RULES);
+    assert.deepEqual(imported, { ok: true, error: undefined, refused: [] }, 'every rule passed the save-time checks');
+    await page.bringToFront();
+
+    const status = () => page.evaluate(() => document.querySelector('sift-overlay')?.shadowRoot?.querySelector('.sift-status')?.textContent ?? '');
+    let notice = '';
+    await eventually(async () => /^Sift highlighted /.test((notice = await status())), true, { timeout: 20_000 });
+    const cap = MAX_PAINTED_RANGES.toLocaleString('en');
+    assert.match(notice, new RegExp(`^Sift highlighted ${cap} of the [\\d,]+ rule matches on this page, from the entry on screen onward: more would make the page unresponsive\\. "Only matching" still counts every matching entry`));
+    const found = Number(notice.match(/of the ([\d,]+) rule matches/)[1].replaceAll(',', ''));
+    assert.ok(found > MAX_PAINTED_RANGES, `${found} matches`);
+    await eventually(async () => (await listing.toolbar()).toggles['Only matching'].count, String(ids.length));
+
+    const painted = await page.evaluate(() => {
+      if (typeof CSS === 'undefined' || !('highlights' in CSS)) return undefined;
+      const perEntry = {};
+      for (const highlight of CSS.highlights.values()) {
+        for (const range of highlight) {
+          const id = range.startContainer.parentElement?.closest('[data-sift-entry]')?.getAttribute('data-sift-entry');
+          perEntry[id] = (perEntry[id] ?? 0) + 1;
+        }
+      }
+      return perEntry;
+    });
+    // Firefox without the Highlight API marks entries instead, with nothing to cap.
+    if (painted === undefined) return;
+    assert.equal(Object.values(painted).reduce((sum, n) => sum + n, 0), MAX_PAINTED_RANGES);
+    // From the entry on screen to the end, then round to the top: the entries between are left.
+    assert.ok(painted[ids[20]] > 0 && painted[ids[28]] > 0 && painted[ids[0]] > 0, JSON.stringify(painted));
+    assert.equal(painted[ids[12]], undefined, JSON.stringify(painted));
   });
 });
