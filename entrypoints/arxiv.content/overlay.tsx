@@ -14,6 +14,7 @@ import type { ListingState } from '@/lib/overlay/listing-state';
 import { createDialogs } from '@/lib/overlay/dialogs';
 import type { EntryIndex } from '@/lib/overlay/entry-index';
 import { createNavigator } from '@/lib/overlay/navigator';
+import { watchOnScreen } from '@/lib/overlay/on-screen';
 import type { ListingSession } from '@/lib/overlay/session';
 import { seenProgressOf } from '@/lib/overlay/seen-progress';
 import { checkRule } from '@/lib/rules/compile';
@@ -53,7 +54,7 @@ export interface OverlayOptions {
  */
 export function mountOverlay({ root, page, state, session, entries, signal }: OverlayOptions) {
   const dialogs = createDialogs();
-  const navigator = createNavigator(entries, (left) => session.markSeen([left.paper.id]), state.entryOrder);
+  const navigator = createNavigator(entries, (left) => session.markSeen([left.paper.id]), state.entryOrder, watchOnScreen(entries, signal));
   /** The ids "Mark all seen" marked, while its Undo is on offer. */
   const lastMarked = createSignal<readonly ArxivId[]>([]);
   const style = document.createElement('style');

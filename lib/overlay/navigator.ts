@@ -2,6 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { ArxivId } from '@/lib/arxiv/types';
 import type { EntryIndex, Entry } from './entry-index';
 import { ENTRY_FLAGS } from './filters';
+import type { OnScreen } from './on-screen';
 
 /**
  * The keyboard's place in the listing: the focused entry (a ring drawn by the stylesheet) and
@@ -11,7 +12,11 @@ import { ENTRY_FLAGS } from './filters';
 export interface Navigator {
   readonly current: Entry | undefined;
   focus(entry: Entry): void;
-  /** Moves one visible entry on; `onLeave` hears about the entry moved past (it was read). */
+  /**
+   * Moves one visible entry on; `onLeave` hears about the entry moved past (it was read). With no
+   * focused entry on screen (none yet, or the reader scrolled away with the mouse), it moves to
+   * the first entry on screen (`k`: the last) instead, so the keyboard starts where the eyes are.
+   */
   step(direction: 1 | -1): Entry | undefined;
   /**
    * Moves to the next visible entry `isUnseen` says is unseen: after the current one, else from
@@ -24,9 +29,15 @@ export interface Navigator {
 
 /**
  * `order`, when given, is the on-screen order of entry indices ("For you" moves entries): moves
- * walk it instead of arXiv's order, so `j` always goes to the entry below.
+ * walk it instead of arXiv's order, so `j` always goes to the entry below. `onScreen`, when given,
+ * says which entries are in view (see `step`).
  */
-export function createNavigator(entries: EntryIndex, onLeave: (entry: Entry) => void, order?: ReadonlySignal<readonly number[] | undefined>): Navigator {
+export function createNavigator(
+  entries: EntryIndex,
+  onLeave: (entry: Entry) => void,
+  order?: ReadonlySignal<readonly number[] | undefined>,
+  onScreen?: OnScreen,
+): Navigator {
   let current: Entry | undefined;
 
   // A filtered-out entry has no layout box: its first node has no offsetParent.
@@ -35,6 +46,7 @@ export function createNavigator(entries: EntryIndex, onLeave: (entry: Entry) => 
   function focus(entry: Entry) {
     if (current) for (const node of current.nodes) node.removeAttribute(ENTRY_FLAGS.focused);
     current = entry;
+    onScreen?.shown(entry.index);
     for (const node of entry.nodes) node.setAttribute(ENTRY_FLAGS.focused, '');
     entry.controls.querySelector('button')?.focus({ preventScroll: true });
     entry.nodes.at(-1)?.scrollIntoView({ block: 'nearest' });
@@ -67,7 +79,14 @@ export function createNavigator(entries: EntryIndex, onLeave: (entry: Entry) => 
       return current;
     },
     focus,
-    step: (direction) => moveTo(find(direction, () => true)),
+    step(direction) {
+      if (onScreen && !(current && onScreen.has(current.index))) {
+        const inView = (entry: Entry) => onScreen.has(entry.index);
+        const first = find(direction, inView, direction === 1 ? -1 : entries.entries.length);
+        if (first) return moveTo(first);
+      }
+      return moveTo(find(direction, () => true));
+    },
     nextUnseen(isUnseen) {
       const unseen = (entry: Entry) => isUnseen(entry.paper.id);
       return moveTo(find(1, unseen) ?? find(1, unseen, -1));

@@ -91,6 +91,47 @@ test('filter toggles and the text filter narrow the listing', async ({ page }) =
   await expect.poll(() => listing.visibleIds()).toHaveLength(29);
 });
 
+test('after a mouse scroll, j starts at the first entry on screen and k at the last', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  const ids = await listing.visibleIds();
+  await page.keyboard.press('j');
+  await expect(listing.entry(ids[0]!)).toHaveAttribute('data-sift-focus', '');
+  // The reader scrolls the wheel down into the listing, away from the ring.
+  await page.mouse.move(600, 400);
+  await page.mouse.wheel(0, 1500);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+  /** Where each entry's head is against the viewport below the sticky toolbar. */
+  const placement = () =>
+    page.evaluate((candidates) => {
+      const top = document.querySelector('sift-overlay')!.getBoundingClientRect().bottom;
+      return candidates.map((id) => {
+        const box = document.querySelector(`[data-sift-entry="${id}"]`)!.getBoundingClientRect();
+        return box.bottom <= top ? 'above' : box.top >= innerHeight ? 'below' : box.top >= top ? 'in view' : 'partly';
+      });
+    }, ids);
+  await page.waitForTimeout(300);
+  const before = await placement();
+  await page.keyboard.press('j');
+  const focused = ids.indexOf((await listing.focusedId())!);
+  expect(focused).toBeGreaterThan(2);
+  // The ring is on an entry the reader sees, and no entry above it was wholly in view.
+  expect(['in view', 'partly']).toContain(before[focused]);
+  expect(before.slice(0, focused).filter((where) => where === 'in view')).toEqual([]);
+  await page.keyboard.press('j');
+  await expect(listing.entry(ids[focused + 1]!)).toHaveAttribute('data-sift-focus', '');
+
+  await page.mouse.wheel(0, -100_000);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBe(0);
+  await page.waitForTimeout(300);
+  const top = await placement();
+  await page.keyboard.press('k');
+  const last = ids.indexOf((await listing.focusedId())!);
+  expect(last).toBeLessThan(focused);
+  expect(['in view', 'partly']).toContain(top[last]);
+  expect(top.slice(last + 1).filter((where) => where === 'in view')).toEqual([]);
+});
+
 test('keyboard triage of ten entries without the mouse', async ({ page }) => {
   const listing = new ListingPage(page);
   await listing.open(SEED);

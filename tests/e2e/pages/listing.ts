@@ -15,6 +15,11 @@ export class ListingPage {
     await expect(this.page.locator('html[data-sift-ready]')).toBeAttached();
   }
 
+  /** The id of the entry the keyboard's ring is on, if any. */
+  async focusedId(): Promise<string | undefined> {
+    return (await this.page.locator('[data-sift-entry][data-sift-focus]').first().getAttribute('data-sift-entry', { timeout: 2000 })) ?? undefined;
+  }
+
   get starButtons(): Locator {
     return this.page.getByRole('button', { name: 'Star', exact: true });
   }
