@@ -80,7 +80,7 @@ export function mountOverlay({ root, page, state, session, entries, signal }: Ov
   const showToolbar = traitsOf(page.kind)?.toolbar ?? false;
   const available = availableFilters(page);
   const visibility = visibilityOf(state, entries);
-  const selection = createSelection(entries, visibility.shown);
+  const selection = createSelection(entries, visibility.shown, state.entryOrder);
   const bulk = createBulkActions(session, state);
   const bulkTagging = createSignal(false);
   // Closing any dialog gives focus back to what opened it (an entry's button, a toolbar button).

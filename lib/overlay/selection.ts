@@ -16,8 +16,9 @@ export interface Selection {
   /** Adds the entries to the selection. */
   add(entries: readonly Entry[]): void;
   /**
-   * Selects every shown entry between the anchor and `entry`, both included (only `entry` when
-   * there is no anchor yet); `entry` becomes the anchor.
+   * Selects every shown entry between the anchor and `entry` as the reader sees them (in "For
+   * you" order when the listing is sorted so), both included (only `entry` when there is no
+   * anchor yet); `entry` becomes the anchor.
    */
   extendTo(entry: Entry): void;
   /** Selects exactly what the filters leave shown. */
@@ -29,11 +30,20 @@ export interface Selection {
 
 /**
  * A selection over `entries`; `shown` is what the filters leave visible (see visibility.ts), so
- * ranges and "Select all shown" never pick an entry the reader cannot see.
+ * ranges and "Select all shown" never pick an entry the reader cannot see. `order`, when set, is
+ * the on-screen order of entry indices ("For you"), which ranges follow.
  */
-export function createSelection(entries: EntryIndex, shown: ReadonlySignal<readonly Entry[]>): Selection {
+export function createSelection(entries: EntryIndex, shown: ReadonlySignal<readonly Entry[]>, order?: ReadonlySignal<readonly number[] | undefined>): Selection {
   const ids = signal<ReadonlySet<ArxivId>>(new Set());
   let anchor: number | undefined;
+
+  /** Where each entry index stands on screen. */
+  const positions = (): ((index: number) => number) => {
+    const onScreen = order?.peek();
+    if (!onScreen) return (index) => index;
+    const at = new Map(onScreen.map((index, position) => [index, position]));
+    return (index) => at.get(index) ?? index;
+  };
 
   const add = (picked: readonly Entry[]) => {
     const next = new Set(ids.peek());
@@ -53,9 +63,10 @@ export function createSelection(entries: EntryIndex, shown: ReadonlySignal<reado
     },
     add,
     extendTo(entry) {
-      const from = Math.min(anchor ?? entry.index, entry.index);
-      const to = Math.max(anchor ?? entry.index, entry.index);
-      add(shown.peek().filter((candidate) => candidate.index >= from && candidate.index <= to));
+      const position = positions();
+      const ends = [position(anchor ?? entry.index), position(entry.index)];
+      const [from, to] = [Math.min(...ends), Math.max(...ends)];
+      add(shown.peek().filter((candidate) => position(candidate.index) >= from && position(candidate.index) <= to));
       add([entry]);
       anchor = entry.index;
     },

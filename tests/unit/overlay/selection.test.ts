@@ -25,7 +25,7 @@ function setup(papers = [1, 2, 3, 4, 5, 6].map((n) => paper(n))) {
   const entries = listing(papers);
   const state = createListingState(entries.ids());
   const visibility = visibilityOf(state, entries);
-  return { entries, state, visibility, selection: createSelection(entries, visibility.shown) };
+  return { entries, state, visibility, selection: createSelection(entries, visibility.shown, state.entryOrder) };
 }
 
 const ids = (selection: ReturnType<typeof createSelection>) => selection.papers().map((p) => p.title);
@@ -46,6 +46,17 @@ describe('createSelection', () => {
     expect(ids(selection)).toEqual(['Paper 3', 'Paper 4', 'Paper 5']);
     selection.extendTo(entries.entries[5]!);
     expect(ids(selection)).toEqual(['Paper 3', 'Paper 4', 'Paper 5', 'Paper 6']);
+  });
+
+  it('extends over the entries between as "For you" shows them, not in arXiv order', () => {
+    const { entries, state, selection } = setup();
+    state.setEntryOrder([5, 2, 0, 4, 1, 3]);
+    selection.toggle(entries.entries[2]!);
+    selection.extendTo(entries.entries[4]!);
+    expect(ids(selection)).toEqual(['Paper 1', 'Paper 3', 'Paper 5']);
+    state.setEntryOrder(undefined);
+    selection.extendTo(entries.entries[5]!);
+    expect(ids(selection)).toEqual(['Paper 1', 'Paper 3', 'Paper 5', 'Paper 6']);
   });
 
   it('skips entries the filters hide when extending and selecting all shown', () => {
