@@ -184,7 +184,8 @@ describe('a hostile arXiv page in Firefox', () => {
     // One import, as a shared rule file would arrive: the listing repaints once with all of them.
     const imported = await options.evaluate(async (patterns) => {
       const rules = patterns.map((pattern) => ({ id: `broad-${pattern}`, pattern, mode: 'regex', fields: ['title', 'abstract', 'authors', 'comments', 'subjects'], caseSensitive: false, diacriticSensitive: false, color: '#ffe066', action: 'highlight', enabled: true, createdAt: 0, updatedAt: 0 }));
-      const json = JSON.stringify({ format: 'arxiv-sift-backup', version: 2, exportedAt: 0, tables: { papers: [], tags: [], rules, seen: [] } });
+      const backup = (await browser.runtime.sendMessage({ type: 'backup.export', data: {} })).result;
+      const json = JSON.stringify({ ...backup, tables: { ...backup.tables, rules } });
       const answer = await browser.runtime.sendMessage({ type: 'backup.import', data: { json, mode: 'merge' } });
       const stored = await browser.runtime.sendMessage({ type: 'rules.list', data: {} });
       return { ok: answer?.ok, error: answer?.error, refused: (stored.result ?? []).filter((rule) => rule.verdict?.error !== undefined).map((rule) => rule.pattern) };

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRules, judgeRule } from '@/lib/rules/compile';
 import type { Rule } from '@/lib/rules/types';
-import { importBackup } from '@/lib/store/backup';
-import { BACKUP_FORMAT } from '@/lib/store/backup-format';
+import { exportBackup, importBackup } from '@/lib/store/backup';
 import { NOW, freshDb, rule as storeRule, storeApi } from '../store/support';
 import { makeRule } from './make-rule';
 
@@ -78,10 +77,12 @@ describe('refusal where rules enter the store', () => {
   });
 
   it('a backup import keeps such a rule switched off by its verdict, with the reason, and the others working', async () => {
+    // A file from a store that never checked its rules (written past the checks, as an old Sift might have).
+    const source = freshDb();
+    await source.rules.bulkPut([storeRule('broad', { pattern: 'a', mode: 'word' }), storeRule('fine', { pattern: 'raft', mode: 'word' })]);
+    const file = JSON.stringify(await exportBackup(source, NOW));
     const db = freshDb();
-    const rules = [storeRule('broad', { pattern: 'a', mode: 'word' }), storeRule('fine', { pattern: 'raft', mode: 'word' })];
-    const doc = { format: BACKUP_FORMAT, version: 2, exportedAt: NOW, tables: { papers: [], tags: [], rules, seen: [] } };
-    await importBackup(db, JSON.stringify(doc), { mode: 'replace', now: NOW });
+    await importBackup(db, file, { mode: 'replace', now: NOW });
     expect((await db.rules.get('broad'))?.verdict?.error).toMatch(/nearly every paper/);
     expect((await db.rules.get('fine'))?.verdict?.error).toBeUndefined();
     expect(compileRules(await db.rules.toArray()).problems.map((problem) => problem.ruleId)).toEqual(['broad']);
