@@ -1,16 +1,18 @@
 import { EXPORT_FORMATS, exportFormatOf, type CitationKeyStyle, type ExportFormatId } from '@/lib/export';
 import { sharedExportPreferences, type ExportPreferencesModel } from '@/lib/export/preferences';
-
-export type ExportScope = 'selection' | 'all';
+import type { ScopeChoice } from '@/lib/reading-list/export-scope';
 
 export interface ExportControlsProps {
   format: ExportFormatId;
-  scope: ExportScope;
+  /** What the export covers: the selection, or the list (every paper, or those shown). */
+  choice: ScopeChoice;
   selectedCount: number;
-  totalCount: number;
+  /** How many papers the list choice covers, and its name (`3 shown`, `All papers (5)`). */
+  listCount: number;
+  listLabel: string;
   busy: boolean;
   onFormat(format: ExportFormatId): void;
-  onScope(scope: ExportScope): void;
+  onScope(choice: ScopeChoice): void;
   onDownload(): void;
   onCopy(): void;
   /** The remembered export choices; the one model all extension pages share when absent. */
@@ -23,13 +25,14 @@ const KEY_STYLES: readonly { id: CitationKeyStyle; label: string }[] = [
 ];
 
 /**
- * Pick a format and what to export (the selection or every paper), whether the user's tags and
+ * Pick a format and what to export (the selection, or the list: every paper, or only those shown
+ * while a search or filter is active), whether the user's tags and
  * notes go in (remembered per format; off by default for BibTeX, RIS and CSL-JSON, which are
  * usually shared) and, for formats with citation keys, the key style; then download or copy it.
  */
 export function ExportControls(props: ExportControlsProps) {
-  const { scope, selectedCount, totalCount, busy } = props;
-  const nothing = (scope === 'selection' ? selectedCount : totalCount) === 0;
+  const { choice, selectedCount, listCount, busy } = props;
+  const nothing = (choice === 'selection' ? selectedCount : listCount) === 0;
   const model = props.preferences ?? sharedExportPreferences();
   const preferences = model.preferences.value;
   const hasKeys = exportFormatOf(props.format).hasCitationKeys;
@@ -64,12 +67,12 @@ export function ExportControls(props: ExportControlsProps) {
         </label>
       )}
       <label>
-        <input type="radio" name="export-scope" checked={scope === 'selection'} disabled={selectedCount === 0} onChange={() => props.onScope('selection')} />
+        <input type="radio" name="export-scope" checked={choice === 'selection'} disabled={selectedCount === 0} onChange={() => props.onScope('selection')} />
         Selected ({selectedCount})
       </label>
       <label>
-        <input type="radio" name="export-scope" checked={scope === 'all'} onChange={() => props.onScope('all')} />
-        All papers ({totalCount})
+        <input type="radio" name="export-scope" checked={choice === 'list'} onChange={() => props.onScope('list')} />
+        {props.listLabel}
       </label>
       <button type="button" class="action" disabled={busy || nothing} onClick={props.onDownload}>
         Download

@@ -1,3 +1,4 @@
+import { dateOfArxivId } from '@/lib/arxiv/ids';
 import type { PaperRecord } from '@/lib/store/db';
 import { absLinkOf, pdfLinkOf } from '@/lib/reading-list/links';
 import { TagChips } from './TagChips';
@@ -21,8 +22,17 @@ export function formatDay(time: number): string {
 }
 
 /**
+ * The month a paper was announced, read from its id (the snapshot holds no date), as the
+ * reader's locale writes it: `Feb 2026` (`short`) or `February 2026` (`long`).
+ */
+export function formatAnnounced(id: string, month: 'short' | 'long'): string | undefined {
+  const date = dateOfArxivId(id);
+  return date && new Date(date.year, date.month - 1, 1).toLocaleDateString(undefined, { year: 'numeric', month });
+}
+
+/**
  * One paper of the reading list on one fixed-height line block: select box, title (opens the
- * details), authors, id, star date, tags, and links to the abstract and PDF. Text is clipped with
+ * details), authors, id, announced month, star date, tags, and links to the abstract and PDF. Text is clipped with
  * an ellipsis rather than wrapped, because the list windows its rows by a fixed height.
  */
 export function PaperRow({ record, selected, current, tagColors, onSelect, onShowDetails, onOpen }: PaperRowProps) {
@@ -43,6 +53,7 @@ export function PaperRow({ record, selected, current, tagColors, onSelect, onSho
         <div class="row-authors">{meta.authors.join(', ')}</div>
         <div class="row-meta">
           <span class="arxiv-id">arXiv:{record.id}</span>
+          <span class="muted">{formatAnnounced(record.id, 'short')}</span>
           {meta.primarySubject && <span class="muted">{meta.primarySubject.code}</span>}
           {record.starredAt !== undefined && <span class="starred">★ {formatDay(record.starredAt)}</span>}
           {record.note !== undefined && <span class="muted">✎ note</span>}

@@ -1,14 +1,18 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { exportFormatOf, type ExportFormatId } from '@/lib/export';
 import type { PaperRecord } from '@/lib/store/db';
 import { DEFAULT_TAG_COLOR } from '@/lib/overlay/colors';
 import { toExportFile, type ExportFile } from '@/lib/reading-list/export';
+import { choiceOf, exportScopeOf, listScopeLabel, recordsInScope, type ScopeChoice } from '@/lib/reading-list/export-scope';
+import { describeRefusal, isSettled, withPendingEdits, type PaperEdit, type PendingEdit } from '@/lib/reading-list/pending-edits';
 import {
   DEFAULT_QUERY,
   SORT_KEYS,
   countTags,
   countTagsOf,
   createPaperIndexer,
+  isNarrowed,
+  isReadingListPaper,
   queryReadingList,
   type ReadingListQuery,
   type SortKey,
@@ -25,7 +29,7 @@ import {
 } from '@/lib/reading-list/selection';
 import { BulkTagDialog } from './BulkTagDialog';
 import { BulkUntagDialog } from './BulkUntagDialog';
-import { ExportControls, type ExportScope } from './ExportControls';
+import { ExportControls } from './ExportControls';
 import { PaperDetails } from './PaperDetails';
 import { PaperRow } from './PaperRow';
 import type { TagOption } from './TagPicker';
@@ -46,6 +50,8 @@ export interface ReadingListProps {
   onUnstar(records: readonly PaperRecord[]): Promise<void>;
   /** Marks papers read or unread (the "Unread only" filter); opening a paper's abstract or PDF reads it. */
   onMarkRead(records: readonly PaperRecord[], read: boolean): Promise<void>;
+  /** Stars, tags or notes one paper from its details; resolves with the store's new `updatedAt` of it. */
+  onEdit(record: PaperRecord, edit: PaperEdit): Promise<number | undefined>;
   onDownload(file: ExportFile): void;
   onCopy(text: string): Promise<void>;
   onOpenOptions(): void;
@@ -63,11 +69,15 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /**
  * The reading list: every starred, tagged or noted paper from the stored snapshots, with search
  * as you type, sort, tag and starred/unread filters, a selection for bulk tag / untag / unstar,
- * exports of the selection or of everything, and a details panel with the abstract and note.
+ * exports of the selection or of what is shown, and a details panel with the abstract where the
+ * paper's star, tags and note are edited. Edits show at once and roll back, with the store's
+ * reason, if it refuses them.
  */
 export function ReadingList(props: ReadingListProps) {
   const indexer = useMemo(createPaperIndexer, []);
-  const indexed = useMemo(() => indexer(props.papers ?? []), [indexer, props.papers]);
+  const [pending, setPending] = useState<readonly PendingEdit[]>([]);
+  const records = useMemo(() => withPendingEdits(props.papers ?? [], pending), [props.papers, pending]);
+  const indexed = useMemo(() => indexer(records), [indexer, records]);
   const [query, setQuery] = useState<ReadingListQuery>(DEFAULT_QUERY);
   const shown = useMemo(() => queryReadingList(indexed, query), [indexed, query]);
   const shownIds = useMemo(() => shown.map((record) => record.id), [shown]);
@@ -79,7 +89,9 @@ export function ReadingList(props: ReadingListProps) {
   const [status, setStatus] = useState<Status>();
   const [busy, setBusy] = useState(false);
   const [format, setFormat] = useState<ExportFormatId>('bibtex');
-  const [chosenScope, setScope] = useState<ExportScope>('selection');
+  const [chosenScope, setScope] = useState<ScopeChoice>('selection');
+  const editKey = useRef(0);
+  const lastEditAt = useRef(0);
 
   const tagColors = useMemo(() => new Map(props.tags.map((tag) => [tag.name, tag.color])), [props.tags]);
   const tagCounts = useMemo(() => countTags(indexed), [indexed]);
@@ -87,8 +99,18 @@ export function ReadingList(props: ReadingListProps) {
   const selected = [...selection.ids].flatMap((id) => byId.get(id) ?? []);
   const selectedHidden = selected.length - shownIds.filter((id) => selection.ids.has(id)).length;
   const coverage = coverageOf(selection, shownIds);
-  const scope: ExportScope = selected.length === 0 ? 'all' : chosenScope;
-  const details = detailsId === undefined ? undefined : byId.get(detailsId);
+  const narrowed = isNarrowed(query);
+  const scope = exportScopeOf({ choice: chosenScope, selected: selected.length, narrowed });
+  // A paper unstarred here with nothing else on it leaves the list but stays in the pane, so one
+  // click undoes it; it is gone for good only when the store drops its record.
+  const details = detailsId === undefined ? undefined : (byId.get(detailsId) ?? records.find((record) => record.id === detailsId));
+
+  // Edits the live read has caught up with are forgotten: the store's record says the same.
+  useEffect(() => {
+    const stored = new Map<string, PaperRecord>((props.papers ?? []).map((record) => [record.id, record]));
+    const open = pending.filter((edit) => !isSettled(edit, stored.get(edit.id)));
+    if (open.length < pending.length) setPending(open);
+  }, [props.papers, pending]);
   const update = (patch: Partial<ReadingListQuery>) => setQuery({ ...query, ...patch });
 
   async function run(action: () => Promise<string>) {
@@ -132,15 +154,31 @@ export function ReadingList(props: ReadingListProps) {
       return `Marked ${plural(records.length, 'paper')} ${read ? 'read' : 'unread'}.`;
     });
   };
+  const editPaper = (record: PaperRecord, edit: PaperEdit) => {
+    // Later than the record and every earlier edit, so the patched record sorts and indexes as new.
+    const at = Math.max(props.now().getTime(), lastEditAt.current + 1, record.updatedAt + 1);
+    lastEditAt.current = at;
+    const key = ++editKey.current;
+    setPending((list) => [...list, { key, id: record.id, edit, at }]);
+    props.onEdit(record, edit).then(
+      (storedAt) => setPending((list) => list.map((item) => (item.key === key ? { ...item, storedAt: storedAt ?? 0 } : item))),
+      (error: unknown) => {
+        setPending((list) => list.filter((item) => item.key !== key));
+        setStatus({ kind: 'error', text: describeRefusal(record.meta.title, edit, error) });
+      },
+    );
+  };
   const markOpened = (record: PaperRecord) => {
     if (record.seenAt === undefined) void props.onMarkRead([record], true).catch(() => undefined);
   };
   const exportFile = (): ExportFile => {
-    // Exports follow the current sort, over every paper (not only the filtered ones).
-    const all = queryReadingList(indexed, { ...DEFAULT_QUERY, sort: query.sort });
-    return toExportFile(scope === 'all' ? all : selectedOf(selection, all), format, props.now());
+    // Exports follow the current sort; the selection and "all" reach papers the filters hide.
+    const all = () => queryReadingList(indexed, { ...DEFAULT_QUERY, sort: query.sort });
+    const records = recordsInScope(scope, { selection: () => selectedOf(selection, all()), shown: () => shown, all });
+    return toExportFile(records, format, props.now());
   };
-  const described = () => `${plural(scope === 'all' ? indexed.length : selected.length, 'paper')} as ${exportFormatOf(format).label}`;
+  const scopeCount = scope === 'selection' ? selected.length : scope === 'shown' ? shown.length : indexed.length;
+  const described = () => `${plural(scopeCount, scope === 'shown' ? 'shown paper' : 'paper')} as ${exportFormatOf(format).label}`;
 
   // Only while the untag dialog is open: with thousands selected it is worth not doing per keystroke.
   const selectedTags =
@@ -243,9 +281,10 @@ export function ReadingList(props: ReadingListProps) {
 
       <ExportControls
         format={format}
-        scope={scope}
+        choice={choiceOf(scope)}
         selectedCount={selected.length}
-        totalCount={indexed.length}
+        listCount={narrowed ? shown.length : indexed.length}
+        listLabel={listScopeLabel(narrowed, shown.length, indexed.length)}
         busy={busy || props.partial === true}
         onFormat={setFormat}
         onScope={setScope}
@@ -301,7 +340,17 @@ export function ReadingList(props: ReadingListProps) {
             />
           )}
         />
-        {details && <PaperDetails record={details} tagColors={tagColors} onClose={() => setDetailsId(undefined)} onOpen={markOpened} />}
+        {details && (
+          <PaperDetails
+            record={details}
+            tagColors={tagColors}
+            tagNames={tagOptions}
+            gone={!isReadingListPaper(details)}
+            onClose={() => setDetailsId(undefined)}
+            onOpen={markOpened}
+            onEdit={editPaper}
+          />
+        )}
       </main>
 
       {dialog === 'tag' && <BulkTagDialog count={selected.length} tags={props.tags} onApply={tagSelected} onClose={() => setDialog(undefined)} />}

@@ -9,6 +9,7 @@ import { callApi } from '@/lib/store/client';
 import { openSiftDb, type PaperRecord } from '@/lib/store/db';
 import { LIMITS } from '@/lib/schemas/fields';
 import { useLiveQuery } from '@/lib/extension-pages/use-live-query';
+import { answerWhereIsReadingList } from '@/lib/reading-list/open-tab';
 
 // Wiring only: reads come straight from the database (live), writes go through the background,
 // which validates them and tells the arXiv tabs.
@@ -35,6 +36,15 @@ function App() {
       onTag={(records, tag, on) => inBatches(records, (batch) => callApi('papers.tag', { papers: batch, tag, on }))}
       onUnstar={(records) => inBatches(records, (batch) => callApi('papers.star', { papers: batch, starred: false }))}
       onMarkRead={(records, read) => inBatches(records, (batch) => callApi('papers.seen', { ids: batch.map((record) => record.id), seen: read }))}
+      onEdit={async (record, edit) => {
+        const answer =
+          edit.kind === 'star'
+            ? await callApi('papers.star', { papers: [record.meta], starred: edit.starred })
+            : edit.kind === 'tag'
+              ? await callApi('papers.tag', { papers: [record.meta], tag: edit.tag, on: edit.on })
+              : await callApi('papers.note', { paper: record.meta, note: edit.note });
+        return answer.find((annotation) => annotation.id === record.id)?.updatedAt;
+      }}
       onDownload={saveFile}
       onCopy={copyText}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
@@ -42,5 +52,8 @@ function App() {
     />
   );
 }
+
+// The overlay's "Reading list" button brings this tab to the front rather than opening another.
+browser.runtime.onMessage.addListener(answerWhereIsReadingList(() => browser.tabs.getCurrent()));
 
 render(<App />, document.getElementById('app')!);

@@ -60,7 +60,7 @@ test('search as you type, sort, and filter by tag and by starred', async ({ page
 
   await list.sort.selectOption({ label: 'Title' });
   await expect.poll(() => list.ids()).toEqual([ADAPTBF, FEDERATED, SIMULTANEITY, GETBATCH, PRIVACY]);
-  await list.sort.selectOption({ label: 'arXiv id (newest first)' });
+  await list.sort.selectOption({ label: 'Date announced (newest first)' });
   await expect.poll(() => list.ids()).toEqual([PRIVACY, GETBATCH, ADAPTBF, SIMULTANEITY, FEDERATED]);
 
   await list.tagFilter.selectOption({ label: 'fl (3)' });
@@ -81,7 +81,7 @@ test('bulk tag, untag and unstar the selection, and the arXiv tab follows', asyn
 
   const list = new ReadingListPage(await openExtensionPage('reading-list.html'));
   await list.ready();
-  await list.sort.selectOption({ label: 'arXiv id (newest first)' });
+  await list.sort.selectOption({ label: 'Date announced (newest first)' });
   // Click the first, shift-click the third: the range between them is selected.
   await list.row(GETBATCH).getByRole('checkbox').click();
   await list.row(FEDERATED).getByRole('checkbox').click({ modifiers: ['Shift'] });
@@ -244,7 +244,7 @@ test('handles 10,000 papers: a few dozen rows in the DOM, search and scrolling t
   await expect.poll(() => list.ids()).toEqual(['2501.09877']);
   await list.search.fill('');
 
-  await list.sort.selectOption({ label: 'arXiv id (newest first)' });
+  await list.sort.selectOption({ label: 'Date announced (newest first)' });
   await list.page.locator('.viewport').evaluate((viewport) => viewport.scrollTo(0, viewport.scrollHeight));
   await expect(list.row('2501.00001')).toBeVisible();
   await expect(list.row('2501.00001')).toHaveAttribute('aria-posinset', '10000');

@@ -95,9 +95,10 @@ describe('ExportControls', () => {
     const controls = (
       <ExportControls
         format={format}
-        scope="all"
+        choice="list"
         selectedCount={0}
-        totalCount={1}
+        listCount={1}
+        listLabel="All papers (1)"
         busy={false}
         onFormat={() => undefined}
         onScope={() => undefined}
