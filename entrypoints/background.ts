@@ -7,6 +7,7 @@ import { broadcastChange } from '@/lib/messaging/broadcast';
 import { openWelcomeOnInstall } from '@/lib/platform/first-run';
 import { syncEnabledItem } from '@/lib/settings/sync-enabled';
 import { startBackgroundSync } from '@/lib/sync/background';
+import { showReadingList } from '@/lib/reading-list/open-tab';
 
 // Wiring only: the background owns the database in the extension's origin and serves the typed
 // API to this extension's content scripts and pages. It keeps nothing in memory that matters (the
@@ -28,7 +29,13 @@ export default defineBackground(() => {
     },
     openPage: async (page) => {
       if (page === 'options') await browser.runtime.openOptionsPage();
-      else await browser.tabs.create({ url: browser.runtime.getURL('/reading-list.html') });
+      else
+        await showReadingList({
+          ask: (message) => browser.runtime.sendMessage(message),
+          activate: (tabId) => browser.tabs.update(tabId, { active: true }),
+          focusWindow: browser.windows && ((windowId) => browser.windows.update(windowId, { focused: true })),
+          open: () => browser.tabs.create({ url: browser.runtime.getURL('/reading-list.html') }),
+        });
     },
   });
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
