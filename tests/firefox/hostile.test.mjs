@@ -2,8 +2,9 @@
 // its script's clicks and keys change nothing in the store, a forged WXT "content script started"
 // event does not tear the overlay down, and a form that clobbers `window.browser` does not cut
 // Sift off from its background. The page is the seed listing with the markup below after <body>.
-// And rules that each pass the save-time checks but together match all over the page paint a
-// bounded number of ranges, from the entry on screen, and say so.
+// And rules: a one-letter word is refused when saved, in words; rules that each pass the checks
+// but together match all over the page paint a bounded number of ranges, from the entry on
+// screen, and say so.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -219,5 +220,20 @@ describe('a hostile arXiv page in Firefox', () => {
     // From the entry on screen to the end, then round to the top: the entries between are left.
     assert.ok(painted[ids[20]] > 0 && painted[ids[28]] > 0 && painted[ids[0]] > 0, JSON.stringify(painted));
     assert.equal(painted[ids[12]], undefined, JSON.stringify(painted));
+  });
+
+  it('a one-letter word rule made in the Rules dialog is refused in words, and nothing is saved or painted', async () => {
+    await listing.overlay('button', 'Rules').click();
+    await listing.overlay('textbox', 'Match').fill('a');
+    const mode = await listing.page.$(`sift-overlay >>> ${byRole('combobox', 'As')}`);
+    await mode.select('word');
+    await listing.overlay('button', 'Add rule').click();
+    const alert = await listing.page.waitForSelector('sift-overlay >>> .rule-form [role="alert"]');
+    const said = await alert.evaluate((node) => node.textContent.trim());
+    // The background's refusal, under the name of the call that carried it.
+    assert.match(said, /^rules\.upsert: A rule of one character \("a"\) is found in nearly every paper, as a word of its own .* use a longer word or a phrase\.$/);
+    assert.equal(await listing.page.$eval(`sift-overlay >>> ${byRole('list', 'Rules')}`, (list) => list.textContent.trim()), 'No rules yet.');
+    await listing.overlay('button', 'Close').click();
+    await eventually(async () => (await listing.toolbar()).toggles['Only matching'].count, '0');
   });
 });
