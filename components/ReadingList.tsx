@@ -107,7 +107,10 @@ export function ReadingList(props: ReadingListProps) {
 
   // Edits the live read has caught up with are forgotten: the store's record says the same.
   useEffect(() => {
-    const stored = new Map<string, PaperRecord>((props.papers ?? []).map((record) => [record.id, record]));
+    if (pending.length === 0) return;
+    const edited = new Set(pending.map((edit) => edit.id));
+    const stored = new Map<string, PaperRecord>();
+    for (const record of props.papers ?? []) if (edited.has(record.id)) stored.set(record.id, record);
     const open = pending.filter((edit) => !isSettled(edit, stored.get(edit.id)));
     if (open.length < pending.length) setPending(open);
   }, [props.papers, pending]);
