@@ -146,6 +146,7 @@ function TagEditor({ record, tagColors, tagNames, onEdit }: EditorProps & Pick<P
         <input
           type="text"
           aria-label="Tag name"
+          placeholder="Add a tag"
           list="details-tag-names"
           maxLength={LIMITS.tagName}
           value={name}
