@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { DEFAULT_TAG_COLOR } from '@/lib/overlay/colors';
 import type { PaperEdit } from '@/lib/reading-list/pending-edits';
 import type { PaperRecord } from '@/lib/store/db';
@@ -113,6 +113,7 @@ type EditorProps = Pick<PaperDetailsProps, 'record' | 'onEdit'>;
 /** The paper's tags, each with a remove button, and a field that adds one (existing names offered). */
 function TagEditor({ record, tagColors, tagNames, onEdit }: EditorProps & Pick<PaperDetailsProps, 'tagColors' | 'tagNames'>) {
   const [name, setName] = useState('');
+  const input = useRef<HTMLInputElement>(null);
   const offered = tagNames.filter((tag) => !record.tags.includes(tag));
   return (
     <section aria-label="Tags of this paper" class="details-tags">
@@ -122,7 +123,16 @@ function TagEditor({ record, tagColors, tagNames, onEdit }: EditorProps & Pick<P
           {record.tags.map((tag) => (
             <li key={tag} class="chip" style={{ '--chip': tagColors.get(tag) ?? DEFAULT_TAG_COLOR }}>
               {tag}
-              <button type="button" class="chip-remove" aria-label={`Remove tag ${tag}`} onClick={() => onEdit(record, { kind: 'tag', tag, on: false })}>
+              <button
+                type="button"
+                class="chip-remove"
+                aria-label={`Remove tag ${tag}`}
+                onClick={() => {
+                  onEdit(record, { kind: 'tag', tag, on: false });
+                  // The button goes with its chip: keep the keyboard in the tag editor.
+                  input.current?.focus();
+                }}
+              >
                 ×
               </button>
             </li>
@@ -144,6 +154,7 @@ function TagEditor({ record, tagColors, tagNames, onEdit }: EditorProps & Pick<P
         }}
       >
         <input
+          ref={input}
           type="text"
           aria-label="Tag name"
           placeholder="Add a tag"

@@ -54,7 +54,9 @@ test('star, tag and note a paper from its details pane: shown at once, kept by t
   await details.getByRole('button', { name: 'Star', exact: true }).press('Enter');
   await expect(listing.starOf(FEDERATED)).toHaveAttribute('aria-pressed', 'true');
 
-  await details.getByRole('button', { name: 'Remove tag hdc' }).click();
+  await details.getByRole('button', { name: 'Remove tag hdc' }).focus();
+  await list.page.keyboard.press('Enter');
+  await expect(details.getByRole('combobox', { name: 'Tag name' })).toBeFocused();
   await expect(list.chipsOf(FEDERATED)).toHaveCount(0);
   await expect(listing.chipsOf(FEDERATED)).toHaveCount(0);
 
