@@ -19,7 +19,7 @@ type Outcome =
   | undefined;
 
 const MODES: readonly { id: ImportMode; label: string }[] = [
-  { id: 'merge', label: 'Merge with what is here (the newer edit of a paper wins, tags are combined)' },
+  { id: 'merge', label: 'Merge with what is here (for each star, tag, note and seen mark, the later edit wins, from either side)' },
   { id: 'replace', label: 'Replace everything here with the backup' },
 ];
 

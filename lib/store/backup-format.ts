@@ -2,16 +2,23 @@
  * The backup file's format: one versioned JSON document holding every table, and its validation.
  * A restore validates the whole document with {@link parseBackup} before it touches the store
  * (backup.ts), so a bad or half-written file leaves the database exactly as it was.
+ *
+ * Versions: 1 kept per-listing visits (read as seen marks) and an empty settings table; 2 has the
+ * four tables, papers with their per-field stamps; 3 adds `stamps`, the write stamps of tags, rules
+ * and seen marks and the tombstones of deleted ones (the store's syncStamps table), so a
+ * merge-restore orders them as sync does (lib/store/merge.ts). Older files read as version 3 with
+ * no stamps: their records merge as if written at their `createdAt`, `updatedAt` or `at`.
  */
 import * as v from 'valibot';
-import { LIMITS, keySchema, timestampSchema } from '@/lib/schemas/fields';
+import { LIMITS, arxivIdSchema, keySchema, tagNameSchema, timestampSchema } from '@/lib/schemas/fields';
 import { findTooDeep, parseWithSchema, toIssuePath } from '@/lib/schemas/parse';
 import { paperRecordSchema, seenRecordSchema, tagRecordSchema, visitRecordSchema, type SeenRecord, type VisitRecord } from '@/lib/schemas/records';
 import { ruleSchema } from '@/lib/schemas/rule';
+import { stampSchema } from './merge';
 import { TABLE_NAMES, type TableName } from './tables';
 
 export const BACKUP_FORMAT = 'arxiv-sift-backup';
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 /** The oldest version this Sift still reads. */
 const OLDEST_READABLE_VERSION = 1;
 /** A backup file's size limit: about 25,000 papers with full abstracts; far more than anyone annotates. */
@@ -19,12 +26,23 @@ export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
 export type BackupTables = v.InferOutput<typeof tablesSchema>;
 
+/**
+ * The stamps of the last write of each tag (by name), rule (by id) and seen mark (by paper id),
+ * as `[key, stamp]` pairs: a pair whose tag, rule or mark the file lacks is its tombstone. Pairs,
+ * not objects keyed by name, because a tag may be called `constructor`.
+ */
+export type BackupStamps = v.InferOutput<typeof stampsSchema>;
+
 export interface BackupDocument {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
   exportedAt: number;
   tables: BackupTables;
+  stamps: BackupStamps;
 }
+
+/** No stamps: what a file of version 1 or 2 carries. */
+export const noStamps = (): BackupStamps => ({ tags: [], rules: [], seen: [] });
 
 export type ImportMode = 'merge' | 'replace';
 
@@ -50,9 +68,23 @@ const tablesSchema = v.strictObject({
   seen: v.array(seenRecordSchema),
 });
 
+const stampsSchema = v.strictObject({
+  tags: v.array(v.strictTuple([tagNameSchema, stampSchema])),
+  rules: v.array(v.strictTuple([keySchema, stampSchema])),
+  seen: v.array(v.strictTuple([arxivIdSchema, stampSchema])),
+});
+
 const backupSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(BACKUP_VERSION),
+  exportedAt: timestampSchema,
+  tables: tablesSchema,
+  stamps: stampsSchema,
+});
+
+const version2Schema = v.strictObject({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(2),
   exportedAt: timestampSchema,
   tables: tablesSchema,
 });
@@ -225,11 +257,29 @@ export function validateBackup(doc: unknown): BackupDocument {
     checkUniqueVisits(visits);
     const current = { ...kept, seen: seenOfVisits(visits) };
     checkUniqueKeys(current);
-    return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, tables: current };
+    return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, tables: current, stamps: noStamps() };
+  }
+  if (doc.version === 2) {
+    const { exportedAt, tables } = parseWithSchema(version2Schema, doc);
+    checkUniqueKeys(tables);
+    return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, tables, stamps: noStamps() };
   }
   const parsed = parseWithSchema(backupSchema, doc);
   checkUniqueKeys(parsed.tables);
+  checkUniqueStamps(parsed.stamps);
   return parsed;
+}
+
+/** One stamp per tag, rule and seen mark: two would leave which one counts to chance. */
+function checkUniqueStamps(stamps: BackupStamps): void {
+  for (const family of ['tags', 'rules', 'seen'] as const) {
+    const firstAt = new Map<string, number>();
+    stamps[family].forEach(([key], i) => {
+      const first = firstAt.get(key);
+      if (first !== undefined) throw new Error(`stamps.${family}[${i}][0]: duplicate of stamps.${family}[${first}] (${JSON.stringify(key)})`);
+      firstAt.set(key, i);
+    });
+  }
 }
 
 /** Version 1 keyed visits by listing; a duplicate is as wrong there as any duplicate key. */

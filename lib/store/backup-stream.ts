@@ -13,7 +13,7 @@ import type { ImportMode, ImportReport } from './backup-format';
 import { BACKUP_FORMAT, BACKUP_VERSION, describeJsonError, validateBackup } from './backup-format';
 import { TABLE_NAMES } from './tables';
 import { applyBackup } from './backup';
-import type { SiftDb } from './db';
+import type { SiftDb, SyncStampRecord } from './db';
 
 /** The largest file read, compressed or not; checked before a byte is read. */
 export const MAX_BACKUP_FILE_BYTES = 400 * 1024 * 1024;
@@ -30,6 +30,26 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const READ_PAGE = 5000;
 
 /**
+ * Appends to `parts` a JSON array's items, one per line, read a page at a time: `page(undefined)`
+ * is the first page, `page(last)` the one after the record `last`.
+ */
+async function pushLines<T>(parts: string[], page: (last: T | undefined) => Promise<T[]>, text: (record: T) => string): Promise<void> {
+  let first = true;
+  let records = await page(undefined);
+  while (records.length > 0) {
+    const texts: string[] = [];
+    for (const record of records) {
+      texts.push(`${first ? '\n' : ',\n'}${text(record)}`);
+      first = false;
+    }
+    parts.push(texts.join(''));
+    if (records.length < READ_PAGE) break;
+    records = await page(records[records.length - 1]);
+  }
+  parts.push('\n]');
+}
+
+/**
  * The backup text of `db` in parts, one record per line: compact JSON that a person can still
  * diff. Each table is read a page at a time by primary key inside the caller's transaction, so
  * 100,000 papers are never all in memory as objects, only as the text they become.
@@ -38,25 +58,34 @@ async function backupParts(db: SiftDb, now: number): Promise<string[]> {
   const parts = [`{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${now},"tables":{`];
   for (const [t, name] of TABLE_NAMES.entries()) {
     parts.push(`${t === 0 ? '' : ','}\n${JSON.stringify(name)}:[`);
-    const table = db.table<unknown, IndexableType>(name);
-    let first = true;
-    let page = await table.orderBy(':id').limit(READ_PAGE).toArray();
-    while (page.length > 0) {
-      const texts: string[] = [];
-      for (const record of page) {
-        texts.push(`${first ? '\n' : ',\n'}${JSON.stringify(record)}`);
-        first = false;
-      }
-      parts.push(texts.join(''));
-      if (page.length < READ_PAGE) break;
-      const last = (page[page.length - 1] as Record<string, IndexableType>)[String(table.schema.primKey.keyPath)]!;
-      page = await table.where(':id').above(last).limit(READ_PAGE).toArray();
-    }
-    parts.push('\n]');
+    const table = db.table<Record<string, IndexableType>, IndexableType>(name);
+    const keyPath = String(table.schema.primKey.keyPath);
+    await pushLines<Record<string, IndexableType>>(
+      parts,
+      (last) => (last === undefined ? table.orderBy(':id') : table.where(':id').above(last[keyPath]!)).limit(READ_PAGE).toArray(),
+      (record) => JSON.stringify(record),
+    );
+  }
+  // The stamps of tags, rules and seen marks (backup-format.ts), one `[key, stamp]` pair per line.
+  parts.push('},\n"stamps":{');
+  for (const [f, [family, prefix]] of STAMP_FAMILIES.entries()) {
+    parts.push(`${f === 0 ? '' : ','}\n${JSON.stringify(family)}:[`);
+    await pushLines<SyncStampRecord>(
+      parts,
+      (last) => db.syncStamps.where(':id').between(last?.key ?? prefix, `${prefix}\uffff`, last === undefined, true).limit(READ_PAGE).toArray(),
+      (record) => JSON.stringify([record.key.slice(prefix.length), record.stamp]),
+    );
   }
   parts.push('}}\n');
   return parts;
 }
+
+/** The families of a backup's `stamps` and their keys' prefixes in the syncStamps table. */
+const STAMP_FAMILIES = [
+  ['tags', 'tag:'],
+  ['rules', 'rule:'],
+  ['seen', 'seen:'],
+] as const;
 
 /** About 1 MB per Blob part: one part per record makes Blob and CompressionStream crawl. */
 const CHUNK_CHARS = 1 << 20;

@@ -9,20 +9,13 @@
  */
 import type { ArxivId } from '@/lib/arxiv/types';
 import type { SyncReplica } from '@/lib/sync/engine';
-import type { Stamp } from '@/lib/sync/hlc';
 import type { ChangeNotice } from './api';
 import { toChangeNotice } from './change-notice';
 import type { PaperRecord, SiftDb } from './db';
 import { mergePaper, mergeSeenEntry, type MergeChanges, type MergeablePaper, type ReplicatedState } from './merge';
-import { loadEntries, seenEntriesOf, tagStampKey, writeRuleEntries, writeSeenEntries, writeTagEntries } from './sync-stamps';
-import { defaultTagColor } from './tag-colors';
+import { createCarriedTags, loadEntries, seenEntriesOf, writeRuleEntries, writeSeenEntries, writeTagEntries } from './sync-stamps';
 import type { TableName } from './tables';
 
-/**
- * The stamp of a tag a paper from another device brought along before its definition arrived:
- * the lowest there is, so any device's real definition of the tag wins over it.
- */
-export const PLACEHOLDER_STAMP: Stamp = 1;
 
 /** The stand-in metadata of a paper that came from another device: its id until a page shows it. */
 function minimalMeta(id: ArxivId): PaperRecord['meta'] {
@@ -45,23 +38,6 @@ export interface SyncReplicaOptions {
   now?: () => number;
   /** Called after merged changes commit, with the notice every tab and page should get. */
   onChange?: (notice: ChangeNotice) => void;
-}
-
-/**
- * Creates, with their default colour, the tags that papers in the store carry but the tag table
- * lacks (a paper from another device or a file brought them along), each stamped `stamp` unless
- * the tag has a stamp already (its tombstone). Answers whether any was created. Inside a
- * transaction with `papers`, `tags` and `syncStamps`.
- */
-export async function createCarriedTags(db: SiftDb, carried: readonly string[], at: number, stamp: Stamp = PLACEHOLDER_STAMP): Promise<number> {
-  const unique = [...new Set(carried)];
-  const known = await db.tags.bulkGet(unique);
-  const missing = unique.filter((_, i) => known[i] === undefined);
-  if (missing.length === 0) return 0;
-  await db.tags.bulkPut(missing.map((name) => ({ name, color: defaultTagColor(name), createdAt: at })));
-  const stamped = await db.syncStamps.bulkGet(missing.map(tagStampKey));
-  await db.syncStamps.bulkPut(missing.filter((_, i) => stamped[i] === undefined).map((name) => ({ key: tagStampKey(name), stamp })));
-  return missing.length;
 }
 
 /**

@@ -13,6 +13,7 @@ import { judgeRule } from '@/lib/rules/compile';
 import { nextStamp, stampOfMs, type Stamp } from '@/lib/sync/hlc';
 import type { SeenRecord, SiftDb } from './db';
 import type { RuleEntry, SeenEntry, TagEntry } from './merge';
+import { defaultTagColor } from './tag-colors';
 
 export const tagStampKey = (name: string) => `tag:${name}`;
 export const ruleStampKey = (id: string) => `rule:${id}`;
@@ -141,4 +142,27 @@ export async function writeSeenEntries(db: SiftDb, entries: readonly SeenEntry[]
   const implied = (entry: SeenEntry) => entry.at !== undefined && entry.stamp === legacyStamp(entry.at);
   await db.syncStamps.bulkDelete(entries.filter(implied).map((entry) => seenStampKey(entry.id)));
   await db.syncStamps.bulkPut(entries.filter((entry) => !implied(entry)).map((entry) => ({ key: seenStampKey(entry.id), stamp: entry.stamp })));
+}
+
+/**
+ * The stamp of a tag a paper from another device brought along before its definition arrived:
+ * the lowest there is, so any device's real definition of the tag wins over it.
+ */
+const PLACEHOLDER_STAMP: Stamp = 1;
+
+/**
+ * Creates, with their default colour, the tags that papers in the store carry but the tag table
+ * lacks (a paper from another device or a file brought them along), each stamped `stamp` unless
+ * the tag has a stamp already (its tombstone). Answers how many were created. Inside a
+ * transaction with `tags` and `syncStamps`.
+ */
+export async function createCarriedTags(db: SiftDb, carried: readonly string[], at: number, stamp: Stamp = PLACEHOLDER_STAMP): Promise<number> {
+  const unique = [...new Set(carried)];
+  const known = await db.tags.bulkGet(unique);
+  const missing = unique.filter((_, i) => known[i] === undefined);
+  if (missing.length === 0) return 0;
+  await db.tags.bulkPut(missing.map((name) => ({ name, color: defaultTagColor(name), createdAt: at })));
+  const stamped = await db.syncStamps.bulkGet(missing.map(tagStampKey));
+  await db.syncStamps.bulkPut(missing.filter((_, i) => stamped[i] === undefined).map((name) => ({ key: tagStampKey(name), stamp })));
+  return missing.length;
 }

@@ -130,6 +130,45 @@ describe('the Dexie sync replica, two devices', { timeout: 30_000 }, () => {
   });
 });
 
+describe('a replace-restore wins over sync (#17)', { timeout: 30_000 }, () => {
+  it('after the laptop restores a backup in replace mode, both devices end with exactly the restored state', async () => {
+    const { clock, server, laptop, desktop } = await world();
+    const [kept, later, tagged] = [PAPER, '2602.00002', '2602.00003'];
+    await laptop.call('papers.star', { papers: [meta(kept)], starred: true });
+    await laptop.call('papers.tag', { papers: [meta(tagged)], tag: 'ml', on: true });
+    await laptop.call('rules.upsert', { rule: rule('r1', { pattern: 'raft' }) });
+    await laptop.call('seen.mark', { ids: [id('2602.00009')] });
+    await settle(server, clock);
+    const backup = JSON.stringify(await laptop.call('backup.export', {}));
+
+    // After the backup: changes on both devices, all synced.
+    clock.advance(5 * 60_000);
+    await laptop.call('papers.star', { papers: [meta(kept)], starred: false });
+    await laptop.call('papers.star', { papers: [meta(later)], starred: true });
+    await desktop.call('papers.tag', { papers: [meta(tagged)], tag: 'cite', on: true });
+    await desktop.call('papers.tag', { papers: [meta(tagged)], tag: 'ml', on: false });
+    await desktop.call('rules.delete', { id: 'r1' });
+    await desktop.call('rules.upsert', { rule: rule('r2', { pattern: 'paxos' }) });
+    await desktop.call('seen.unmark', { ids: [id('2602.00009')] });
+    await desktop.call('seen.mark', { ids: [id('2602.00010')] });
+    await settle(server, clock);
+    expect((await laptop.db.papers.get(id(tagged)))?.tags).toEqual(['cite']);
+
+    clock.advance(5 * 60_000);
+    await laptop.call('backup.import', { json: backup, mode: 'replace' });
+    await settle(server, clock);
+
+    for (const { db } of [laptop, desktop]) {
+      expect((await db.papers.get(id(kept)))?.starredAt).toBeDefined();
+      expect((await db.papers.get(id(later)))?.starredAt).toBeUndefined();
+      expect((await db.papers.get(id(tagged)))?.tags).toEqual(['ml']);
+      expect((await db.rules.toArray()).map((r) => r.id)).toEqual(['r1']);
+      expect((await db.seen.toArray()).map((mark) => mark.id)).toEqual([id('2602.00009')]);
+      expect((await db.tags.toArray()).map((tag) => tag.name)).toEqual(['ml']);
+    }
+  });
+});
+
 describe('seen marks between two Dexie devices', { timeout: 30_000 }, () => {
   const seenIds = [id('2602.00010'), id('2602.00011'), id('hep-th/9901001')];
 
