@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { SiftDb } from '@/lib/store/db';
+import { loadEntries } from '@/lib/store/sync-stamps';
+import { stampOfMs } from '@/lib/sync/hlc';
 import { NOW, freshDb, nthId, storeApi } from './support';
+
+const loadEntriesOf = (db: SiftDb) => db.transaction('r', [db.tags, db.rules, db.seen, db.syncStamps], () => loadEntries(db));
 
 describe('seen marks', () => {
   it('marks papers seen once, keeping the first time, and says which were new', async () => {
@@ -35,6 +40,22 @@ describe('seen marks', () => {
     expect(await call('seen.unmark', { ids: [nthId(1), nthId(5)] })).toEqual({ unmarked: [nthId(1)] });
     expect(await db.seen.toArray()).toEqual([{ id: nthId(0), at: NOW }]);
     expect(changes.at(-1)).toMatchObject({ ids: [nthId(1)], tables: ['seen'], seen: null });
+  });
+
+  it('leaves an unmark\'s tombstone for sync, and stamps a mark made again past it', async () => {
+    const db = freshDb();
+    const { call } = storeApi(db, () => NOW);
+    await call('seen.mark', { ids: [nthId(0), nthId(1)] });
+    expect(await db.syncStamps.count()).toBe(0);
+    await call('seen.unmark', { ids: [nthId(0)] });
+    const minute = stampOfMs(NOW);
+    expect(await db.syncStamps.toArray()).toEqual([{ key: `seen:${nthId(0)}`, stamp: minute + 1 }]);
+    // Marked again in the same minute: the mark must still be the later write.
+    await call('seen.mark', { ids: [nthId(0)] });
+    expect(await db.syncStamps.toArray()).toEqual([{ key: `seen:${nthId(0)}`, stamp: minute + 2 }]);
+    const { seen } = await loadEntriesOf(db);
+    expect(seen.get(nthId(0))).toEqual({ id: nthId(0), at: NOW, stamp: minute + 2 });
+    expect(seen.get(nthId(1))).toEqual({ id: nthId(1), at: NOW, stamp: minute });
   });
 
   it('answers a listing which of its papers were seen, with the rest of what it needs, in one message', async () => {
