@@ -14,6 +14,8 @@ interface ExtensionGlobal {
 
 const welcomeUrl = (extensionId: string) => `chrome-extension://${extensionId}/welcome.html`;
 
+test.use({ keepWelcome: true });
+
 test('installing Sift opens the welcome page once, which teaches the keys and opens the chosen listing', async ({ context, extensionId }) => {
   await expect.poll(() => welcomeTabs(context, extensionId)).toHaveLength(1);
   const welcome = context.pages().find((page) => page.url() === welcomeUrl(extensionId))!;

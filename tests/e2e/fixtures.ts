@@ -37,6 +37,24 @@ interface SiftFixtures {
   openExtensionPage(path: string): Promise<Page>;
   /** Stops the background service worker the way the browser does when it idles. */
   stopServiceWorker(): Promise<void>;
+  /**
+   * Leave the welcome tab Sift opens on install where it is, in front (the first-run spec reads
+   * it). Otherwise it is closed before the test starts and the test's page is brought to front.
+   */
+  keepWelcome: boolean;
+}
+
+/**
+ * Waits for the welcome tab a fresh install opens and closes it. Left open, it is the tab in
+ * front, and Chromium renders the test's page behind it at one frame a second: every click then
+ * waits seconds for the element to be "stable" (two equal frames), and frame timings mean nothing.
+ */
+async function closeWelcomeTab(context: BrowserContext, extensionId: string): Promise<void> {
+  const isWelcome = (page: Page) => page.url() === `chrome-extension://${extensionId}/welcome.html`;
+  const welcome =
+    context.pages().find(isWelcome) ??
+    (await context.waitForEvent('page', { predicate: isWelcome, timeout: 10_000 }).catch(() => undefined));
+  await welcome?.close();
 }
 
 /**
@@ -44,8 +62,10 @@ interface SiftFixtures {
  * request answered from tests/fixtures and every other host refused, so no test reaches the network.
  */
 export const test = base.extend<SiftFixtures & { launched: { context: BrowserContext; extensionId: string; arxivApi: ArxivApi } }>({
-  launched: async ({}, use) => {
+  keepWelcome: [false, { option: true }],
+  launched: async ({ keepWelcome }, use) => {
     const launched = await launchWithExtension();
+    if (!keepWelcome) await closeWelcomeTab(launched.context, launched.extensionId);
     let answer: ApiAnswerer | undefined;
     const arxivApi: ArxivApi = { requests: [], answerWith: (next) => void (answer = next) };
     await routeArxiv(launched.context, {
@@ -63,7 +83,11 @@ export const test = base.extend<SiftFixtures & { launched: { context: BrowserCon
   context: async ({ launched }, use) => use(launched.context),
   arxivApi: async ({ launched }, use) => use(launched.arxivApi),
   extensionId: async ({ launched }, use) => use(launched.extensionId),
-  page: async ({ context }, use) => use(context.pages()[0] ?? (await context.newPage())),
+  page: async ({ context }, use) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.bringToFront();
+    await use(page);
+  },
   openExtensionPage: async ({ context, extensionId }, use) =>
     use(async (path) => {
       const page = await context.newPage();
