@@ -141,7 +141,7 @@ describe('openListingSession', () => {
     await tab.session.ready;
     expect(await tab.session.toggleStar(papers[0]!)).toBe(false);
     expect(tab.state.annotationOf(papers[0]!.id)?.starred).toBeFalsy();
-    expect(tab.failures).toEqual(['Could not save the star: papers.star: the disk is full']);
+    expect(tab.failures).toEqual(['Could not save the star: the disk is full']);
   });
 
   it('saves a rule with one paint in the saving tab and one in every other tab', async () => {

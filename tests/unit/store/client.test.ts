@@ -14,15 +14,14 @@ describe('callApi', () => {
     expect(send).toHaveBeenCalledWith({ type: 'tags.list', data: {} });
   });
 
-  it('rejects with the background’s error message', async () => {
+  it('rejects with the background’s reason, for the reader without the request’s name, which it keeps apart', async () => {
     const send = async () => ({ ok: false, error: 'papers.star: papers[0].id: expected a versionless arXiv id, got "x"' });
-    await expect(callApi('papers.star', { papers: [], starred: true }, send)).rejects.toThrow(
-      new Error('papers.star: papers[0].id: expected a versionless arXiv id, got "x"'),
-    );
+    const refused = callApi('papers.star', { papers: [], starred: true }, send);
+    await expect(refused).rejects.toMatchObject({ name: 'StoreError', operation: 'papers.star', message: 'papers[0].id: expected a versionless arXiv id, got "x"' });
   });
 
   it.each([undefined, null, 'ok', { result: 1 }])('rejects when the background answers %j instead of an envelope', async (answer) => {
-    await expect(callApi('rules.list', {}, async () => answer)).rejects.toThrow('rules.list: no answer from the Sift background');
+    await expect(callApi('rules.list', {}, async () => answer)).rejects.toMatchObject({ message: 'no answer from the Sift background', operation: 'rules.list' });
   });
 
   it('goes through browser.runtime.sendMessage by default', async () => {
