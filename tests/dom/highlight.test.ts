@@ -8,27 +8,15 @@ import {
   highlightName,
   highlightSupport,
   paintHighlights,
-  type HighlightSupport,
 } from '../../lib/highlight/paint';
 import { compileRules } from '../../lib/rules/compile';
 import type { Rule } from '../../lib/rules/types';
+import { FakeHighlight, fakeSupport } from '../unit/highlight/fake-highlight';
 import { loadFixture } from '../fixtures/load-fixture';
 import { makeRule } from '../unit/rules/make-rule';
 
 const sections = [...loadFixture('list-new-cs.DC-2026-02-27.html').querySelectorAll('dl#articles')];
 
-/** Minimal stand-in for the CSS Custom Highlight API, which happy-dom does not implement. */
-class FakeHighlight {
-  readonly ranges: AbstractRange[] = [];
-  add(range: AbstractRange): this {
-    this.ranges.push(range);
-    return this;
-  }
-}
-
-function fakeSupport(): HighlightSupport & { registry: Map<string, FakeHighlight> } {
-  return { registry: new Map<string, FakeHighlight>(), createHighlight: () => new FakeHighlight() };
-}
 
 /** The text a range covers, read through a live Range (StaticRange has no `toString`). */
 function textOf(range: AbstractRange): string {

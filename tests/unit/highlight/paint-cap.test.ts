@@ -3,24 +3,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fieldElementsOf, type FieldElements } from '../../../lib/highlight/fields';
 import { parseArxivPage } from '../../../lib/arxiv/parse';
-import { firstEntryOnScreen, highlightName, MAX_PAINTED_RANGES, paintHighlights, type HighlightSupport } from '../../../lib/highlight/paint';
+import { firstEntryOnScreen, highlightName, MAX_PAINTED_RANGES, paintHighlights } from '../../../lib/highlight/paint';
 import { compileRules } from '../../../lib/rules/compile';
+import { fakeSupport } from './fake-highlight';
 import { loadFixture } from '../../fixtures/load-fixture';
 import { makeRule } from '../rules/make-rule';
 
 const sections = [...loadFixture('list-new-cs.DC-2026-02-27.html').querySelectorAll('dl#articles')];
 
-class FakeHighlight {
-  readonly ranges: AbstractRange[] = [];
-  add(range: AbstractRange): this {
-    this.ranges.push(range);
-    return this;
-  }
-}
-
-function fakeSupport(): HighlightSupport & { registry: Map<string, FakeHighlight> } {
-  return { registry: new Map<string, FakeHighlight>(), createHighlight: () => new FakeHighlight() };
-}
 
 const painted = (support: ReturnType<typeof fakeSupport>) => [...support.registry.values()].flatMap((highlight) => highlight.ranges);
 
