@@ -94,7 +94,11 @@ test('"Copy BibTeX" copies one entry, by button and by c', async ({ page, contex
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(eprints(copied)).toEqual([ZELASKO]);
 
+  // Back at the top, where j starts at the first entry on screen.
+  await page.mouse.wheel(0, -100_000);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBe(0);
   await page.keyboard.press('j');
+  await expect(listing.entry(FIRST)).toHaveAttribute('data-sift-focus', '');
   await page.keyboard.press('c');
   await expect.poll(async () => eprints(await page.evaluate(() => navigator.clipboard.readText()))).toEqual([FIRST]);
 });
@@ -198,7 +202,9 @@ test('the tag, rules and bulk tag dialogs give focus back to what opened them', 
   await listing.selectOf(FIRST).click();
   const tag = listing.selectionBar.getByRole('button', { name: 'Tag…' });
   await tag.click();
+  await expect(listing.dialog('Tag selected papers')).toBeVisible();
   await page.keyboard.press('Escape');
+  await expect(listing.dialog('Tag selected papers')).toBeHidden();
   await expect(tag).toBeFocused();
 });
 

@@ -5,7 +5,7 @@ import { FIXTURES_DIR } from '../../scripts/arxiv-routes.mjs';
 import { makeListing } from '../fixtures/make-listing';
 import { TYPESET_WAIT_RANGES } from '../../lib/highlight/typesetting';
 import { test, expect } from './fixtures';
-import { ListingPage } from './pages/listing';
+import { ListingPage, type PaintedRange } from './pages/listing';
 
 // arXiv's pages load MathJax 2.7.3 through `mathjaxToggle()` and typeset after load; these tests
 // run it for real (the fixtures' own loader, the `mathjax` package served at static.arxiv.org).
@@ -81,26 +81,9 @@ async function typeset(page: Page) {
   );
 }
 
-interface PaintedRange {
-  text: string;
-  inBounds: boolean;
-}
-
 /** Every registered highlight range, read from the page's own `CSS.highlights`. */
 function paintedRanges(page: Page): Promise<PaintedRange[]> {
-  return page.evaluate(() =>
-    [...CSS.highlights.values()].flatMap((highlight) =>
-      [...highlight].map((range) => {
-        const fits = (node: Node, offset: number) => node.isConnected && offset <= (node.nodeType === Node.TEXT_NODE ? (node as Text).length : node.childNodes.length);
-        const inBounds = fits(range.startContainer, range.startOffset) && fits(range.endContainer, range.endOffset);
-        if (!inBounds) return { text: '', inBounds };
-        const live = document.createRange();
-        live.setStart(range.startContainer, range.startOffset);
-        live.setEnd(range.endContainer, range.endOffset);
-        return { text: live.toString(), inBounds };
-      }),
-    ),
-  );
+  return new ListingPage(page).paintedRanges();
 }
 
 async function paintedWords(page: Page): Promise<string[]> {

@@ -118,7 +118,7 @@ test('a backup made in the UI brings every annotation back after a replace resto
   await options.ready();
   const backup = await options.downloadBackup();
   expect(backup.name).toMatch(/^arxiv-sift-backup-\d{4}-\d{2}-\d{2}\.json$/);
-  expect(backup.json).toMatchObject({ format: 'arxiv-sift-backup', version: 2 });
+  expect(backup.json).toMatchObject({ format: 'arxiv-sift-backup', version: 3 });
   expect((backup.json as { tables: { papers: { id: string }[] } }).tables.papers.map((p) => p.id).sort()).toEqual([FEDERATED, SIMULTANEITY, GETBATCH]);
 
   // Undo everything, and add something the backup does not have.

@@ -43,6 +43,8 @@ test('For you puts the papers closest to the stars first, explains why, and rest
 
   // The keyboard follows the new order: j from the top lands on the first entry shown.
   await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await page.mouse.wheel(0, -100_000);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBe(0);
   await page.keyboard.press('j');
   await expect(listing.entry((await domOrder(page))[0]!)).toHaveAttribute('data-sift-focus', '');
 
@@ -70,6 +72,8 @@ test('ranking is off, and says why, until something is starred', async ({ page }
 test('a hide retrains without a reload and pushes similar papers down', async ({ page }) => {
   const listing = new ListingPage(page);
   await listing.open(SEED);
+  // Every paper the reader left alone is a weak negative, not only those that happened to stay on screen for a second.
+  await (await listing.toolbarButton('Mark all seen')).click();
   // Five stars: enough for the trained model, which learns from hides too.
   for (const id of [...STORAGE, '2602.22593', '2602.23036']) {
     await listing.starOf(id).click();

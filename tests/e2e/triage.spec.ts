@@ -38,19 +38,6 @@ async function firstEntry(page: Page): Promise<{ id: string; word: string }> {
   });
 }
 
-async function painted(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...CSS.highlights.values()].flatMap((highlight) =>
-      [...highlight].map((staticRange) => {
-        const range = document.createRange();
-        range.setStart(staticRange.startContainer, staticRange.startOffset);
-        range.setEnd(staticRange.endContainer, staticRange.endOffset);
-        return range.toString();
-      }),
-    ),
-  );
-}
-
 for (const [kind, path] of KINDS) {
   test(`triage on ${kind}: star, hide and undo, tag, a rule, a filter, j and k`, async ({ page }) => {
     const listing = new ListingPage(page);
@@ -82,7 +69,7 @@ for (const [kind, path] of KINDS) {
       await dialog.getByRole('button', { name: 'Add rule' }).click();
       await dialog.getByRole('button', { name: 'Close' }).click();
       // Painted on the text the reader sees, after MathJax has typeset the page.
-      await expect.poll(() => painted(page)).toContainEqual(expect.stringMatching(new RegExp(`^${word}$`, 'i')));
+      await expect.poll(() => listing.paintedTexts()).toContainEqual(expect.stringMatching(new RegExp(`^${word}$`, 'i')));
 
       // On a narrow or crowded bar the toggle may sit under "More".
       await (await listing.toolbarButton(/Only starred/)).click();

@@ -1,9 +1,39 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** One range Sift registered with `CSS.highlights`, as the page has it now. */
+export interface PaintedRange {
+  /** The text under the range, as the reader sees it ('' when out of bounds). */
+  text: string;
+  /** Whether both ends still point into connected nodes (MathJax's rewrite can leave them dangling). */
+  inBounds: boolean;
+}
+
 /** Page object for an augmented arXiv listing: queries by role and accessible name. */
 export class ListingPage {
   constructor(readonly page: Page) {}
+
+  /** Every registered highlight range, read from the page's own `CSS.highlights`, in registry order. */
+  paintedRanges(): Promise<PaintedRange[]> {
+    return this.page.evaluate(() =>
+      [...CSS.highlights.values()].flatMap((highlight) =>
+        [...highlight].map((range) => {
+          const fits = (node: Node, offset: number) => node.isConnected && offset <= (node.nodeType === Node.TEXT_NODE ? (node as Text).length : node.childNodes.length);
+          const inBounds = fits(range.startContainer, range.startOffset) && fits(range.endContainer, range.endOffset);
+          if (!inBounds) return { text: '', inBounds };
+          const live = document.createRange();
+          live.setStart(range.startContainer, range.startOffset);
+          live.setEnd(range.endContainer, range.endOffset);
+          return { text: live.toString(), inBounds };
+        }),
+      ),
+    );
+  }
+
+  /** The painted texts, in registry order. */
+  async paintedTexts(): Promise<string[]> {
+    return (await this.paintedRanges()).map((range) => range.text);
+  }
 
   async open(path: string) {
     await this.page.goto(`https://arxiv.org${path}`);
