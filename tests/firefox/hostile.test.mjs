@@ -231,7 +231,7 @@ describe('a hostile arXiv page in Firefox', () => {
     const alert = await listing.page.waitForSelector('sift-overlay >>> .rule-form [role="alert"]');
     const said = await alert.evaluate((node) => node.textContent.trim());
     // The background's refusal, under the name of the call that carried it.
-    assert.match(said, /^rules\.upsert: A rule of one character \("a"\) is found in nearly every paper, as a word of its own .* use a longer word or a phrase\.$/);
+    assert.match(said, /^A rule of one character \("a"\) is found in nearly every paper, as a word of its own .* use a longer word or a phrase\.$/);
     assert.equal(await listing.page.$eval(`sift-overlay >>> ${byRole('list', 'Rules')}`, (list) => list.textContent.trim()), 'No rules yet.');
     await listing.overlay('button', 'Close').click();
     await eventually(async () => (await listing.toolbar()).toggles['Only matching'].count, '0');
