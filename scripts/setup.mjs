@@ -24,5 +24,18 @@ if (!hasCitationTools()) {
     console.log(`[sift] the export tests need pdflatex, BibTeX, biber and pandoc: sudo apt-get install -y ${CITATION_PACKAGES}`);
   }
 }
+// The reproducible-build test unpacks the AMO sources archive (tests/build/reproducible-build.test.mjs).
+const hasUnzip = () => {
+  try {
+    execSync('unzip -v', { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+if (!hasUnzip()) {
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq unzip', { stdio: 'inherit' });
+  else console.log('[sift] the reproducible-build test needs unzip: sudo apt-get install -y unzip');
+}
 console.log(`[sift] chromium: ${findChromium()}`);
 console.log(`[sift] firefox: ${findFirefox()}`);

@@ -1,6 +1,7 @@
 // `npm test`: the whole suite in the order a newcomer needs it: type-check, build the extension
 // (the end-to-end tests load the built one), lint the Firefox build as addons.mozilla.org does,
-// unit and DOM tests, then the browser tests in Chromium and in Firefox ESR. Each
+// unit and DOM tests, the browser tests in Chromium and in Firefox ESR, then the check that the
+// AMO sources archive rebuilds the add-on byte for byte. Each
 // runner prints its own summary; the last line adds them up in the plain form CI reads.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
@@ -30,6 +31,17 @@ const steps = [
   { run: () => run('unit and DOM tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`]) },
   { run: () => run('browser tests (chromium)', 'npm', ['run', 'test:e2e', '--silent'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json` }) },
   { run: () => run('browser tests (firefox)', 'npm', ['run', 'test:firefox', '--silent']) },
+  {
+    run: () =>
+      run('reproducible build (AMO sources archive)', 'node', [
+        '--test',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=tap',
+        `--test-reporter-destination=${reports}/reproducible.tap`,
+        'tests/build/',
+      ]),
+  },
 ];
 
 let ok = true;
@@ -50,7 +62,8 @@ function readTap(path) {
 const vitest = readJson(`${reports}/vitest.json`);
 const playwright = readJson(`${reports}/playwright.json`);
 const firefox = readTap(`${reports}/firefox.tap`);
-const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0) + (firefox?.passed ?? 0);
-const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0) + (playwright?.stats?.flaky ?? 0) + (firefox?.failed ?? 0);
+const reproducible = readTap(`${reports}/reproducible.tap`);
+const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0) + (firefox?.passed ?? 0) + (reproducible?.passed ?? 0);
+const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0) + (playwright?.stats?.flaky ?? 0) + (firefox?.failed ?? 0) + (reproducible?.failed ?? 0);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(ok && failed === 0 && passed > 0 ? 0 : 1);
