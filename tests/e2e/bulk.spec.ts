@@ -186,6 +186,22 @@ for (const size of [
   });
 }
 
+test('the toolbar fits in its row at every desktop width, tags and counts included', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  await listing.starOf(FIRST).click();
+  await listing.addTag(FIRST, 'federated');
+  await listing.addTag(ZELASKO, 'to read');
+  const spills: number[] = [];
+  // Laptop and desktop widths, 1024 to 1920 (1280, 1366, 1440, 1600 and 1680 among them).
+  for (let width = 1024; width <= 1920; width += 16) {
+    await page.setViewportSize({ width, height: 800 });
+    const { fits } = await toolbarFit(listing);
+    if (fits !== true) spills.push(width);
+  }
+  expect(spills, 'viewport widths at which the toolbar spills out of its row').toEqual([]);
+});
+
 test('the tag, rules and bulk tag dialogs give focus back to what opened them', async ({ page }) => {
   const listing = new ListingPage(page);
   await listing.open(SEED);
