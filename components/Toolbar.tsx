@@ -118,7 +118,8 @@ export function Toolbar(props: ToolbarProps) {
           </>
         ) : (
           <>
-            <strong>{counts.all}</strong> entries
+            <strong>{counts.all}</strong>
+            <span class="count-word"> entries</span>
           </>
         )}
       </span>
