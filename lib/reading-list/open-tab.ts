@@ -9,21 +9,7 @@
  * `windows` API, so focusing is skipped there.
  */
 import * as v from 'valibot';
-
-/** The background's question to the open extension pages. */
-export const WHERE_IS_READING_LIST = { type: 'sift.reading-list.where' } as const;
-
-/** A reading-list page's answer: the tab it is shown in. */
-export interface ReadingListTab {
-  tabId: number;
-  windowId: number;
-}
-
-const answerSchema = v.object({ tabId: v.pipe(v.number(), v.integer()), windowId: v.pipe(v.number(), v.integer()) });
-
-function isQuestion(message: unknown): boolean {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === WHERE_IS_READING_LIST.type;
-}
+import { WHERE_IS_READING_LIST, isWhereIsReadingList, readingListTabSchema, type ReadingListTab } from '@/lib/store/api';
 
 /**
  * The reading-list page's `runtime.onMessage` listener: answers the background's question with
@@ -34,7 +20,7 @@ export function answerWhereIsReadingList(
   currentTab: () => Promise<{ id?: number; windowId?: number } | undefined>,
 ): (message: unknown) => Promise<ReadingListTab | undefined> | undefined {
   return (message) => {
-    if (!isQuestion(message)) return undefined;
+    if (!isWhereIsReadingList(message)) return undefined;
     return currentTab().then((tab) => (tab?.id === undefined || tab.windowId === undefined ? undefined : { tabId: tab.id, windowId: tab.windowId }));
   };
 }
@@ -60,7 +46,7 @@ export interface ReadingListTabs {
  */
 export async function showReadingList(tabs: ReadingListTabs): Promise<'reused' | 'opened'> {
   const answer = await tabs.ask(WHERE_IS_READING_LIST).catch(() => undefined);
-  if (v.is(answerSchema, answer)) {
+  if (v.is(readingListTabSchema, answer)) {
     const activated = await tabs.activate(answer.tabId).then(
       () => true,
       // Closed between its answer and now: a new tab below.

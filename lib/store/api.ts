@@ -394,3 +394,23 @@ const siftAbstractsSchema = v.object({
 export function isSiftAbstracts(message: unknown): message is SiftAbstracts {
   return v.is(siftAbstractsSchema, message);
 }
+
+/**
+ * The background's question to the extension's open pages ("is a reading list open, and in
+ * which tab?"), so the overlay's "Reading list" button can bring an open one to the front
+ * without the `tabs` permission (lib/reading-list/open-tab.ts).
+ */
+export const WHERE_IS_READING_LIST = { type: 'sift.reading-list.where' } as const;
+
+/** Whether a runtime message is that question. */
+export function isWhereIsReadingList(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === WHERE_IS_READING_LIST.type;
+}
+
+/** A reading-list page's answer: the tab it is shown in. */
+export interface ReadingListTab {
+  tabId: number;
+  windowId: number;
+}
+
+export const readingListTabSchema = v.object({ tabId: v.pipe(v.number(), v.integer()), windowId: v.pipe(v.number(), v.integer()) });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WHERE_IS_READING_LIST, answerWhereIsReadingList, showReadingList, type ReadingListTabs } from '@/lib/reading-list/open-tab';
+import { answerWhereIsReadingList, showReadingList, type ReadingListTabs } from '@/lib/reading-list/open-tab';
+import { WHERE_IS_READING_LIST } from '@/lib/store/api';
 
 /** Fake browser calls that record what was done. */
 function fakeTabs(answer: () => Promise<unknown>, over: Partial<ReadingListTabs> = {}) {
