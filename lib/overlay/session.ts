@@ -56,7 +56,7 @@ export interface ListingSession {
   toggleHidden(paper: Paper): Promise<boolean>;
   tag(papers: readonly Paper[], tag: string, on: boolean): Promise<boolean>;
   note(paper: Paper, note: string): Promise<boolean>;
-  /** Saves `rule`; rejects with the store's reason (the rules dialog shows it) after rolling back. */
+  /** Saves `rule` and shows it once the store has it; rejects with the store's reason (the rules dialog shows it). */
   saveRule(rule: Rule): Promise<void>;
   deleteRule(id: string): Promise<boolean>;
   openPage(page: ExtensionPage): Promise<boolean>;
@@ -346,16 +346,14 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
         'Could not save the note',
       );
     },
+    // Not optimistic, unlike the paper actions: the background may refuse a rule as too broad or
+    // unsafe, and painting it meanwhile could mark the whole page (a `.` made 2.45 million ranges).
     async saveRule(rule) {
+      const saved = await call('rules.upsert', { rule });
+      if (signal.aborted) return;
       const before = state.rules.peek();
-      const at = before.findIndex((known) => known.id === rule.id);
-      state.setRules(at === -1 ? [...before, rule] : before.map((known) => (known.id === rule.id ? rule : known)));
-      try {
-        await call('rules.upsert', { rule });
-      } catch (error) {
-        if (!signal.aborted) state.setRules(before);
-        throw error;
-      }
+      const at = before.findIndex((known) => known.id === saved.id);
+      state.setRules(at === -1 ? [...before, saved] : before.map((known) => (known.id === saved.id ? saved : known)));
       // A rule that stars or hides acts on this page once, right after it is saved.
       if (rule.action !== 'highlight' && rule.enabled) state.applyRuleNow(rule.id);
     },

@@ -157,11 +157,15 @@ describe('openListingSession', () => {
     expect(other.state.rules.value.map((r) => r.pattern)).toEqual(['raft']);
   });
 
-  it('puts the rules back and rejects when the store refuses a rule', async () => {
+  it('never paints a rule the store refuses, and rejects with its reason', async () => {
     const bg = background();
     const tab = openTab(bg);
     await tab.session.ready;
-    await expect(tab.session.saveRule({ ...rule('r1'), color: 'blue' })).rejects.toThrow(/color/);
+    const before = tab.ruleUpdates();
+    // Matches nearly everything: the background refuses it, so it must not paint the page meanwhile.
+    await expect(tab.session.saveRule({ ...rule('r1'), pattern: '.', mode: 'regex' })).rejects.toThrow(/nearly every/);
+    await expect(tab.session.saveRule({ ...rule('r2'), color: 'blue' })).rejects.toThrow(/color/);
+    expect(tab.ruleUpdates()).toBe(before);
     expect(tab.state.rules.value).toEqual([]);
   });
 
