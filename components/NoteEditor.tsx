@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Modal } from './Modal';
-
-export const NOTE_MAX_LENGTH = 10_000;
+import { NoteTextarea } from './NoteTextarea';
 
 export interface NoteEditorProps {
   paperTitle: string;
@@ -22,20 +21,7 @@ export function NoteEditor({ paperTitle, note, onSave, onClose }: NoteEditorProp
           onSave(text);
         }}
       >
-        <textarea
-          aria-label="Note"
-          rows={5}
-          maxLength={NOTE_MAX_LENGTH}
-          value={text}
-          autoFocus
-          onInput={(event) => setText(event.currentTarget.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-              event.preventDefault();
-              onSave(text);
-            }
-          }}
-        />
+        <NoteTextarea value={text} rows={5} autoFocus onInput={setText} onSave={onSave} />
         <div class="buttons">
           {note && (
             <button type="button" class="action danger" onClick={() => onSave('')}>

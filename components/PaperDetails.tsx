@@ -4,6 +4,7 @@ import type { PaperEdit } from '@/lib/reading-list/pending-edits';
 import type { PaperRecord } from '@/lib/store/db';
 import { absLinkOf, pdfLinkOf } from '@/lib/reading-list/links';
 import { LIMITS } from '@/lib/schemas/fields';
+import { NoteTextarea } from './NoteTextarea';
 import { formatAnnounced, formatDay } from './PaperRow';
 
 export interface PaperDetailsProps {
@@ -197,19 +198,7 @@ function NoteField({ record, onEdit }: EditorProps) {
           save(text);
         }}
       >
-        <textarea
-          aria-label="Note"
-          rows={4}
-          maxLength={LIMITS.note}
-          value={text}
-          onInput={(event) => setDraft(event.currentTarget.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-              event.preventDefault();
-              save(text);
-            }
-          }}
-        />
+        <NoteTextarea value={text} rows={4} onInput={setDraft} onSave={save} />
         <div class="buttons">
           <button type="submit" class="action primary" disabled={text === stored}>
             Save note
