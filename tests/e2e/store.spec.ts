@@ -86,21 +86,27 @@ test('an operation after the service worker was stopped succeeds and nothing is 
   await expect(listing.starOf('2602.22350')).toHaveAttribute('aria-pressed', 'true');
 });
 
-test('a burst of stars while the service worker is stopped lands whole: the tab and the store agree', async ({ page, context, stopServiceWorker }) => {
+test('a burst of stars while the service worker is stopped leaves the tab and the store agreeing, and a lost star is said', async ({ page, context, stopServiceWorker }) => {
   const listing = new ListingPage(page);
   await listing.open(SEED);
   const ids = (await listing.visibleIds()).slice(0, 12);
   const burst = (async () => {
     for (const id of ids) await listing.starOf(id).click();
   })();
-  // The browser stops the worker while the stars are on their way (the fixture stops it until none runs).
+  // The fixture stops the worker again and again until none runs, so a star's retry can meet a
+  // stopped worker too: that star may be lost, but never shown as saved when it is not.
   await stopServiceWorker();
   await burst;
-  for (const id of ids) await expect(listing.starOf(id), id).toHaveAttribute('aria-pressed', 'true');
-  // No "Could not save" line: a write the stop interrupted was retried, not reported as lost.
-  await expect(page.locator('sift-overlay .sift-status[data-kind="error"]')).toHaveCount(0);
+  const pressed = (view: ListingPage) => Promise.all(ids.map((id) => view.starOf(id).getAttribute('aria-pressed')));
+  // Retries and re-reads settle within a moment; then the tab holds still.
+  await page.waitForTimeout(2000);
+  const shown = await pressed(listing);
+  expect(shown.filter((state) => state === 'true').length, 'stars that landed').toBeGreaterThan(0);
+  const error = page.locator('sift-overlay .sift-status[data-kind="error"]');
+  if (shown.includes('false')) await expect(error).toHaveCount(1);
+  else await expect(error).toHaveCount(0);
 
   const fresh = new ListingPage(await context.newPage());
   await fresh.open(SEED);
-  for (const id of ids) await expect(fresh.starOf(id), id).toHaveAttribute('aria-pressed', 'true');
+  expect(await pressed(fresh), 'what the store holds, read by a new tab').toEqual(shown);
 });
