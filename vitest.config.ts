@@ -8,5 +8,6 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/dom/**/*.test.{ts,tsx}'],
     environment: 'node',
+    setupFiles: ['tests/setup/i18n.ts'],
   },
 });

@@ -8,7 +8,7 @@ const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'i
 export default defineConfig({
   // Lets a second build (a helper's, the benchmark's) run beside the main one without clobbering it.
   outDir: process.env.SIFT_OUT_DIR ?? '.output',
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({
     plugins: [preact()],
   }),
@@ -20,8 +20,10 @@ export default defineConfig({
     includeSources: ['demo/screenshot.png'],
   },
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Sift for arXiv',
-    description: 'Star, tag, hide, highlight and filter arXiv listings; export a reading list. All data stays in your browser.',
+    // The name and description come from locales/<lang>.yml like every other string Sift shows.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     permissions: ['storage'],
     // export.arxiv.org: the background asks arXiv's API for abstracts listings leave out (paper ids only).
     host_permissions: ['https://arxiv.org/*', 'https://www.arxiv.org/*', 'https://export.arxiv.org/*'],
@@ -31,6 +33,7 @@ export default defineConfig({
     icons: ICONS,
     [manifestVersion === 2 ? 'browser_action' : 'action']: {
       default_icon: ICONS,
+      default_title: '__MSG_extName__',
       ...(browser === 'firefox'
         ? { theme_icons: [16, 32].map((size) => ({ size, dark: `icon/${size}.png`, light: `icon/${size}-on-dark.png` })) }
         : {}),

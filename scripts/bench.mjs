@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { i18nEsbuildPlugin } from './i18n-catalogue.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, '.cache', 'bench');
@@ -39,9 +40,9 @@ await Promise.all([
     format: 'esm',
     target: 'node20',
     external: ['@playwright/test', 'playwright', 'playwright-core'],
-    plugins: [keepScripts],
+    plugins: [keepScripts, i18nEsbuildPlugin(ROOT)],
   }),
-  build({ ...common, entryPoints: ['bench/probe.ts'], outfile: join(OUT, 'probe.js'), platform: 'browser', format: 'iife', target: 'chrome120' }),
+  build({ ...common, entryPoints: ['bench/probe.ts'], outfile: join(OUT, 'probe.js'), platform: 'browser', format: 'iife', target: 'chrome120', plugins: [i18nEsbuildPlugin(ROOT)] }),
 ]);
 
 const { runBench } = await import(pathToFileURL(join(OUT, 'run.mjs')).href);

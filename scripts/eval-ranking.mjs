@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { i18nEsbuildPlugin } from './i18n-catalogue.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, '.cache', 'eval-ranking');
@@ -21,6 +22,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  plugins: [i18nEsbuildPlugin(ROOT)],
 });
 
 const { runEvalRanking } = await import(pathToFileURL(join(OUT, 'eval-ranking.mjs')).href);

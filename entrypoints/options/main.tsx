@@ -1,5 +1,7 @@
 import '@/components/pages.css';
 import { render } from 'preact';
+import { i18n } from '#i18n';
+import { localisePage } from '@/lib/extension-pages/localise-page';
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '@/components/OptionsPage';
 import { saveBlob } from '@/lib/platform/save-file';
@@ -84,4 +86,5 @@ function App() {
   );
 }
 
+localisePage(i18n.t('pages.options'));
 render(<App />, document.getElementById('app')!);

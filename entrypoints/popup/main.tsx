@@ -1,5 +1,7 @@
 import '@/components/pages.css';
 import { render } from 'preact';
+import { i18n } from '#i18n';
+import { localisePage } from '@/lib/extension-pages/localise-page';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupView, type PopupTab } from '@/components/PopupView';
@@ -44,4 +46,5 @@ function App() {
   return <PopupView tab={tab} error={error} onToggle={(filter) => void ask(filter)} onOpenReadingList={() => open('reading-list')} onOpenOptions={() => open('options')} />;
 }
 
+localisePage(i18n.t('pages.popup'));
 render(<App />, document.getElementById('app')!);

@@ -1,5 +1,7 @@
 import '@/components/pages.css';
 import { render } from 'preact';
+import { i18n } from '#i18n';
+import { localisePage } from '@/lib/extension-pages/localise-page';
 import { browser } from 'wxt/browser';
 import { ReadingList } from '@/components/ReadingList';
 import { toBatches } from '@/lib/reading-list/batches';
@@ -56,4 +58,5 @@ function App() {
 // The overlay's "Reading list" button brings this tab to the front rather than opening another.
 browser.runtime.onMessage.addListener(answerWhereIsReadingList(() => browser.tabs.getCurrent()));
 
+localisePage(i18n.t('pages.readingList'));
 render(<App />, document.getElementById('app')!);

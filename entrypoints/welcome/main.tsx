@@ -1,6 +1,8 @@
 import '@/components/pages.css';
 import './welcome.css';
 import { render } from 'preact';
+import { i18n } from '#i18n';
+import { localisePage } from '@/lib/extension-pages/localise-page';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import screenshotUrl from '@/demo/screenshot.png';
@@ -37,4 +39,5 @@ function App() {
   );
 }
 
+localisePage(i18n.t('pages.welcome'));
 render(<App />, document.getElementById('app')!);

@@ -53,3 +53,15 @@ describe.each(BUILDS)('built manifest in %s', (build) => {
     expect(manifest.web_accessible_resources).toBeUndefined();
   });
 });
+
+describe.each(BUILDS)('localised manifest in %s', (build) => {
+  const manifest = manifestOf(build);
+
+  it('takes every __MSG_…__ it names from its default locale\'s messages', () => {
+    expect(manifest.default_locale).toBe('en');
+    const messages = JSON.parse(readFileSync(`${build}/_locales/en/messages.json`, 'utf8')) as Record<string, { message: string }>;
+    const named = [...JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)].map((match) => match[1] ?? '');
+    expect(named).toEqual(expect.arrayContaining(['extName', 'extDescription']));
+    for (const name of named) expect(messages[name]?.message, name).toMatch(/\S/);
+  });
+});
