@@ -1,7 +1,9 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { SyncView } from '@/lib/store/api';
 import { callApi } from '@/lib/store/client';
 import { SYNC_QUOTA } from '@/lib/sync/area';
+import { describeSpace } from '@/lib/sync/status';
 
 /** How the section talks to the background; tests pass their own. */
 export interface SyncSettingsApi {
@@ -21,8 +23,6 @@ export interface SyncSettingsProps {
   /** How often the status is read again while the page is open (the engine writes after a debounce). */
   refreshMs?: number;
 }
-
-const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
 /**
  * The options page's "Sync" section: on/off for this device, what syncs and where, the last sync,
@@ -60,7 +60,7 @@ export function SyncSettings({ api = backgroundApi, refreshMs = 5_000 }: SyncSet
   const coverage = status?.coverage;
   return (
     <section id="sync" aria-labelledby="sync-heading">
-      <h2 id="sync-heading">Sync</h2>
+      <h2 id="sync-heading">{i18n.t('sync.settings.heading')}</h2>
       <label>
         <input
           type="checkbox"
@@ -72,50 +72,40 @@ export function SyncSettings({ api = backgroundApi, refreshMs = 5_000 }: SyncSet
             void act(() => api.setEnabled(enabled)).finally(() => setSwitching(undefined));
           }}
         />
-        Sync stars, hides, tags, notes and rules between your browsers
+        {i18n.t('sync.settings.enable')}
       </label>
-      <p class="muted">
-        Through your browser’s own sync (Chrome Sync or Firefox Sync, with the account and encryption settings you chose there), not
-        through any Sift server. Synced: stars, hides, tags and their colours, notes, highlight rules, read marks of the reading list,
-        and the listings’ seen marks as far as space allows (the newest first; they are the first left out when the sync area is full).
-        Paper details are not: another device shows a paper’s id until you see it on an arXiv page. Firefox syncs add-on data only with
-        the “Add-ons” sync choice on; Firefox for Android does not sync it.
-      </p>
+      <p class="muted">{i18n.t('sync.settings.explanation')}</p>
       {view !== undefined && status !== undefined && (
         <dl class="sync-status" aria-live="polite">
-          <dt>Status</dt>
+          <dt>{i18n.t('sync.settings.status')}</dt>
           <dd data-testid="sync-message">{status.message}</dd>
           {status.lastSyncAt !== undefined && (
             <>
-              <dt>Last sync</dt>
+              <dt>{i18n.t('sync.settings.lastSync')}</dt>
               <dd data-testid="sync-last">{new Date(status.lastSyncAt).toLocaleString()}</dd>
             </>
           )}
           {coverage !== undefined && (
             <>
-              <dt>Space used</dt>
-              <dd data-testid="sync-capacity">
-                {kb(coverage.bytes)} of {kb(SYNC_QUOTA.QUOTA_BYTES)}
-              </dd>
+              <dt>{i18n.t('sync.settings.spaceUsed')}</dt>
+              <dd data-testid="sync-capacity">{describeSpace(coverage.bytes, SYNC_QUOTA.QUOTA_BYTES)}</dd>
             </>
           )}
           {status.problems.length > 0 && (
             <>
-              <dt>Skipped</dt>
-              <dd>
-                {status.problems.length} unreadable {status.problems.length === 1 ? 'item' : 'items'} from another device (left as they are)
-              </dd>
+              <dt>{i18n.t('sync.settings.skipped')}</dt>
+              <dd>{i18n.t('sync.settings.unreadableItems', status.problems.length)}</dd>
             </>
           )}
         </dl>
       )}
       {error !== undefined && (
         <p class="error" role="alert">
-          Sync: {error}
+          {i18n.t('sync.settings.error', { error })}
         </p>
       )}
       <button type="button" class="action" disabled={!view?.enabled || busy} onClick={() => void act(() => api.syncNow())}>
-        Sync now
+        {i18n.t('sync.settings.syncNow')}
       </button>
     </section>
   );

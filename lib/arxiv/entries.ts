@@ -21,6 +21,7 @@ export class EntryCollector {
       if (typeof result !== 'string') return result;
       this.problems.push({ index, reason: result });
     } catch (error) {
+      // i18n-exempt: parser diagnostic, never shown (see ParseProblem)
       this.problems.push({ index, reason: `unreadable entry: ${error instanceof Error ? error.message : String(error)}` });
     }
     return undefined;

@@ -114,6 +114,7 @@ export function isArxivId(value: unknown): value is ArxivId {
  */
 export function asArxivId(value: string): ArxivId {
   const parsed = parseArxivId(value);
+  // i18n-exempt: a programming error at a boundary (see above); no screen passes page text here
   if (!parsed) throw new TypeError(`Not an arXiv identifier: ${JSON.stringify(value)}`);
   return parsed.id;
 }

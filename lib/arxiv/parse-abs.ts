@@ -45,6 +45,7 @@ export function absBlockOf(doc: Document): Element | undefined {
 export function parseAbsPaper(doc: Document, block: Element, url: string | URL): Paper | string {
   const fromUrl = paperOfAbsUrl(url);
   const paper = idOfPage(doc, block) ?? fromUrl;
+  // i18n-exempt: parser diagnostic, never shown (see ParseProblem)
   if (!paper) return 'no arXiv id on the page or in its URL';
   const version = paper.version ?? versionOfDateline(block) ?? (fromUrl?.id === paper.id ? fromUrl.version : undefined);
   const titleElement = block.querySelector(ABS_TITLE);

@@ -78,6 +78,7 @@ function headingBefore(container: Element): string {
 /** `New submissions (…)`, `Cross submissions`/`Cross-lists`, `Replacement submissions`/`Replacements`, day headings. */
 function sectionKindOf(heading: string, pageKind: PageKind): SectionKind {
   const lower = heading.toLowerCase();
+  // i18n-exempt: arXiv's own section heading, which the parser matches
   if (lower.startsWith('new submissions')) return 'new';
   if (lower.startsWith('cross')) return 'cross';
   if (lower.startsWith('replace')) return 'replacement';
@@ -96,11 +97,13 @@ function readEntries(container: Element, kind: SectionKind, papers: Paper[], col
     for (const child of parent.children) {
       switch (child.localName) {
         case 'dt':
+          // i18n-exempt: parser diagnostic, never shown (see ParseProblem)
           if (pending) collector.unreadable('<dt> without a <dd> after it');
           pending = child;
           break;
         case 'dd': {
           if (!pending) {
+            // i18n-exempt: parser diagnostic, never shown (see ParseProblem)
             collector.unreadable('<dd> without a <dt> before it');
             break;
           }
@@ -117,15 +120,19 @@ function readEntries(container: Element, kind: SectionKind, papers: Paper[], col
     }
   };
   visit(container);
+  // i18n-exempt: parser diagnostic, never shown (see ParseProblem)
   if (pending) collector.unreadable('<dt> without a <dd> after it');
 }
 
 /** Reads one `dt` + `dd` entry, or says why it cannot. */
 function parseListingEntry(dt: Element, dd: Element, kind: SectionKind): Paper | string {
+  // i18n-exempt: parser diagnostic, never shown (see ParseProblem)
   if (dt.querySelector(ENTRY_NESTED_LIST) || dd.querySelector(ENTRY_NESTED_LIST)) return 'unexpected nesting: a list inside the entry';
   const link = firstMatching(dt, ENTRY_ABS_LINKS);
+  // i18n-exempt: parser diagnostic, never shown (see ParseProblem)
   if (!link) return 'no link to the abstract in <dt>';
   const fromLink = idOfAbsLink(link);
+  // i18n-exempt: parser diagnostic, never shown (see ParseProblem)
   if (!fromLink) return `unreadable arXiv id in <dt>: "${collapseWhitespace(link.textContent ?? '').slice(0, 60)}"`;
 
   const htmlUrl = toArxivUrl(firstMatching(dt, ENTRY_HTML_LINKS)?.getAttribute('href'));
@@ -189,6 +196,7 @@ function idOfAbsLink(link: Element): ParsedArxivId | undefined {
 function paperSectionOf(kind: SectionKind, dt: Element): PaperSection {
   if (kind === 'new' || kind === 'cross' || kind === 'replacement') return kind;
   const marker = dt.textContent ?? '';
+  // i18n-exempt: arXiv's own marker in the <dt>, which the parser matches
   if (marker.includes('(cross-list from')) return 'cross';
   if (marker.includes('(replaced)')) return 'replacement';
   return 'new';

@@ -40,12 +40,15 @@ export function parseSearchResults(doc: Document, collector: EntryCollector): Pa
 
 /** Reads one `li.arxiv-result`, or says why it cannot. */
 function parseSearchResult(result: Element): Paper | string {
+  // i18n-exempt: parser diagnostic, never shown (see ParseProblem)
   if (result.querySelector(SEARCH_RESULT)) return 'unexpected nesting: a result inside the result';
   const idLine = result.querySelector(SEARCH_ID_LINE);
+  // i18n-exempt: parser diagnostic, never shown (see ParseProblem)
   if (!idLine) return 'no p.list-title line with the arXiv id';
   const links = [...idLine.querySelectorAll(SEARCH_ID_LINE_LINKS)];
   const [absLink, ...formatLinks] = links;
   const paper = absLink ? idOfResultLink(absLink) : undefined;
+  // i18n-exempt: parser diagnostic, never shown (see ParseProblem)
   if (!paper) return `unreadable arXiv id: "${collapseWhitespace(idLine.textContent ?? '').slice(0, 60)}"`;
 
   const authorsElement = result.querySelector(SEARCH_AUTHORS);

@@ -55,6 +55,7 @@ export function parseArxivPage(doc: Document, url: string | URL): ArxivPage {
     return Object.assign(page, parseBody(doc, kind, url));
   } catch (error) {
     // Nothing below is expected to throw; this keeps the promise to callers if a DOM does.
+    // i18n-exempt: parser diagnostic, never shown (see ParseProblem)
     page.problems.push({ index: 0, reason: `page could not be read: ${error instanceof Error ? error.message : String(error)}` });
     return page;
   }
@@ -181,6 +182,7 @@ function parseAbsPage(doc: Document, url: string | URL): Body {
     const paper = collector.read(() => parseAbsPaper(doc, block, url));
     if (paper) papers.push(paper);
   } else {
+    // i18n-exempt: parser diagnostic, never shown (see ParseProblem)
     collector.unreadable('no abstract block (div#abs) on the page');
   }
   const body: Body = { sections: [], papers, problems: collector.problems };

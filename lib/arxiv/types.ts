@@ -44,6 +44,7 @@ export interface Section {
 export interface ParseProblem {
   /** Position of the unreadable entry among all entries of the page, from 0. */
   index: number;
+  /** Why, in English for whoever debugs the parser: it goes to the console, and no screen shows it. */
   reason: string;
 }
 

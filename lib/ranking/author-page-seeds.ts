@@ -4,6 +4,7 @@
  * visits that page, so one pasted URL stands for a whole body of work, as Scholar Inbox onboards
  * its users from their papers.
  */
+import { i18n } from '#i18n';
 import type { ArxivId } from '@/lib/arxiv/types';
 import { isArxivHttpsUrl } from '@/lib/arxiv/hosts';
 import { parseArxivPage } from '@/lib/arxiv/parse';
@@ -25,13 +26,13 @@ export async function readAuthorPageIds(url: string, { fetch, parseHtml }: Autho
   try {
     response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer' });
   } catch (error) {
-    throw new Error(`could not reach ${url} (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(i18n.t('ranking.authorPage.unreachable', { url, reason: error instanceof Error ? error.message : String(error) }));
   }
-  if (!response.ok) throw new Error(`arXiv answered ${response.status} for ${url}`);
+  if (!response.ok) throw new Error(i18n.t('ranking.authorPage.httpStatus', { status: response.status, url }));
   const finalUrl = response.url || url;
-  if (!isArxivHttpsUrl(finalUrl)) throw new Error(`${url} led away from arXiv, to ${finalUrl}`);
+  if (!isArxivHttpsUrl(finalUrl)) throw new Error(i18n.t('ranking.authorPage.offArxiv', { url, finalUrl }));
   const page = parseArxivPage(parseHtml(await response.text()), finalUrl);
   const ids = [...new Set(page.papers.map((paper) => paper.id))];
-  if (page.kind !== 'author' || ids.length === 0) throw new Error(`${url} lists no papers`);
+  if (page.kind !== 'author' || ids.length === 0) throw new Error(i18n.t('ranking.authorPage.noPapers', { url }));
   return ids;
 }

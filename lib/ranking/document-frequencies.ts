@@ -4,6 +4,7 @@
  * the statistics need no vocabulary. ``createVectorizer` freezes them into IDF weights (scikit-learn's
  * smoothed IDF, `ln((1 + N) / (1 + df)) + 1`) and `vectorize` turns features into TF-IDF vectors.
  */
+import { i18n } from '#i18n';
 import { Block, blockOf, FEATURE_DIMENSION, type PaperFeatures } from './features';
 import { fromBase64, toBase64 } from './base64';
 
@@ -160,9 +161,9 @@ export function toDocumentFrequenciesJson(df: DocumentFrequencies): DocumentFreq
  */
 export function parseDocumentFrequenciesJson(json: DocumentFrequenciesJson): DocumentFrequencies {
   if (json.version !== 1 || json.dimension !== FEATURE_DIMENSION) {
-    throw new Error(`Ranking statistics of version ${String(json.version)} and dimension ${String(json.dimension)} cannot be read; they will be rebuilt.`);
+    throw new Error(i18n.t('ranking.statisticsUnreadable', { version: String(json.version), dimension: String(json.dimension) }));
   }
   const bytes = fromBase64(json.counts);
-  if (bytes.byteLength !== FEATURE_DIMENSION * 4) throw new Error('Ranking statistics are truncated; they will be rebuilt.');
+  if (bytes.byteLength !== FEATURE_DIMENSION * 4) throw new Error(i18n.t('ranking.statisticsTruncated'));
   return { docs: json.docs, counts: new Uint32Array(bytes.buffer, bytes.byteOffset, FEATURE_DIMENSION) };
 }

@@ -6,6 +6,7 @@
  * to learn a boundary from, and papers are ranked by that closeness alone; with none, ranking is
  * off and the result says why.
  */
+import { i18n } from '#i18n';
 import { fromBase64, toBase64 } from './base64';
 import { sharedPart, vectorize, type BlockWeights, type SparseVector, type Vectorizer } from './document-frequencies';
 import { FEATURE_DIMENSION, type PaperFeatures } from './features';
@@ -95,7 +96,7 @@ export function trainRanking(
     seen: examples.filter((example) => example.label === 'seen').length,
   };
   if (positives.length === 0) {
-    return { status: 'off', reason: 'no-positives', message: 'Star or tag a paper to sort by your interests.' };
+    return { status: 'off', reason: 'no-positives', message: i18n.t('ranking.noPositives') };
   }
   const blockWeights = vectorizer.weights;
   const modelPositives = positives.map((example) => ({ id: example.features.id, vector: vectorize(example.features, vectorizer) }));
@@ -258,10 +259,10 @@ export function toRankingModelJson(model: RankingModel): RankingModelJson {
 function denseWeightsOf(sparse: { indices: string; values: string }): Float32Array {
   const indices = int32sOf(sparse.indices);
   const values = float32sOf(sparse.values);
-  if (indices.length !== values.length) throw new Error('The ranking model is damaged; it will be retrained.');
+  if (indices.length !== values.length) throw new Error(i18n.t('ranking.modelDamaged'));
   const weights = new Float32Array(FEATURE_DIMENSION);
   indices.forEach((index, i) => {
-    if (index < 0 || index >= FEATURE_DIMENSION) throw new Error('The ranking model is damaged; it will be retrained.');
+    if (index < 0 || index >= FEATURE_DIMENSION) throw new Error(i18n.t('ranking.modelDamaged'));
     weights[index] = values[i] ?? 0;
   });
   return weights;
@@ -273,12 +274,12 @@ function denseWeightsOf(sparse: { indices: string; values: string }): Float32Arr
  */
 export function parseRankingModelJson(json: RankingModelJson): RankingModel {
   if (json.version !== 1 || json.dimension !== FEATURE_DIMENSION) {
-    throw new Error(`A ranking model of version ${String(json.version)} and dimension ${String(json.dimension)} cannot be read; it will be retrained.`);
+    throw new Error(i18n.t('ranking.modelUnreadable', { version: String(json.version), dimension: String(json.dimension) }));
   }
   const weights = json.weights ? denseWeightsOf(json.weights) : undefined;
   const positives = json.positives.map((positive) => {
     const vector = { indices: int32sOf(positive.indices), values: float32sOf(positive.values) };
-    if (vector.indices.length !== vector.values.length) throw new Error('The ranking model is damaged; it will be retrained.');
+    if (vector.indices.length !== vector.values.length) throw new Error(i18n.t('ranking.modelDamaged'));
     return { id: positive.id, vector };
   });
   return { kind: json.kind, ...(weights ? { weights } : {}), bias: json.bias, positives, options: json.options, blockWeights: json.blockWeights, counts: json.counts };

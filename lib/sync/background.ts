@@ -2,6 +2,7 @@
  * The background's sync: one engine per service-worker start, over `browser.storage.sync` and
  * the Dexie replica, switched on and off by the options page.
  */
+import { i18n } from '#i18n';
 import type { ChangeNotice, SyncView } from '@/lib/store/api';
 import type { SiftDb } from '@/lib/store/db';
 import type { SyncControl } from '@/lib/store/handlers';
@@ -14,7 +15,7 @@ import { systemClock } from './scheduler';
 /** The tables whose writes replicate (the abstract cache stays on this device). */
 const SYNCED_TABLES: readonly TableName[] = ['papers', 'tags', 'rules', 'seen'];
 
-const OFF: SyncStatus = { phase: 'stopped', message: 'Sync is off on this device', problems: [] };
+const OFF: SyncStatus = { phase: 'stopped', message: i18n.t('sync.status.off'), problems: [] };
 
 export interface BackgroundSyncOptions {
   db: SiftDb;

@@ -114,6 +114,7 @@ export class BitReader {
   private held = 0;
 
   constructor(private readonly packed: string) {
+    // i18n-exempt: decode diagnostic, never shown (see WireProblem in wire.ts)
     if (packed.length % 2 !== 0) throw new RangeError('bit stream of odd length');
   }
 
@@ -135,6 +136,7 @@ export class BitReader {
     let zeros = 0;
     while (this.bits(1) === 0) {
       zeros++;
+      // i18n-exempt: decode diagnostic, never shown (see WireProblem in wire.ts)
       if (zeros > 53 - k) throw new RangeError('number too large in bit stream');
     }
     const rest = zeros + k;
@@ -147,11 +149,13 @@ export class BitReader {
   }
 
   private load(): void {
+    // i18n-exempt: decode diagnostic, never shown (see WireProblem in wire.ts)
     if (this.pos >= this.packed.length) throw new RangeError('bit stream ends early');
     const low = DIGIT[this.packed.charCodeAt(this.pos)] ?? -1;
     const high = DIGIT[this.packed.charCodeAt(this.pos + 1)] ?? -1;
     this.pos += 2;
     const group = low + high * BASE;
+    // i18n-exempt: decode diagnostic, never shown (see WireProblem in wire.ts)
     if (low < 0 || high < 0 || group >= POW2[GROUP]!) throw new RangeError('character outside the bit-stream alphabet');
     this.acc = group;
     this.held = GROUP;

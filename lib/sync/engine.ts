@@ -11,6 +11,7 @@
  * what arrives, it encodes its own merged state and writes again whatever the area lacks, which
  * ends once every device holds the same state (equal states encode to equal items).
  */
+import { i18n } from '#i18n';
 import {
   mergeState,
   type MergeChanges,
@@ -78,7 +79,7 @@ function hasChanges(changes: MergeChanges): boolean {
  */
 export function createSyncEngine({ area, replica, clock, onStatus, debounceMs, maxWaitMs }: SyncEngineOptions): SyncEngine {
   let known: Items = {};
-  let status: SyncStatus = { phase: 'starting', message: 'Starting sync', problems: [] };
+  let status: SyncStatus = { phase: 'starting', message: i18n.t('sync.status.starting'), problems: [] };
   let unsubscribe: (() => void) | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   /** The share of the quota the encoder aims for; shrinks after a quota refusal (another device's items counted differently). */
@@ -164,7 +165,8 @@ export function createSyncEngine({ area, replica, clock, onStatus, debounceMs, m
     onError: (error, retryAt) => {
       const reason = error instanceof Error ? error.message : String(error);
       const wait = Math.max(1, Math.round((retryAt - clock.now()) / 1000));
-      update({ phase: 'retrying', error: reason, message: `Sync paused: ${reason}. Trying again in ${wait} s; your changes are kept on this device.` });
+      // The reason is the browser's own words (a quota refusal, an IndexedDB error): it stays as given.
+      update({ phase: 'retrying', error: reason, message: i18n.t('sync.status.paused', { reason, seconds: wait }) });
     },
   });
 

@@ -1,8 +1,21 @@
 /** The sync status in plain words, for the options page's Sync section. */
+import { i18n, type GeneratedI18nStructure } from '#i18n';
 import type { Coverage } from './wire';
 
-const count = (n: number) => n.toLocaleString('en-US');
-const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+/** Counts are grouped the way the catalogue's language writes numbers ("6,100"), not the browser's. */
+const count = (n: number) => n.toLocaleString(i18n.t('sync.numberLocale'));
+
+/** "62 KB of 100 KB": the share of the sync area in use, as the status line and the Space used row say it. */
+export function describeSpace(bytes: number, quotaBytes: number): string {
+  return i18n.t('sync.space', { used: Math.round(bytes / 1024), quota: Math.round(quotaBytes / 1024) });
+}
+
+/** "a, b and c" by the catalogue's list words. */
+function listOf(items: readonly string[]): string {
+  const last = items.at(-1) ?? '';
+  if (items.length < 2) return last;
+  return i18n.t('sync.status.listAnd', { items: items.slice(0, -1).join(i18n.t('sync.status.listComma')), last });
+}
 
 /**
  * What an encoding put in the sync area, said plainly. Everything synced:
@@ -11,44 +24,54 @@ const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 
  * only; the 1,297 least recently changed papers are kept on this device only (the sync area is
  * full)". Seen marks, which get room last, say how many of them sync: "…; 20,000 of 52,000 seen
  * marks sync, the newest first: the 32,000 oldest stay on this device only (no room left in the
- * sync area; seen marks go first)".
+ * sync area; seen marks go first)". Each clause is one catalogue message, plural on its own count,
+ * so a translation can order its words as its language does.
  */
 export function describeCoverage(coverage: Coverage, quotaBytes = 102_400): string {
   const { papers, notes, read, seen, rules, settings, tags } = coverage;
-  const kb = `${Math.round(coverage.bytes / 1024)} KB of ${Math.round(quotaBytes / 1024)} KB`;
+  const space = describeSpace(coverage.bytes, quotaBytes);
+  const clause = (key: Extract<keyof GeneratedI18nStructure, `sync.status.kept.${string}`>, n: number) => i18n.t(key, n, { count: count(n) });
   const kept: string[] = [];
-  if (notes.tooLarge > 0) kept.push(`${plural(notes.tooLarge, 'note', 'notes')} over 8 KB ${notes.tooLarge === 1 ? 'is' : 'are'} kept on this device only`);
+  if (notes.tooLarge > 0) kept.push(clause('sync.status.kept.notesTooLarge', notes.tooLarge));
   const notesOut = notes.total - notes.synced - notes.tooLarge;
   const papersOut = papers.total - papers.synced;
   // Papers left out whole for lack of room, beyond those missing only a note.
   const spaceOut = papersOut - notes.tooLarge - notesOut;
-  if (spaceOut > 0) {
-    kept.push(`the ${plural(spaceOut, 'least recently changed paper', 'least recently changed papers')} ${spaceOut === 1 ? 'is' : 'are'} kept on this device only (the sync area is full)`);
-  }
-  if (notesOut > 0) kept.push(`${plural(notesOut, 'note does', 'notes do')} not fit and stay on this device`);
-  if (read.synced < read.total) kept.push(`${plural(read.total - read.synced, 'read mark', 'read marks')} stay on this device`);
+  if (spaceOut > 0) kept.push(clause('sync.status.kept.papers', spaceOut));
+  if (notesOut > 0) kept.push(clause('sync.status.kept.notes', notesOut));
+  if (read.synced < read.total) kept.push(clause('sync.status.kept.readMarks', read.total - read.synced));
   const rulesOut = rules.total - rules.synced;
-  if (rulesOut > 0) kept.push(`${plural(rulesOut, 'rule', 'rules')} ${rules.tooLarge > 0 ? 'over 8 KB or ' : ''}not fitting stay on this device`);
+  if (rulesOut > 0) kept.push(clause(rules.tooLarge > 0 ? 'sync.status.kept.rulesTooLarge' : 'sync.status.kept.rules', rulesOut));
   const settingsOut = settings.total - settings.synced;
-  if (settingsOut > 0) kept.push(`${plural(settingsOut, 'setting', 'settings')} stay on this device`);
-  if (tags.synced < tags.total) kept.push(`${plural(tags.total - tags.synced, 'tag colour', 'tag colours')} stay on this device`);
-  // Seen marks are what sync gives up first, so they get a sentence of their own and never make
+  if (settingsOut > 0) kept.push(clause('sync.status.kept.settings', settingsOut));
+  if (tags.synced < tags.total) kept.push(clause('sync.status.kept.tagColours', tags.total - tags.synced));
+  // Seen marks are what sync gives up first, so they get a clause of their own and never make
   // the papers look partly synced.
   const seenOut = seen.total - seen.synced;
-  const seenNote =
+  const seenClause =
     seenOut === 0
-      ? ''
+      ? undefined
       : seen.synced === 0
-        ? `; the listings' ${plural(seen.total, 'seen mark stays', 'seen marks stay')} on this device only (no room left in the sync area; seen marks go first)`
-        : `; ${count(seen.synced)} of ${plural(seen.total, 'seen mark', 'seen marks')} sync, the newest first: the ${plural(seenOut, 'oldest stays', 'oldest stay')} on this device only (no room left in the sync area; seen marks go first)`;
+        ? clause('sync.status.kept.allSeenMarks', seen.total)
+        : i18n.t('sync.status.oldestSeenMarks', seenOut, {
+            count: count(seenOut),
+            synced: count(seen.synced),
+            seenMarks: i18n.t('sync.status.seenMarks', seen.total, { count: count(seen.total) }),
+          });
   if (kept.length === 0) {
-    const parts = [`all ${plural(papers.total, 'paper', 'papers')}`];
-    if (notes.total > 0) parts.push(plural(notes.total, 'note', 'notes'));
-    if (tags.total > 0) parts.push(plural(tags.total, 'tag', 'tags'));
-    if (rules.total > 0) parts.push(plural(rules.total, 'rule', 'rules'));
-    if (seen.total > 0 && seenOut === 0) parts.push(plural(seen.total, 'seen mark', 'seen marks'));
-    const last = parts.pop()!;
-    return `Syncing ${parts.length > 0 ? `${parts.join(', ')} and ${last}` : last}${seenNote} (${kb})`;
+    const parts = [i18n.t('sync.status.allPapers', papers.total, { count: count(papers.total) })];
+    if (notes.total > 0) parts.push(i18n.t('sync.status.notes', notes.total, { count: count(notes.total) }));
+    if (tags.total > 0) parts.push(i18n.t('sync.status.tags', tags.total, { count: count(tags.total) }));
+    if (rules.total > 0) parts.push(i18n.t('sync.status.rules', rules.total, { count: count(rules.total) }));
+    if (seen.total > 0 && seenOut === 0) parts.push(i18n.t('sync.status.seenMarks', seen.total, { count: count(seen.total) }));
+    const items = listOf(parts);
+    return seenClause === undefined ? i18n.t('sync.status.everything', { items, space }) : i18n.t('sync.status.everythingButSeenMarks', { items, seen: seenClause, space });
   }
-  return `Syncing ${count(papers.synced)} of ${plural(papers.total, 'paper', 'papers')}: ${kept.join('; ')}${seenNote} (${kb})`;
+  if (seenClause !== undefined) kept.push(seenClause);
+  return i18n.t('sync.status.partly', papers.total, {
+    count: count(papers.total),
+    synced: count(papers.synced),
+    kept: kept.join(i18n.t('sync.status.clauseSeparator')),
+    space,
+  });
 }

@@ -159,6 +159,7 @@ function readSlot(r: BitReader, ctx: ReadContext): Slot {
   const on = r.bits(1) === 1;
   const stamp = ctx.last + r.signed(ctx.k);
   ctx.last = stamp;
+  // i18n-exempt: decode diagnostic, never shown (see WireProblem)
   if (!Number.isSafeInteger(stamp) || stamp < 1 || stamp > MAX_STAMP) throw new RangeError(`stamp ${stamp} out of range`);
   return { on, stamp };
 }
@@ -194,9 +195,11 @@ const coreCodec: FamilyCodec<CoreEntry> = {
     if (hasStar) entry.star = readSlot(r, ctx);
     if (hasHide) entry.hide = readSlot(r, ctx);
     const count = r.expGolomb(0);
+    // i18n-exempt: decode diagnostic, never shown (see WireProblem)
     if (count > ctx.extra.length) throw new RangeError('more tags than the item names');
     for (let i = 0; i < count; i++) {
       const name = ctx.extra[r.bits(ctx.width)];
+      // i18n-exempt: decode diagnostic, never shown (see WireProblem)
       if (name === undefined) throw new RangeError('tag index outside the tag table');
       entry.tags.push({ name, slot: readSlot(r, ctx) });
     }
@@ -204,6 +207,7 @@ const coreCodec: FamilyCodec<CoreEntry> = {
   },
   size: (e) => 4 + e.tags.length * 3,
   checkExtra(extra) {
+    // i18n-exempt: decode diagnostic, never shown (see WireProblem)
     for (const name of extra) if (v.parse(tagNameSchema, name) !== name) throw new RangeError('tag name with surrounding spaces');
   },
 };
@@ -220,6 +224,7 @@ const noteCodec: FamilyCodec<NoteEntry> = {
     const slot = readSlot(r, ctx);
     if (!slot.on) return { ...base, slot };
     const text = ctx.extra[ctx.texts++];
+    // i18n-exempt: decode diagnostic, never shown (see WireProblem)
     if (text === undefined) throw new RangeError('fewer note texts than notes');
     return { ...base, slot, text };
   },
@@ -246,6 +251,7 @@ const markCodec = (prefix: 's' | 'l'): FamilyCodec<MarkEntry> => ({
   },
   size: () => 3,
   checkExtra(extra) {
+    // i18n-exempt: decode diagnostic, never shown (see WireProblem)
     if (extra.length > 0) throw new RangeError('seen marks carry no strings');
   },
 });
@@ -339,9 +345,11 @@ function decodeItem<E extends Keyed>(codec: FamilyCodec<E>, value: unknown): E[]
   const [, bits, extra] = parsed;
   const old = parsed[3] ?? [];
   codec.checkExtra(extra);
+  // i18n-exempt: decode diagnostic, never shown (see WireProblem)
   for (const id of old) if (!isArxivId(id) || idNumber(id) !== undefined) throw new RangeError(`not an old-style id: ${id.slice(0, 40)}`);
   const r = new BitReader(bits);
   const count = r.expGolomb(0);
+  // i18n-exempt: decode diagnostic, never shown (see WireProblem)
   if (count > ITEM_LIMIT * 8) throw new RangeError('more papers than an item can hold');
   const kId = r.bits(4);
   const k = r.bits(4);
@@ -351,6 +359,7 @@ function decodeItem<E extends Keyed>(codec: FamilyCodec<E>, value: unknown): E[]
   for (let i = 0; i < count; i++) {
     num += r.expGolomb(kId);
     const id = idOfNumber(num);
+    // i18n-exempt: decode diagnostic, never shown (see WireProblem)
     if (id === undefined) throw new RangeError(`not an arXiv id number: ${num}`);
     out.push(codec.read(r, { id, num }, ctx));
   }
@@ -658,6 +667,10 @@ export function encodeState(state: ReplicatedState, budget: WireBudget = FULL_BU
 /** A sync item that could not be read, and why. */
 export interface WireProblem {
   key: string;
+  /**
+   * Why, in English for whoever debugs the format: the options page says only how many items
+   * were skipped, since no reader can act on a broken bit stream from another device.
+   */
   reason: string;
 }
 
@@ -677,6 +690,7 @@ export function isOwnItem(key: string, value: unknown): boolean {
 }
 
 function describe(error: unknown): string {
+  // i18n-exempt: decode diagnostic, never shown (see WireProblem)
   if (error instanceof v.ValiError) return `unexpected shape (${error.issues[0]?.message ?? 'invalid'})`;
   return error instanceof Error ? error.message : String(error);
 }
@@ -735,6 +749,7 @@ export function decodeItems(items: Items): { state: ReplicatedState; problems: W
     try {
       // Before anything recursive (schemas, canonical JSON) walks it: items come from other devices.
       const tooDeep = findTooDeep(value, LIMITS.depth, key);
+      // i18n-exempt: decode diagnostic, never shown (see WireProblem)
       if (tooDeep !== undefined) throw new RangeError(`${tooDeep}: nested deeper than ${LIMITS.depth} levels`);
       const family = key[0] as Family | RowFamily;
       if (family === 'p') {

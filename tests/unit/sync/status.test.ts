@@ -50,7 +50,44 @@ describe('describeCoverage', () => {
       coverage({ papers: { total: 6100, synced: 4800 }, notes: { total: 300, synced: 300, tooLarge: 0 }, seen: { total: 900, synced: 0 }, bytes: 102_000 }),
       "Syncing 4,800 of 6,100 papers: the 1,300 least recently changed papers are kept on this device only (the sync area is full); the listings' 900 seen marks stay on this device only (no room left in the sync area; seen marks go first) (100 KB of 100 KB)",
     ],
+    [
+      'one of each left out',
+      coverage({
+        papers: { total: 1, synced: 0 },
+        notes: { total: 0, synced: 0, tooLarge: 0 },
+        read: { total: 1, synced: 0 },
+        seen: { total: 2, synced: 1 },
+        tags: { total: 12, synced: 11 },
+        rules: { total: 4, synced: 3, tooLarge: 1 },
+        settings: { total: 2, synced: 1, tooLarge: 0 },
+      }),
+      'Syncing 0 of 1 paper: the 1 least recently changed paper is kept on this device only (the sync area is full); 1 read mark stay on this device; 1 rule over 8 KB or not fitting stay on this device; 1 setting stay on this device; 1 tag colour stay on this device; 1 of 2 seen marks sync, the newest first: the 1 oldest stays on this device only (no room left in the sync area; seen marks go first) (62 KB of 100 KB)',
+    ],
+    [
+      'a note that does not fit',
+      coverage({ papers: { total: 6100, synced: 6099 }, notes: { total: 300, synced: 299, tooLarge: 0 }, rules: { total: 4, synced: 2, tooLarge: 0 } }),
+      'Syncing 6,099 of 6,100 papers: 1 note does not fit and stay on this device; 2 rules not fitting stay on this device (62 KB of 100 KB)',
+    ],
+    [
+      'one of each, all synced',
+      coverage({ papers: { total: 1, synced: 1 }, notes: { total: 1, synced: 1, tooLarge: 0 }, tags: { total: 1, synced: 1 }, rules: { total: 1, synced: 1, tooLarge: 0 }, seen: { total: 1, synced: 1 } }),
+      'Syncing all 1 paper, 1 note, 1 tag, 1 rule and 1 seen mark (62 KB of 100 KB)',
+    ],
+    [
+      'papers only',
+      coverage({ notes: { total: 0, synced: 0, tooLarge: 0 }, tags: { total: 0, synced: 0 }, rules: { total: 0, synced: 0, tooLarge: 0 } }),
+      'Syncing all 6,100 papers (62 KB of 100 KB)',
+    ],
+    [
+      'the one seen mark left out',
+      coverage({ seen: { total: 1, synced: 0 } }),
+      "Syncing all 6,100 papers, 300 notes, 12 tags and 4 rules; the listings' 1 seen mark stays on this device only (no room left in the sync area; seen marks go first) (62 KB of 100 KB)",
+    ],
   ])('says plainly what syncs: %s', (_, input, text) => {
     expect(describeCoverage(input)).toBe(text);
+  });
+
+  it('counts the space against the quota it is given', () => {
+    expect(describeCoverage(coverage({ notes: { total: 0, synced: 0, tooLarge: 0 }, tags: { total: 0, synced: 0 }, rules: { total: 0, synced: 0, tooLarge: 0 } }), 51_200)).toBe('Syncing all 6,100 papers (62 KB of 50 KB)');
   });
 });
