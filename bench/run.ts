@@ -11,7 +11,7 @@ import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FIXTURES_DIR } from '../scripts/arxiv-routes.mjs';
-import { CHROME_BUILD } from '../scripts/launch.mjs';
+import { READER_BUILD } from '../scripts/launch.mjs';
 import { makeListing } from '../tests/fixtures/make-listing';
 import { EXPORT_FORMATS } from '@/lib/export/index';
 import { benchBackup } from './backup';
@@ -136,9 +136,9 @@ function medianOf<T>(samples: readonly T[], warmups: number, pick: (sample: T) =
 
 /** Raw and gzipped sizes of the built bundles users download. */
 function bundleSizes(): Record<string, number> {
-  const content = join(CHROME_BUILD, 'content-scripts', 'arxiv.js');
-  const css = join(CHROME_BUILD, 'content-scripts', 'arxiv.css');
-  const background = join(CHROME_BUILD, 'background.js');
+  const content = join(READER_BUILD, 'content-scripts', 'arxiv.js');
+  const css = join(READER_BUILD, 'content-scripts', 'arxiv.css');
+  const background = join(READER_BUILD, 'background.js');
   const sizes: Record<string, number> = {
     content_script_bytes: statSync(content).size,
     content_script_gzip_bytes: gzipSize(content),

@@ -2,7 +2,7 @@
 // for the page) with the esbuild that Vite brings along, and runs it. The report goes to
 // bench/report.json (or `--out <file>`).
 //   --smoke      every measurement once or twice at 100 entries with a small store (harness check)
-//   --no-build   use the extension already built in .output (or $SIFT_OUT_DIR)
+//   --no-build   use the extensions already built in .output and .output-test (or $SIFT_OUT_DIR)
 //   --sizes 100,500,2000   --runs 5
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -15,7 +15,12 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, '.cache', 'bench');
 const argv = process.argv.slice(2);
 
-if (!argv.includes('--no-build')) execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
+// The reader's build, whose files the size figures weigh, and the test build the pages are driven
+// in (its one difference, open shadow roots, lets the bench reach the toolbar's buttons).
+if (!argv.includes('--no-build')) {
+  execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
+  execSync('node scripts/build-test.mjs --chrome', { cwd: ROOT, stdio: 'inherit' });
+}
 mkdirSync(OUT, { recursive: true });
 
 // scripts/*.mjs find the build and the fixtures relative to their own file: keep them as they are,

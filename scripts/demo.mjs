@@ -5,7 +5,7 @@
 // `npm run demo -- --live` opens the real arxiv.org instead.
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { launchWithExtension } from './launch.mjs';
+import { READER_BUILD, launchWithExtension } from './launch.mjs';
 import { routeArxiv } from './arxiv-routes.mjs';
 
 const live = process.argv.includes('--live');
@@ -15,7 +15,7 @@ const LISTING = 'https://arxiv.org/list/cs.DC/new';
 execSync('npx wxt build', { stdio: 'inherit' });
 mkdirSync('demo', { recursive: true });
 
-const { context } = await launchWithExtension({ headless, viewport: { width: 1280, height: 1000 } });
+const { context } = await launchWithExtension({ headless, extensionPath: READER_BUILD, viewport: { width: 1280, height: 1000 } });
 if (!live) await routeArxiv(context);
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(LISTING);

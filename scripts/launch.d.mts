@@ -1,5 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
 export const CHROME_BUILD: string;
+export const READER_BUILD: string;
 export function launchWithExtension(options?: {
   headless?: boolean;
   extensionPath?: string;

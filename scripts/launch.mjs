@@ -5,12 +5,20 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findChromium } from './browsers.mjs';
 
-export const CHROME_BUILD = resolve(new URL('..', import.meta.url).pathname, process.env.SIFT_OUT_DIR ?? '.output', 'chrome-mv3');
+const ROOT = new URL('..', import.meta.url).pathname;
+/** The build a reader installs (`npm run build`), with closed shadow roots: the demo and the hostile-page tests load it. */
+export const READER_BUILD = resolve(ROOT, process.env.SIFT_READER_OUT_DIR ?? '.output', 'chrome-mv3');
+/**
+ * The build the browser tests, the bench and the screenshots drive (`npm run build:test`): the
+ * reader's build with open shadow roots, which Playwright's locators need (lib/overlay/shadow-mode.ts).
+ * `SIFT_OUT_DIR` points it at another build, as it points `wxt build` at another folder.
+ */
+export const CHROME_BUILD = resolve(ROOT, process.env.SIFT_OUT_DIR ?? '.output-test', 'chrome-mv3');
 
 /** Launches a persistent context with the built extension loaded; returns it with the extension id. */
 export async function launchWithExtension({ headless = true, extensionPath = CHROME_BUILD, viewport } = {}) {
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionPath}: run \`npm run build\` first.`);
+    throw new Error(`No built extension at ${extensionPath}: run \`npm run build\` and \`npm run build:test\` first.`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'sift-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {

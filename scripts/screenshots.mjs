@@ -23,7 +23,8 @@ const GETBATCH = '2602.22434';
 const PRIVACY = '2602.22633';
 const ADAPTBF = '2602.22409';
 
-if (!process.argv.includes('--no-build')) execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
+// The test build: its open shadow roots let the scenes open dialogs by role.
+if (!process.argv.includes('--no-build')) execSync('node scripts/build-test.mjs --chrome', { cwd: ROOT, stdio: 'inherit' });
 mkdirSync(OUT, { recursive: true });
 
 const { context, extensionId } = await launchWithExtension({ viewport: STORE });

@@ -1,5 +1,5 @@
 // `npm test`: the whole suite in the order a newcomer needs it: type-check, build the extension
-// (the end-to-end tests load the built one), lint the Firefox build as addons.mozilla.org does,
+// (the reader's build, and the test build with open shadow roots the end-to-end tests drive), lint the Firefox build as addons.mozilla.org does,
 // unit and DOM tests, the browser tests in Chromium and in Firefox ESR, then the check that the
 // AMO sources archive rebuilds the add-on byte for byte. Each
 // runner prints its own summary; the last line adds them up in the plain form CI reads.
@@ -27,6 +27,7 @@ const steps = [
   { gate: true, run: () => run('type-check', 'npx', ['tsc', '--noEmit']) },
   { gate: true, run: () => run('import cycles', 'node', ['scripts/check-cycles.mjs']) },
   { gate: true, run: () => run('build', 'npm', ['run', 'build', '--silent']) },
+  { gate: true, run: () => run('test build (open shadow roots)', 'npm', ['run', 'build:test', '--silent']) },
   { run: () => run('web-ext lint (firefox build)', 'npm', ['run', 'lint:firefox', '--silent']) },
   { run: () => run('unit and DOM tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`]) },
   { run: () => run('browser tests (chromium)', 'npm', ['run', 'test:e2e', '--silent'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json` }) },

@@ -6,11 +6,6 @@ import type { ListingState } from './listing-state';
 import { onAnnotationChange } from './annotation-changes';
 import { visibilityOf } from './visibility';
 
-/** Tag names go into one space-separated attribute; encoding keeps spaces inside names apart. */
-export function encodeTagToken(tag: string): string {
-  return encodeURIComponent(tag);
-}
-
 /**
  * Keeps each entry's `data-sift-*` flags (starred, hidden, tagged, new, matching, text miss) in
  * step with the state. Only entries whose data changed are touched; the filter stylesheet does the
@@ -29,7 +24,8 @@ export function syncEntryFlags(state: ListingState, entries: EntryIndex, signal:
 
   onAnnotationChange(state, entries, signal, ({ nodes }, annotation) => {
     setOn(nodes, ENTRY_FLAGS.starred, annotation?.starred ? '' : undefined);
-    setOn(nodes, ENTRY_FLAGS.tagged, annotation?.tags.length ? annotation.tags.map(encodeTagToken).join(' ') : undefined);
+    // A bare flag: the tag names themselves stay out of the page's DOM.
+    setOn(nodes, ENTRY_FLAGS.tagged, annotation?.tags.length ? '' : undefined);
   });
 
   // Hidden by the reader or by a rule: one flag, so the stylesheet collapses both alike.

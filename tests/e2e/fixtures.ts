@@ -1,5 +1,5 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { launchWithExtension } from '../../scripts/launch.mjs';
+import { CHROME_BUILD, READER_BUILD, launchWithExtension } from '../../scripts/launch.mjs';
 import { routeArxiv } from '../../scripts/arxiv-routes.mjs';
 
 /** One request the background made to arXiv's API, as the route saw it. */
@@ -42,6 +42,12 @@ interface SiftFixtures {
    * it). Otherwise it is closed before the test starts and the test's page is brought to front.
    */
   keepWelcome: boolean;
+  /**
+   * Which build to load: the test build (`npm run build:test`, open shadow roots, which locators
+   * need) or the one a reader installs (`npm run build`, closed roots), for the tests that check
+   * what a page can see.
+   */
+  build: 'test' | 'reader';
 }
 
 /**
@@ -58,13 +64,14 @@ async function closeWelcomeTab(context: BrowserContext, extensionId: string): Pr
 }
 
 /**
- * Chromium with the built extension (`.output/chrome-mv3`) in a fresh profile, every arxiv.org
+ * Chromium with the built extension (`.output-test/chrome-mv3`, or the reader's build) in a fresh profile, every arxiv.org
  * request answered from tests/fixtures and every other host refused, so no test reaches the network.
  */
 export const test = base.extend<SiftFixtures & { launched: { context: BrowserContext; extensionId: string; arxivApi: ArxivApi } }>({
   keepWelcome: [false, { option: true }],
-  launched: async ({ keepWelcome }, use) => {
-    const launched = await launchWithExtension();
+  build: ['test', { option: true }],
+  launched: async ({ keepWelcome, build }, use) => {
+    const launched = await launchWithExtension({ extensionPath: build === 'reader' ? READER_BUILD : CHROME_BUILD });
     if (!keepWelcome) await closeWelcomeTab(launched.context, launched.extensionId);
     let answer: ApiAnswerer | undefined;
     const arxivApi: ArxivApi = { requests: [], answerWith: (next) => void (answer = next) };

@@ -1,8 +1,9 @@
 /**
  * A hostile page cannot drive Sift: its script's clicks and keys change nothing in the store, a
  * forged WXT "content script started" event does not tear Sift down, and a form that clobbers
- * `window.browser` does not break Sift's messaging. The page is the seed listing with the hostile
- * markup and script below inserted after <body>.
+ * `window.browser` does not break Sift's messaging; and on the build a reader installs, the page
+ * reads none of the reader's words. The page is the seed listing with the hostile markup and
+ * script below inserted after <body>.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,10 @@ const HOSTILE = '/list/cs.DC/new?fixture=hostile';
 const HOSTILE_MARKUP = `
 <form id="browser"><input name="runtime" id="runtime" value="x"></form>
 <script>
+  window.siftKeys = [];
+  window.siftTyped = [];
+  window.addEventListener('keydown', (event) => window.siftKeys.push(event.key));
+  window.addEventListener('input', (event) => window.siftTyped.push(event.data ?? ''));
   window.siftAttack = () => {
     for (const button of document.querySelectorAll('.sift-star, .sift-hide')) button.click();
     const first = document.querySelector('[data-sift-entry] .sift-star');
@@ -89,4 +94,51 @@ test("a forged WXT start event does not remove Sift, and the page never learns t
   await listing.starOf(FIRST).click();
   await expect(listing.starOf(FIRST)).toHaveAttribute('aria-pressed', 'true');
   expect(JSON.stringify(posted)).not.toContain(extensionId);
+});
+
+test.describe('on the build a reader installs', () => {
+  test.use({ build: 'reader' });
+  const SECRET_TAG = 'grant-proposal';
+  const SECRET_NOTE = 'Compare with our rejected submission';
+
+  test("the page's script reads no tag name, note or keystroke the reader gives Sift", async ({ page }) => {
+    const listing = new ListingPage(page);
+    await listing.open(HOSTILE);
+    // Locators cannot enter a closed root: focus inside it shows as the host being the active element.
+    const focusInSift = () => page.evaluate(() => document.activeElement?.localName === 'sift-overlay');
+    await page.keyboard.press('j');
+    await page.keyboard.press('t');
+    await expect.poll(focusInSift).toBe(true);
+    await page.keyboard.type(SECRET_TAG);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('[data-sift-tagged] .sift-chips')).toHaveCount(1);
+    await expect.poll(focusInSift).toBe(false);
+    await page.keyboard.press('n');
+    await expect.poll(focusInSift).toBe(true);
+    await page.keyboard.type(SECRET_NOTE);
+    await page.keyboard.press('Control+Enter');
+    await expect(page.locator('.sift-note-tip')).toHaveCount(1);
+
+    const seen = await page.evaluate(() => ({
+      overlayRoot: document.querySelector('sift-overlay')?.shadowRoot !== null,
+      entryRoots: [...document.querySelectorAll('.sift-chips, .sift-note-tip')].map((host) => host.shadowRoot !== null),
+      markup: document.documentElement.outerHTML,
+      text: document.body.innerText,
+      keys: (window as unknown as { siftKeys: string[] }).siftKeys.join(''),
+      typed: (window as unknown as { siftTyped: string[] }).siftTyped.join(''),
+    }));
+    expect(seen.keys).toContain('jt');
+    expect(seen.overlayRoot).toBe(false);
+    expect(seen.entryRoots).toEqual([false, false]);
+    for (const secret of [SECRET_TAG, SECRET_NOTE]) {
+      expect(seen.markup).not.toContain(secret);
+      expect(seen.text).not.toContain(secret);
+      // The page's own key and input listeners (bubbling) saw the shortcuts, not what was typed.
+      expect(seen.keys).not.toContain(secret.slice(0, 6));
+      expect(seen.typed).not.toContain(secret.slice(0, 6));
+    }
+    // The reader still sees both: the chip's and the tooltip's text are on screen.
+    await expect(page.locator('[data-sift-tagged] .sift-chips')).toBeVisible();
+  });
 });

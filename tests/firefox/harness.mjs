@@ -15,8 +15,13 @@ import { findFirefox } from '../../scripts/browsers.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 
-/** The production Firefox build `npm run build` makes (or the one under SIFT_OUT_DIR). */
-export const FIREFOX_BUILD = resolve(ROOT, process.env.SIFT_OUT_DIR ?? '.output', 'firefox-mv2');
+/**
+ * The Firefox build the tests drive, `npm run build:test`'s (or the one under SIFT_OUT_DIR): the
+ * reader's build with open shadow roots, which the harness's queries enter (lib/overlay/shadow-mode.ts).
+ */
+export const FIREFOX_BUILD = resolve(ROOT, process.env.SIFT_OUT_DIR ?? '.output-test', 'firefox-mv2');
+/** The build a reader installs, `npm run build`'s: closed shadow roots, for the tests of what a page can see. */
+export const READER_FIREFOX_BUILD = resolve(ROOT, process.env.SIFT_READER_OUT_DIR ?? '.output', 'firefox-mv2');
 
 /** The add-on id pinned in wxt.config.ts (`browser_specific_settings.gecko.id`). */
 export const ADDON_ID = 'sift@arxiv-sift.invalid';
@@ -71,11 +76,13 @@ async function routeArxiv(page, extra) {
  * Launches headless Firefox ESR with a fresh profile and installs the built add-on as a
  * temporary add-on (no signing needed). Downloads land in a directory of their own without a
  * dialog. One session per test file; `fresh()` gives each test an empty store. `extra` serves
- * pages of the test's own at arXiv paths (see `routeArxiv`).
+ * pages of the test's own at arXiv paths (see `routeArxiv`); `build: 'reader'` installs the
+ * reader's build instead of the test build.
  */
-export async function launchFirefox({ extra = {} } = {}) {
-  if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) {
-    throw new Error(`No Firefox build at ${FIREFOX_BUILD}: run \`npm run build\` first.`);
+export async function launchFirefox({ extra = {}, build = 'test' } = {}) {
+  const addon = build === 'reader' ? READER_FIREFOX_BUILD : FIREFOX_BUILD;
+  if (!existsSync(join(addon, 'manifest.json'))) {
+    throw new Error(`No Firefox build at ${addon}: run \`npm run build\` and \`npm run build:test\` first.`);
   }
   const downloads = mkdtempSync(join(tmpdir(), 'sift-firefox-downloads-'));
   // BiDi interception does not see the background's requests, so arXiv's API is a local proxy
@@ -103,7 +110,7 @@ export async function launchFirefox({ extra = {} } = {}) {
       'dom.events.testing.asyncClipboard': true,
     },
   });
-  let installed = await browser.installExtension(FIREFOX_BUILD);
+  let installed = await browser.installExtension(addon);
   assert.equal(installed, ADDON_ID);
 
   async function newPage() {
@@ -130,7 +137,7 @@ export async function launchFirefox({ extra = {} } = {}) {
       const page = await newPage();
       for (const old of pages) await old.close();
       await browser.uninstallExtension(installed);
-      installed = await browser.installExtension(FIREFOX_BUILD);
+      installed = await browser.installExtension(addon);
       for (const file of readdirSync(downloads)) rmSync(join(downloads, file), { force: true });
       return page;
     },

@@ -1,7 +1,8 @@
 // A hostile page cannot drive Sift in Firefox either (the Chromium runs are tests/e2e/hostile.spec.ts):
 // its script's clicks and keys change nothing in the store, a forged WXT "content script started"
 // event does not tear the overlay down, and a form that clobbers `window.browser` does not cut
-// Sift off from its background. The page is the seed listing with the markup below after <body>.
+// Sift off from its background; and on the build a reader installs, the page reads none of the
+// reader's words. The page is the seed listing with the markup below after <body>.
 // And rules: a one-letter word is refused when saved, in words; rules that each pass the checks
 // but together match all over the page paint a bounded number of ranges, from the entry on
 // screen, and say so.
@@ -34,6 +35,10 @@ const FIRST = '2602.22290';
 const HOSTILE_MARKUP = `
 <form id="browser"><input name="runtime" id="runtime" value="x"></form>
 <script>
+  window.siftKeys = [];
+  window.siftTyped = [];
+  window.addEventListener('keydown', (event) => window.siftKeys.push(event.key));
+  window.addEventListener('input', (event) => window.siftTyped.push(event.data ?? ''));
   window.siftPosted = [];
   window.addEventListener('message', (event) => window.siftPosted.push(JSON.stringify(event.data)));
   window.siftAttack = () => {
@@ -235,5 +240,59 @@ describe('a hostile arXiv page in Firefox', () => {
     assert.equal(await listing.page.$eval(`sift-overlay >>> ${byRole('list', 'Rules')}`, (list) => list.textContent.trim()), 'No rules yet.');
     await listing.overlay('button', 'Close').click();
     await eventually(async () => (await listing.toolbar()).toggles['Only matching'].count, '0');
+  });
+});
+
+describe('the Firefox build a reader installs, on a hostile page', () => {
+  const SECRET_TAG = 'grant-proposal';
+  const SECRET_NOTE = 'Compare with our rejected submission';
+  let session;
+
+  before(async () => {
+    session = await launchFirefox({ extra: { [HOSTILE]: hostileListing() }, build: 'reader' });
+  });
+  after(async () => {
+    await session?.close();
+  });
+
+  it("the page's script reads no tag name, note or keystroke the reader gives Sift", async () => {
+    const listing = new Listing(await session.fresh());
+    await listing.open(HOSTILE);
+    const { page } = listing;
+    // The harness cannot enter a closed root: focus inside it shows as the host being the active element.
+    const focusInSift = () => page.evaluate(() => document.activeElement?.localName === 'sift-overlay');
+    await page.keyboard.press('j');
+    await page.keyboard.press('t');
+    await eventually(focusInSift, true);
+    await page.keyboard.type(SECRET_TAG);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await eventually(() => page.$$eval('[data-sift-tagged] .sift-chips', (hosts) => hosts.length), 1);
+    await eventually(focusInSift, false);
+    await page.keyboard.press('n');
+    await eventually(focusInSift, true);
+    await page.keyboard.type(SECRET_NOTE);
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Enter');
+    await page.keyboard.up('Control');
+    await eventually(() => page.$$eval('.sift-note-tip', (tips) => tips.length), 1);
+
+    const seen = await page.evaluate(() => ({
+      overlayRoot: document.querySelector('sift-overlay')?.shadowRoot !== null,
+      entryRoots: [...document.querySelectorAll('.sift-chips, .sift-note-tip')].map((host) => host.shadowRoot !== null),
+      markup: document.documentElement.outerHTML,
+      text: document.body.innerText,
+      keys: window.siftKeys.join(''),
+      typed: window.siftTyped.join(''),
+    }));
+    assert.ok(seen.keys.includes('jt'), 'the page saw the shortcuts');
+    assert.equal(seen.overlayRoot, false);
+    assert.deepEqual(seen.entryRoots, [false, false]);
+    for (const secret of [SECRET_TAG, SECRET_NOTE]) {
+      assert.ok(!seen.markup.includes(secret), `${secret} in the page's markup`);
+      assert.ok(!seen.text.includes(secret), `${secret} in the page's innerText`);
+      assert.ok(!seen.keys.includes(secret.slice(0, 6)), `${secret} in the page's keydown log`);
+      assert.ok(!seen.typed.includes(secret.slice(0, 6)), `${secret} in the page's input log`);
+    }
   });
 });

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { ADDON_ID, FIREFOX_BUILD } from './harness.mjs';
+import { ADDON_ID, READER_FIREFOX_BUILD } from './harness.mjs';
 
-const OUT = resolve(FIREFOX_BUILD, '..');
+const OUT = resolve(READER_FIREFOX_BUILD, '..');
 const PRODUCTION_BUILDS = ['chrome-mv3', 'firefox-mv2'];
 
 function manifestOf(build) {
