@@ -2,14 +2,18 @@
 // and `npm run eval:ranking` build run lib code where no `browser.i18n` exists. Both read
 // locales/en.yml through @wxt-dev/i18n's own build functions, so they see exactly the messages the
 // built extension's _locales/en/messages.json holds, and answer as Chrome's getMessage does.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 
 const PREDEFINED = { '@@ui_locale': 'en', '@@bidi_dir': 'ltr' };
 
-/** The catalogue's messages in Chrome's messages.json shape, from `locales/en.yml` under `root`. */
-export async function loadMessages(root = process.cwd()) {
-  return generateChromeMessages(await parseMessagesFile(resolve(root, 'locales/en.yml')));
+/**
+ * The catalogue's messages in Chrome's messages.json shape, from `locales/en.yml` under `root`.
+ * Synchronous, so `installCatalogue` can run before any module that reads the API is evaluated.
+ */
+export function loadMessages(root = process.cwd()) {
+  return generateChromeMessages(parseMessagesText(readFileSync(resolve(root, 'locales/en.yml'), 'utf8'), 'YAML'));
 }
 
 /**
@@ -32,6 +36,16 @@ export function createGetMessage(messages) {
 }
 
 /**
+ * Gives Node a `chrome.i18n` over the catalogue, for the Playwright specs and Firefox tests that
+ * import lib modules with interface text (an expected label, the shortcut table). Import the
+ * module that calls it before those modules: @wxt-dev/browser reads `chrome` once, when evaluated.
+ */
+export function installCatalogue(root = new URL('..', import.meta.url).pathname) {
+  const getMessage = createGetMessage(loadMessages(root));
+  globalThis.chrome = Object.assign(globalThis.chrome ?? {}, { i18n: { getMessage, getUILanguage: () => 'en' } });
+}
+
+/**
  * An esbuild plugin that makes `#i18n` work in a bundle run outside the extension: it installs
  * `chrome.i18n.getMessage` over the catalogue before WXT's generated `#i18n` module (and the
  * `@wxt-dev/browser` it reads the API from) is evaluated.
@@ -50,7 +64,7 @@ export function i18nEsbuildPlugin(root) {
             loader: 'js',
           };
         }
-        const messages = await loadMessages(root);
+        const messages = loadMessages(root);
         return {
           contents: [
             `const PREDEFINED = ${JSON.stringify(PREDEFINED)};`,

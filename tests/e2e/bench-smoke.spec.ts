@@ -1,3 +1,4 @@
+import './support/node-i18n'; // first: lib modules below read browser.i18n when evaluated
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+import './support/node-i18n'; // first: lib modules below read browser.i18n when evaluated
 import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+import './support/node-i18n'; // first: lib modules below read browser.i18n when evaluated
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Route } from '@playwright/test';

@@ -8,7 +8,7 @@ import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createGetMessage, loadMessages } from '../../scripts/i18n-catalogue.mjs';
 
-const getMessage = createGetMessage(await loadMessages());
+const getMessage = createGetMessage(loadMessages());
 
 function install(): void {
   fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
