@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { EXPORT_FORMATS, exportFormatOf, type CitationKeyStyle, type ExportFormatId } from '@/lib/export';
 import { sharedExportPreferences, type ExportPreferencesModel } from '@/lib/export/preferences';
 import type { ScopeChoice } from '@/lib/reading-list/export-scope';
@@ -20,8 +21,8 @@ export interface ExportControlsProps {
 }
 
 const KEY_STYLES: readonly { id: CitationKeyStyle; label: string }[] = [
-  { id: 'short', label: 'Short (ding2026energy)' },
-  { id: 'arxiv', label: 'As arXiv (ding2026energyefficientfederatedlearning)' },
+  { id: 'short', label: i18n.t('export.controls.keyShort') },
+  { id: 'arxiv', label: i18n.t('export.controls.keyArxiv') },
 ];
 
 /**
@@ -38,8 +39,8 @@ export function ExportControls(props: ExportControlsProps) {
   const hasKeys = exportFormatOf(props.format).hasCitationKeys;
   return (
     <fieldset class="export">
-      <legend>Export</legend>
-      <select aria-label="Export format" value={props.format} onChange={(event) => props.onFormat(event.currentTarget.value as ExportFormatId)}>
+      <legend>{i18n.t('export.controls.legend')}</legend>
+      <select aria-label={i18n.t('export.controls.format')} value={props.format} onChange={(event) => props.onFormat(event.currentTarget.value as ExportFormatId)}>
         {EXPORT_FORMATS.map((format) => (
           <option key={format.id} value={format.id}>
             {format.label}
@@ -52,11 +53,11 @@ export function ExportControls(props: ExportControlsProps) {
           checked={preferences.includeUserData[props.format]}
           onChange={(event) => void model.setIncludeUserData(props.format, event.currentTarget.checked)}
         />
-        Include my tags and notes
+        {i18n.t('export.controls.includeUserData')}
       </label>
       {hasKeys && (
         <label>
-          Citation keys
+          {i18n.t('export.controls.citationKeys')}
           <select value={preferences.citationKeyStyle} onChange={(event) => void model.setCitationKeyStyle(event.currentTarget.value as CitationKeyStyle)}>
             {KEY_STYLES.map((style) => (
               <option key={style.id} value={style.id}>
@@ -68,17 +69,17 @@ export function ExportControls(props: ExportControlsProps) {
       )}
       <label>
         <input type="radio" name="export-scope" checked={choice === 'selection'} disabled={selectedCount === 0} onChange={() => props.onScope('selection')} />
-        Selected ({selectedCount})
+        {i18n.t('export.controls.selected', [selectedCount])}
       </label>
       <label>
         <input type="radio" name="export-scope" checked={choice === 'list'} onChange={() => props.onScope('list')} />
         {props.listLabel}
       </label>
       <button type="button" class="action" disabled={busy || nothing} onClick={props.onDownload}>
-        Download
+        {i18n.t('export.controls.download')}
       </button>
       <button type="button" class="action" disabled={busy || nothing} onClick={props.onCopy}>
-        Copy
+        {i18n.t('export.controls.copy')}
       </button>
     </fieldset>
   );

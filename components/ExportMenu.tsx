@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { EXPORT_FORMATS, type ExportFormatId } from '@/lib/export';
 
 export type ExportHow = 'download' | 'copy';
@@ -42,24 +43,24 @@ export function ExportMenu({ label, disabled, onExport }: ExportMenuProps) {
               <button
                 type="button"
                 class="action"
-                aria-label={`Download ${format.label}`}
+                aria-label={i18n.t('export.menu.downloadFormat', { format: format.label })}
                 onClick={() => {
                   close();
                   onExport(format.id, 'download');
                 }}
               >
-                Download
+                {i18n.t('export.menu.download')}
               </button>
               <button
                 type="button"
                 class="action"
-                aria-label={`Copy ${format.label}`}
+                aria-label={i18n.t('export.menu.copyFormat', { format: format.label })}
                 onClick={() => {
                   close();
                   onExport(format.id, 'copy');
                 }}
               >
-                Copy
+                {i18n.t('export.menu.copy')}
               </button>
             </div>
           ))}

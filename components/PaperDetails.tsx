@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { DEFAULT_TAG_COLOR } from '@/lib/overlay/colors';
 import type { PaperEdit } from '@/lib/reading-list/pending-edits';
 import type { PaperRecord } from '@/lib/store/db';
@@ -32,59 +33,59 @@ export function PaperDetails({ record, tagColors, tagNames, gone, onClose, onOpe
   const starred = record.starredAt !== undefined;
   const announced = formatAnnounced(record.id, 'long');
   return (
-    <aside class="details" aria-label="Paper details">
+    <aside class="details" aria-label={i18n.t('readingList.details.region')}>
       <header>
         <h2>{meta.title}</h2>
-        <button type="button" class="close" aria-label="Close details" onClick={onClose}>
+        <button type="button" class="close" aria-label={i18n.t('readingList.details.close')} onClick={onClose}>
           ×
         </button>
       </header>
       <p class="details-authors">{meta.authors.join(', ')}</p>
       <p class="details-actions">
         <button type="button" class="action toggle" aria-pressed={starred} onClick={() => onEdit(record, { kind: 'star', starred: !starred })}>
-          <span aria-hidden="true">{starred ? '★' : '☆'}</span> Star
+          <span aria-hidden="true">{starred ? '★' : '☆'}</span> {i18n.t('readingList.details.star')}
         </button>
-        {gone && <span class="muted">Not in your reading list any more: star, tag or note it to keep it.</span>}
+        {gone && <span class="muted">{i18n.t('readingList.details.gone')}</span>}
       </p>
       <dl class="details-fields">
-        <dt>arXiv</dt>
+        <dt>{i18n.t('readingList.details.arxiv')}</dt>
         <dd>
           {record.id}
           {meta.version !== undefined && `v${meta.version}`}
         </dd>
         {announced !== undefined && (
           <>
-            <dt>Announced</dt>
+            <dt>{i18n.t('readingList.details.announced')}</dt>
             <dd>{announced}</dd>
           </>
         )}
         {subjects.length > 0 && (
           <>
-            <dt>Subjects</dt>
+            <dt>{i18n.t('readingList.details.subjects')}</dt>
             <dd>{subjects.map((s) => `${s.name} (${s.code})`).join('; ')}</dd>
           </>
         )}
         {meta.comments !== undefined && (
           <>
-            <dt>Comments</dt>
+            <dt>{i18n.t('readingList.details.comments')}</dt>
             <dd>{meta.comments}</dd>
           </>
         )}
         {meta.journalRef !== undefined && (
           <>
-            <dt>Journal ref</dt>
+            <dt>{i18n.t('readingList.details.journalRef')}</dt>
             <dd>{meta.journalRef}</dd>
           </>
         )}
         {meta.doi !== undefined && (
           <>
-            <dt>DOI</dt>
+            <dt>{i18n.t('readingList.details.doi')}</dt>
             <dd>{meta.doi}</dd>
           </>
         )}
         {record.starredAt !== undefined && (
           <>
-            <dt>Starred</dt>
+            <dt>{i18n.t('readingList.details.starred')}</dt>
             <dd>{formatDay(record.starredAt)}</dd>
           </>
         )}
@@ -92,17 +93,19 @@ export function PaperDetails({ record, tagColors, tagNames, gone, onClose, onOpe
       <TagEditor record={record} tagColors={tagColors} tagNames={tagNames} onEdit={onEdit} />
       <NoteField key={record.id} record={record} onEdit={onEdit} />
       {meta.abstract !== undefined && (
-        <section aria-label="Abstract" class="abstract">
-          <h3>Abstract</h3>
+        <section aria-label={i18n.t('readingList.details.abstract')} class="abstract">
+          <h3>{i18n.t('readingList.details.abstract')}</h3>
           <p>{meta.abstract}</p>
         </section>
       )}
       <p class="details-links">
+        {/* i18n-exempt: link types, not text */}
         <a href={absLinkOf(meta)} target="_blank" rel="noopener noreferrer" onClick={() => onOpen(record)}>
-          Open abstract page
+          {i18n.t('readingList.details.openAbstract')}
         </a>
+        {/* i18n-exempt: link types, not text */}
         <a href={pdfLinkOf(meta)} target="_blank" rel="noopener noreferrer" onClick={() => onOpen(record)}>
-          Open PDF
+          {i18n.t('readingList.details.openPdf')}
         </a>
       </p>
     </aside>
@@ -117,17 +120,17 @@ function TagEditor({ record, tagColors, tagNames, onEdit }: EditorProps & Pick<P
   const input = useRef<HTMLInputElement>(null);
   const offered = tagNames.filter((tag) => !record.tags.includes(tag));
   return (
-    <section aria-label="Tags of this paper" class="details-tags">
-      <h3>Tags</h3>
+    <section aria-label={i18n.t('readingList.details.tags.region')} class="details-tags">
+      <h3>{i18n.t('readingList.details.tags.heading')}</h3>
       {record.tags.length > 0 ? (
-        <ul class="chips" aria-label="Tags">
+        <ul class="chips" aria-label={i18n.t('readingList.details.tags.list')}>
           {record.tags.map((tag) => (
             <li key={tag} class="chip" style={{ '--chip': tagColors.get(tag) ?? DEFAULT_TAG_COLOR }}>
               {tag}
               <button
                 type="button"
                 class="chip-remove"
-                aria-label={`Remove tag ${tag}`}
+                aria-label={i18n.t('readingList.details.tags.remove', { tag })}
                 onClick={() => {
                   onEdit(record, { kind: 'tag', tag, on: false });
                   // The button goes with its chip: keep the keyboard in the tag editor.
@@ -140,10 +143,10 @@ function TagEditor({ record, tagColors, tagNames, onEdit }: EditorProps & Pick<P
           ))}
         </ul>
       ) : (
-        <p class="muted">No tags.</p>
+        <p class="muted">{i18n.t('readingList.details.tags.none')}</p>
       )}
       <form
-        aria-label="Add a tag"
+        aria-label={i18n.t('readingList.details.tags.add')}
         onSubmit={(event) => {
           event.preventDefault();
           const tag = name.trim();
@@ -157,8 +160,8 @@ function TagEditor({ record, tagColors, tagNames, onEdit }: EditorProps & Pick<P
         <input
           ref={input}
           type="text"
-          aria-label="Tag name"
-          placeholder="Add a tag"
+          aria-label={i18n.t('readingList.details.tags.name')}
+          placeholder={i18n.t('readingList.details.tags.add')}
           list="details-tag-names"
           maxLength={LIMITS.tagName}
           value={name}
@@ -170,7 +173,7 @@ function TagEditor({ record, tagColors, tagNames, onEdit }: EditorProps & Pick<P
           ))}
         </datalist>
         <button type="submit" class="action" disabled={name.trim() === ''}>
-          Add tag
+          {i18n.t('readingList.details.tags.submit')}
         </button>
       </form>
     </section>
@@ -190,8 +193,8 @@ function NoteField({ record, onEdit }: EditorProps) {
     setDraft(undefined);
   };
   return (
-    <section aria-label="Note" class="note">
-      <h3>Note</h3>
+    <section aria-label={i18n.t('readingList.details.note.region')} class="note">
+      <h3>{i18n.t('readingList.details.note.heading')}</h3>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -201,11 +204,11 @@ function NoteField({ record, onEdit }: EditorProps) {
         <NoteTextarea value={text} rows={4} onInput={setDraft} onSave={save} />
         <div class="buttons">
           <button type="submit" class="action primary" disabled={text === stored}>
-            Save note
+            {i18n.t('readingList.details.note.save')}
           </button>
           {record.note !== undefined && (
             <button type="button" class="action danger" onClick={() => save('')}>
-              Delete note
+              {i18n.t('readingList.details.note.delete')}
             </button>
           )}
         </div>

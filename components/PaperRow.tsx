@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { dateOfArxivId } from '@/lib/arxiv/ids';
 import type { PaperRecord } from '@/lib/store/db';
 import { absLinkOf, pdfLinkOf } from '@/lib/reading-list/links';
@@ -42,7 +43,7 @@ export function PaperRow({ record, selected, current, tagColors, onSelect, onSho
       <input
         type="checkbox"
         class="row-check"
-        aria-label={`Select ${meta.title}`}
+        aria-label={i18n.t('readingList.row.select', { title: meta.title })}
         checked={selected}
         onClick={(event) => onSelect(record.id, event.shiftKey)}
       />
@@ -52,21 +53,24 @@ export function PaperRow({ record, selected, current, tagColors, onSelect, onSho
         </button>
         <div class="row-authors">{meta.authors.join(', ')}</div>
         <div class="row-meta">
+          {/* i18n-exempt: arXiv's identifier scheme, written arXiv:2602.22290 in every language */}
           <span class="arxiv-id">arXiv:{record.id}</span>
           <span class="muted">{formatAnnounced(record.id, 'short')}</span>
           {meta.primarySubject && <span class="muted">{meta.primarySubject.code}</span>}
           {record.starredAt !== undefined && <span class="starred">★ {formatDay(record.starredAt)}</span>}
-          {record.note !== undefined && <span class="muted">✎ note</span>}
-          {record.seenAt === undefined && <span class="unread">unread</span>}
+          {record.note !== undefined && <span class="muted">{i18n.t('readingList.row.note')}</span>}
+          {record.seenAt === undefined && <span class="unread">{i18n.t('readingList.row.unread')}</span>}
           <TagChips tags={record.tags} colors={tagColors} />
         </div>
       </div>
       <div class="row-links">
-        <a href={absLinkOf(meta)} target="_blank" rel="noopener noreferrer" aria-label={`Abstract of ${meta.title}`} onClick={() => onOpen(record)}>
-          Abstract
+        {/* i18n-exempt: link types, not text */}
+        <a href={absLinkOf(meta)} target="_blank" rel="noopener noreferrer" aria-label={i18n.t('readingList.row.abstractOf', { title: meta.title })} onClick={() => onOpen(record)}>
+          {i18n.t('readingList.row.abstract')}
         </a>
-        <a href={pdfLinkOf(meta)} target="_blank" rel="noopener noreferrer" aria-label={`PDF of ${meta.title}`} onClick={() => onOpen(record)}>
-          PDF
+        {/* i18n-exempt: link types, not text */}
+        <a href={pdfLinkOf(meta)} target="_blank" rel="noopener noreferrer" aria-label={i18n.t('readingList.row.pdfOf', { title: meta.title })} onClick={() => onOpen(record)}>
+          {i18n.t('readingList.row.pdf')}
         </a>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { exportFormatOf, type ExportFormatId } from '@/lib/export';
 import type { PaperRecord } from '@/lib/store/db';
 import { DEFAULT_TAG_COLOR } from '@/lib/overlay/colors';
@@ -63,8 +64,6 @@ const ROW_HEIGHT = 84;
 
 type Dialog = 'tag' | 'untag' | undefined;
 type Status = { kind: 'info' | 'error'; text: string } | undefined;
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * The reading list: every starred, tagged or noted paper from the stored snapshots, with search
@@ -132,7 +131,7 @@ export function ReadingList(props: ReadingListProps) {
     const records = selected.filter((record) => !record.tags.includes(tag));
     void run(async () => {
       if (records.length > 0) await props.onTag(records, tag, true);
-      return `Tagged ${plural(selected.length, 'paper')} “${tag}”.`;
+      return i18n.t('readingList.status.tagged', selected.length, { tag });
     });
   };
   const untagSelected = (tag: string) => {
@@ -140,21 +139,21 @@ export function ReadingList(props: ReadingListProps) {
     const records = selected.filter((record) => record.tags.includes(tag));
     void run(async () => {
       await props.onTag(records, tag, false);
-      return `Removed “${tag}” from ${plural(records.length, 'paper')}.`;
+      return i18n.t('readingList.status.untagged', records.length, { tag });
     });
   };
   const unstarSelected = () => {
     const records = selected.filter((record) => record.starredAt !== undefined);
     void run(async () => {
       await props.onUnstar(records);
-      return `Unstarred ${plural(records.length, 'paper')}.`;
+      return i18n.t('readingList.status.unstarred', records.length);
     });
   };
   const markSelected = (read: boolean) => {
     const records = selected.filter((record) => (record.seenAt !== undefined) !== read);
     void run(async () => {
       await props.onMarkRead(records, read);
-      return `Marked ${plural(records.length, 'paper')} ${read ? 'read' : 'unread'}.`;
+      return i18n.t(read ? 'readingList.status.markedRead' : 'readingList.status.markedUnread', records.length);
     });
   };
   const editPaper = (record: PaperRecord, edit: PaperEdit) => {
@@ -181,7 +180,7 @@ export function ReadingList(props: ReadingListProps) {
     return toExportFile(records, format, props.now());
   };
   const scopeCount = scope === 'selection' ? selected.length : scope === 'shown' ? shown.length : indexed.length;
-  const described = () => `${plural(scopeCount, scope === 'shown' ? 'shown paper' : 'paper')} as ${exportFormatOf(format).label}`;
+  const formatLabel = exportFormatOf(format).label;
 
   // Only while the untag dialog is open: with thousands selected it is worth not doing per keystroke.
   const selectedTags =
@@ -195,30 +194,30 @@ export function ReadingList(props: ReadingListProps) {
   return (
     <div class="page reading-list">
       <header class="masthead">
-        <h1>Sift reading list</h1>
+        <h1>{i18n.t('pages.readingList')}</h1>
         <span class="muted" aria-live="polite">
           {props.papers === undefined
-            ? 'Loading…'
+            ? i18n.t('readingList.loading')
             : props.partial
-              ? `Showing the ${plural(indexed.length, 'most recently starred paper')}; loading the rest…`
-              : `${shown.length} of ${plural(indexed.length, 'paper')}`}
+              ? i18n.t('readingList.partial', indexed.length)
+              : i18n.t('readingList.count', indexed.length, [shown.length, indexed.length])}
         </span>
         <button type="button" class="action" onClick={props.onOpenOptions}>
-          Options
+          {i18n.t('readingList.options')}
         </button>
       </header>
 
-      <div class="controls" role="search" aria-label="Search and filter papers">
+      <div class="controls" role="search" aria-label={i18n.t('readingList.search.region')}>
         <input
           type="search"
           class="search"
-          aria-label="Search papers"
-          placeholder="Search titles, authors, abstracts and notes"
+          aria-label={i18n.t('readingList.search.label')}
+          placeholder={i18n.t('readingList.search.placeholder')}
           value={query.text}
           onInput={(event) => update({ text: event.currentTarget.value })}
         />
         <label>
-          Sort by
+          {i18n.t('readingList.sortBy')}
           <select value={query.sort} onChange={(event) => update({ sort: event.currentTarget.value as SortKey })}>
             {SORT_KEYS.map((key) => (
               <option key={key.id} value={key.id}>
@@ -228,9 +227,9 @@ export function ReadingList(props: ReadingListProps) {
           </select>
         </label>
         <label>
-          Filter by tag
+          {i18n.t('readingList.filterByTag')}
           <select value={query.tag ?? ''} onChange={(event) => update({ tag: event.currentTarget.value || undefined })}>
-            <option value="">All tags</option>
+            <option value="">{i18n.t('readingList.allTags')}</option>
             {tagOptions.map((name) => (
               <option key={name} value={name}>
                 {name} ({tagCounts.get(name) ?? 0})
@@ -239,14 +238,14 @@ export function ReadingList(props: ReadingListProps) {
           </select>
         </label>
         <button type="button" class="toggle" aria-pressed={query.starredOnly} onClick={() => update({ starredOnly: !query.starredOnly })}>
-          Starred only
+          {i18n.t('readingList.starredOnly')}
         </button>
         <button type="button" class="toggle" aria-pressed={query.unreadOnly} onClick={() => update({ unreadOnly: !query.unreadOnly })}>
-          Unread only
+          {i18n.t('readingList.unreadOnly')}
         </button>
       </div>
 
-      <div class="bulk" role="group" aria-label="Selection">
+      <div class="bulk" role="group" aria-label={i18n.t('readingList.selection.group')}>
         <label>
           <input
             type="checkbox"
@@ -257,28 +256,30 @@ export function ReadingList(props: ReadingListProps) {
             disabled={shownIds.length === 0 || props.partial}
             onChange={() => setSelection(setSelected(selection, shownIds, coverage !== 'all'))}
           />
-          Select all shown
+          {i18n.t('readingList.selection.selectAllShown')}
         </label>
         <span class="muted">
-          {selected.length} selected{selectedHidden > 0 && ` (${selectedHidden} not shown)`}
+          {selectedHidden > 0
+            ? i18n.t('readingList.selection.selectedHidden', selected.length, [selected.length, selectedHidden])
+            : i18n.t('readingList.selection.selected', selected.length)}
         </span>
         <button type="button" class="action" disabled={busy || selected.length === 0} onClick={() => setDialog('tag')}>
-          Tag selected
+          {i18n.t('readingList.selection.tag')}
         </button>
         <button type="button" class="action" disabled={busy || selected.length === 0} onClick={() => setDialog('untag')}>
-          Remove tag from selected
+          {i18n.t('readingList.selection.untag')}
         </button>
         <button type="button" class="action" disabled={busy || !selected.some((r) => r.starredAt !== undefined)} onClick={unstarSelected}>
-          Unstar selected
+          {i18n.t('readingList.selection.unstar')}
         </button>
         <button type="button" class="action" disabled={busy || !selected.some((r) => r.seenAt === undefined)} onClick={() => markSelected(true)}>
-          Mark read
+          {i18n.t('readingList.selection.markRead')}
         </button>
         <button type="button" class="action" disabled={busy || !selected.some((r) => r.seenAt !== undefined)} onClick={() => markSelected(false)}>
-          Mark unread
+          {i18n.t('readingList.selection.markUnread')}
         </button>
         <button type="button" class="action" disabled={selected.length === 0} onClick={() => setSelection(EMPTY_SELECTION)}>
-          Clear selection
+          {i18n.t('readingList.selection.clear')}
         </button>
       </div>
 
@@ -295,14 +296,17 @@ export function ReadingList(props: ReadingListProps) {
           void run(async () => {
             const file = exportFile();
             props.onDownload(file);
-            return `Downloaded ${described()} (${file.name}).`;
+            return i18n.t(scope === 'shown' ? 'readingList.status.downloadedShown' : 'readingList.status.downloaded', scopeCount, {
+              format: formatLabel,
+              file: file.name,
+            });
           })
         }
         onCopy={() =>
           void run(async () => {
             const file = exportFile();
             await props.onCopy(file.text);
-            return `Copied ${described()} to the clipboard.`;
+            return i18n.t(scope === 'shown' ? 'readingList.status.copiedShown' : 'readingList.status.copied', scopeCount, { format: formatLabel });
           })
         }
       />
@@ -320,14 +324,14 @@ export function ReadingList(props: ReadingListProps) {
         <VirtualList
           items={shown}
           rowHeight={ROW_HEIGHT}
-          label="Papers"
+          label={i18n.t('readingList.list')}
           keyOf={(record) => record.id}
           empty={
             props.papers !== undefined && (
               <p class="empty">
                 {indexed.length === 0
-                  ? 'Nothing here yet: star or tag papers on an arXiv listing and they appear here.'
-                  : 'No paper matches the search and filters.'}
+                  ? i18n.t('readingList.empty')
+                  : i18n.t('readingList.noMatch')}
               </p>
             )
           }

@@ -34,7 +34,7 @@ function App() {
       papers={papers.status === 'ready' ? papers.value : first.status === 'ready' ? first.value : undefined}
       partial={partial}
       tags={tags.status === 'ready' ? tags.value : []}
-      loadError={failed && `Could not read your papers: ${failed.message}`}
+      loadError={failed && i18n.t('readingList.loadError', { reason: failed.message })}
       onTag={(records, tag, on) => inBatches(records, (batch) => callApi('papers.tag', { papers: batch, tag, on }))}
       onUnstar={(records) => inBatches(records, (batch) => callApi('papers.star', { papers: batch, starred: false }))}
       onMarkRead={(records, read) => inBatches(records, (batch) => callApi('papers.seen', { ids: batch.map((record) => record.id), seen: read }))}

@@ -71,6 +71,7 @@ function isCodeLike(word: string): boolean {
 // Punctuation around a word that belongs to the sentence, not to the token.
 const TOKEN = /^([("'“‘\[]*)(.*?)([)"'”’\],.:;!?]*)$/;
 
+// i18n-exempt: CSL's rich-text markup that keeps a word's case, read by citation processors
 const nocase = (text: string): string => `<span class="nocase">${text}</span>`;
 
 function protectWords(text: string): string {

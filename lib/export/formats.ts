@@ -29,22 +29,29 @@ export interface ExportFormat {
  * Every export format in the order the UI lists them. MIME types: `application/x-bibtex` and
  * `application/x-research-info-systems` are the de-facto types reference managers register;
  * `application/vnd.citationstyles.csl+json` is registered with IANA; `text/markdown` is RFC 7763.
+ * The labels are the formats' proper names, which stay the same in every language.
  */
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
+  // i18n-exempt: the format's proper name
   { id: 'bibtex', label: 'BibTeX', extension: 'bib', mime: 'application/x-bibtex', hasCitationKeys: true, serialize: toBibTeX },
+  // i18n-exempt: the format's proper name
   { id: 'ris', label: 'RIS', extension: 'ris', mime: 'application/x-research-info-systems', hasCitationKeys: false, serialize: toRIS },
   {
     id: 'csljson',
+    // i18n-exempt: the format's proper name
     label: 'CSL-JSON',
     extension: 'json',
     mime: 'application/vnd.citationstyles.csl+json',
     hasCitationKeys: true,
     serialize: toCSLJSON,
   },
+  // i18n-exempt: the format's proper name
   { id: 'markdown', label: 'Markdown', extension: 'md', mime: 'text/markdown', hasCitationKeys: false, serialize: toMarkdown },
+  // i18n-exempt: the format's proper name
   { id: 'csv', label: 'CSV', extension: 'csv', mime: 'text/csv', hasCitationKeys: false, serialize: toCSV },
   {
     id: 'json',
+    // i18n-exempt: the format's proper name
     label: 'JSON',
     extension: 'json',
     mime: 'application/json',
@@ -57,6 +64,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
 /** The format with this id. */
 export function exportFormatOf(id: ExportFormatId): ExportFormat {
   const format = EXPORT_FORMATS.find((f) => f.id === id);
+  // i18n-exempt: a programming error (ids come from this table), never shown to a reader
   if (format === undefined) throw new Error(`Unknown export format: ${id}`);
   return format;
 }

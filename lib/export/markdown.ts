@@ -19,13 +19,14 @@
  * The note quote is separated from the item line by a blank line; without it the `>` is read as
  * part of the item's paragraph text by lazy-continuation rules.
  */
+import { i18n } from '#i18n';
 import { toCleanExportPaper } from './clean-text';
 import { absUrlOf, toOneLine, toPercentEscape, type ExportPaper } from './export-paper';
 import { resolveExportOptions, type ExportOptions } from './options';
 import { mathSpans } from './tex-math';
 
 /** The heading of the group that collects papers without tags. */
-export const UNTAGGED_HEADING = 'Untagged';
+export const UNTAGGED_HEADING = i18n.t('export.markdown.untagged');
 
 const escapeText = (text: string): string => text.replace(/[\\`*_[\]<>~|#!()&$]/g, (c) => `\\${c}`);
 const defuseMath = (math: string): string => math.replace(/\]\(/g, '] (').replace(/!\[/g, '! [').replace(/</g, '< ');
@@ -107,7 +108,9 @@ export function toMarkdown(papers: readonly ExportPaper[], options: ExportOption
   const sections = [...groups.keys()]
     .sort(compareTags)
     .map((tag) => `## ${toMarkdownText(tag)}\n\n${(groups.get(tag) ?? []).join('\n')}\n`);
-  if (untagged.length > 0) sections.push(`## ${UNTAGGED_HEADING}\n\n${untagged.join('\n')}\n`);
-  if (sections.length === 0) return '# Reading list\n\n_No papers._\n';
-  return `# Reading list\n\n${sections.join('\n')}`;
+  if (untagged.length > 0) sections.push(`## ${toMarkdownText(UNTAGGED_HEADING)}\n\n${untagged.join('\n')}\n`);
+  // A translation is text like any other: escaped, so no language's punctuation reads as markup.
+  const heading = `# ${toMarkdownText(i18n.t('export.markdown.heading'))}\n\n`;
+  if (sections.length === 0) return `${heading}_${toMarkdownText(i18n.t('export.markdown.empty'))}_\n`;
+  return `${heading}${sections.join('\n')}`;
 }

@@ -67,6 +67,7 @@ function record(paper: ExportPaper, lines: string[]): void {
   // /^([a-z][a-z -_]+):(.+)/i, whose `[ -_]` range spans `:` and letters, so with a plain space
   // the label would run on to "Archive ID: arXiv" and the line would stay in Extra. U+00A0 is
   // outside that range and trimmed off the value, so the label stops where it should.
+  // i18n-exempt: RIS tag and the Extra-field label Zotero parses, not prose
   lines.push(`M2  - Archive ID:\u00A0arXiv:${paper.id}`);
   if (paper.journalRef !== undefined && paper.journalRef.trim() !== '') add('M2', `Journal-ref: ${paper.journalRef}`);
   const tags = (paper.tags ?? []).map(toOneLine).filter((t) => t !== '');

@@ -3,6 +3,7 @@
  * No `downloads` permission is needed: a Blob URL on an `<a download>` saves a file in Chrome and
  * Firefox alike.
  */
+import { i18n } from '#i18n';
 
 export interface TextFile {
   name: string;
@@ -41,6 +42,6 @@ export function saveBlob(name: string, blob: Blob, doc: Document = document): vo
  * caller shows the reason) when the page is not focused.
  */
 export async function copyText(text: string): Promise<void> {
-  if (!navigator.clipboard) throw new Error('this browser offers no clipboard to this page');
+  if (!navigator.clipboard) throw new Error(i18n.t('platform.noClipboard'));
   await navigator.clipboard.writeText(text);
 }

@@ -8,6 +8,7 @@
  * @example toBatches([1, 2, 3, 4, 5], 2) // [[1, 2], [3, 4], [5]]
  */
 export function toBatches<T>(items: readonly T[], size: number): T[][] {
+  // i18n-exempt: a programming error in the caller (the size is a constant), never shown to a reader
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`batch size must be a positive integer, got ${size}`);
   const batches: T[][] = [];
   for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));

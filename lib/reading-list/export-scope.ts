@@ -3,6 +3,8 @@
  * which is every paper unless a search or filter narrows it to the papers shown.
  */
 
+import { i18n } from '#i18n';
+
 /** The reader's choice in the export controls: the selection, or the list. */
 export type ScopeChoice = 'selection' | 'list';
 
@@ -44,5 +46,5 @@ export function recordsInScope<T>(scope: ExportScope, lists: { selection(): read
 
 /** How the controls and messages name the list choice: `3 shown` while narrowed, else `All papers (5)`. */
 export function listScopeLabel(narrowed: boolean, shown: number, total: number): string {
-  return narrowed ? `${shown} shown` : `All papers (${total})`;
+  return narrowed ? i18n.t('readingList.scope.shown', shown) : i18n.t('readingList.scope.all', [total]);
 }

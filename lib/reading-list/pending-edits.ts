@@ -4,6 +4,7 @@
  * with its pending edits applied, so a star, tag or note shows at once; an edit the store refuses
  * is dropped, which rolls the paper back to what the store holds.
  */
+import { i18n } from '#i18n';
 import type { PaperRecord } from '@/lib/store/db';
 
 /** One change to one paper, as the store's `papers.star`, `papers.tag` and `papers.note` make it. */
@@ -79,14 +80,10 @@ function isolated(text: string): string {
  */
 export function describeRefusal(title: string, edit: PaperEdit, error: unknown): string {
   const reason = (error instanceof Error ? error.message : String(error)).replace(/^papers\.\w+: /, '');
-  const paper = `“${isolated(title)}”`;
-  const what =
-    edit.kind === 'star'
-      ? `${edit.starred ? 'star' : 'unstar'} ${paper}`
-      : edit.kind === 'tag'
-        ? edit.on
-          ? `add the tag “${isolated(edit.tag)}” to ${paper}`
-          : `remove the tag “${isolated(edit.tag)}” from ${paper}`
-        : `${edit.note.trim() === '' ? 'delete the note on' : 'save the note on'} ${paper}`;
-  return `Could not ${what}: ${reason}`;
+  const paper = isolated(title);
+  if (edit.kind === 'star') return i18n.t(edit.starred ? 'readingList.refusal.star' : 'readingList.refusal.unstar', { title: paper, reason });
+  if (edit.kind === 'tag') {
+    return i18n.t(edit.on ? 'readingList.refusal.addTag' : 'readingList.refusal.removeTag', { tag: isolated(edit.tag), title: paper, reason });
+  }
+  return i18n.t(edit.note.trim() === '' ? 'readingList.refusal.deleteNote' : 'readingList.refusal.saveNote', { title: paper, reason });
 }

@@ -3,6 +3,7 @@
  * Pure functions over `PaperRecord`s, so 10,000 papers can be searched on every keystroke: the
  * folded search text of each paper is computed once per version of its record, not per query.
  */
+import { i18n } from '#i18n';
 import { compareArxivIds } from '@/lib/arxiv/ids';
 import { matchesTextFilter, parseTextFilter } from '@/lib/overlay/filters';
 import { foldForSearch } from '@/lib/rules/fold';
@@ -11,11 +12,11 @@ import type { PaperRecord } from '@/lib/store/db';
 export type SortKey = 'starred' | 'announced' | 'announced-oldest' | 'title' | 'tag';
 
 export const SORT_KEYS: readonly { id: SortKey; label: string }[] = [
-  { id: 'starred', label: 'Date starred' },
-  { id: 'announced', label: 'Date announced (newest first)' },
-  { id: 'announced-oldest', label: 'Date announced (oldest first)' },
-  { id: 'title', label: 'Title' },
-  { id: 'tag', label: 'Tag (A–Z)' },
+  { id: 'starred', label: i18n.t('readingList.sort.starred') },
+  { id: 'announced', label: i18n.t('readingList.sort.announced') },
+  { id: 'announced-oldest', label: i18n.t('readingList.sort.announcedOldest') },
+  { id: 'title', label: i18n.t('readingList.sort.title') },
+  { id: 'tag', label: i18n.t('readingList.sort.tag') },
 ];
 
 export interface ReadingListQuery {

@@ -83,4 +83,9 @@ describe('describeRefusal', () => {
   it('isolates the title and tag, so a right-to-left name cannot reorder the sentence', () => {
     expect(describeRefusal('عنوان', { kind: 'tag', tag: 'x', on: true }, 'nope')).toBe('Could not add the tag “\u2068x\u2069” to “\u2068عنوان\u2069”: nope');
   });
+
+  it('shows a title, tag and reason that look like message syntax as they are', () => {
+    const said = strip(describeRefusal('{reason} costs $1 | $$', { kind: 'tag', tag: '{title}', on: false }, new Error('papers.tag: {tag} $2')));
+    expect(said).toBe('Could not remove the tag “{title}” from “{reason} costs $1 | $$”: {tag} $2');
+  });
 });
