@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { Modal } from './Modal';
 import type { TagOption } from './TagPicker';
 
@@ -13,10 +14,9 @@ export interface BulkTagDialogProps {
 /** Adds one tag, new or existing, to every selected paper. */
 export function BulkTagDialog({ count, tags, onApply, onClose }: BulkTagDialogProps) {
   const [name, setName] = useState('');
-  const papers = `${count} ${count === 1 ? 'paper' : 'papers'}`;
   return (
-    <Modal title="Tag selected papers" onClose={onClose}>
-      <p class="subject">Add a tag to {papers}.</p>
+    <Modal title={i18n.t('overlay.bulkTag.title')} onClose={onClose}>
+      <p class="subject">{i18n.t('overlay.bulkTag.subject', count)}</p>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -26,8 +26,8 @@ export function BulkTagDialog({ count, tags, onApply, onClose }: BulkTagDialogPr
       >
         <input
           type="text"
-          aria-label="Tag name"
-          placeholder="Tag name"
+          aria-label={i18n.t('overlay.bulkTag.name')}
+          placeholder={i18n.t('overlay.bulkTag.name')}
           maxLength={64}
           list="bulk-tag-names"
           value={name}
@@ -40,14 +40,14 @@ export function BulkTagDialog({ count, tags, onApply, onClose }: BulkTagDialogPr
           ))}
         </datalist>
         <button type="submit" class="action primary" disabled={!name.trim()}>
-          Add tag
+          {i18n.t('overlay.bulkTag.add')}
         </button>
       </form>
       {tags.length > 0 && (
-        <ul class="tag-list" aria-label="Existing tags">
+        <ul class="tag-list" aria-label={i18n.t('overlay.bulkTag.existing')}>
           {tags.map((tag) => (
             <li key={tag.name}>
-              <button type="button" class="chip" style={{ '--chip': tag.color }} aria-label={`Add tag ${tag.name}`} onClick={() => onApply(tag.name)}>
+              <button type="button" class="chip" style={{ '--chip': tag.color }} aria-label={i18n.t('overlay.bulkTag.addNamed', { name: tag.name })} onClick={() => onApply(tag.name)}>
                 {tag.name}
               </button>
             </li>

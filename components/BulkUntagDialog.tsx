@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { Modal } from './Modal';
 
 export interface BulkUntagDialogProps {
@@ -10,14 +11,14 @@ export interface BulkUntagDialogProps {
 /** Removes one tag from every selected paper that carries it. */
 export function BulkUntagDialog({ tags, onApply, onClose }: BulkUntagDialogProps) {
   return (
-    <Modal title="Remove a tag from selected papers" onClose={onClose}>
+    <Modal title={i18n.t('overlay.bulkUntag.title')} onClose={onClose}>
       {tags.length === 0 ? (
-        <p class="empty">The selected papers carry no tags.</p>
+        <p class="empty">{i18n.t('overlay.bulkUntag.none')}</p>
       ) : (
-        <ul class="tag-list" aria-label="Tags of the selected papers">
+        <ul class="tag-list" aria-label={i18n.t('overlay.bulkUntag.list')}>
           {tags.map((tag) => (
             <li key={tag.name}>
-              <button type="button" class="chip" style={{ '--chip': tag.color }} aria-label={`Remove tag ${tag.name}`} onClick={() => onApply(tag.name)}>
+              <button type="button" class="chip" style={{ '--chip': tag.color }} aria-label={i18n.t('overlay.bulkUntag.remove', { name: tag.name })} onClick={() => onApply(tag.name)}>
                 {tag.name} <span class="badge">{tag.count}</span>
               </button>
             </li>

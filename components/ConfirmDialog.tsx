@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { i18n } from '#i18n';
 import { Modal } from './Modal';
 
 export interface ConfirmDialogProps {
@@ -17,7 +18,7 @@ export function ConfirmDialog({ title, confirmLabel, onConfirm, onCancel, childr
       {children}
       <div class="buttons">
         <button type="button" class="action" onClick={onCancel}>
-          Cancel
+          {i18n.t('overlay.dialog.cancel')}
         </button>
         <button type="button" class="action primary" onClick={onConfirm}>
           {confirmLabel}

@@ -1,10 +1,11 @@
+import { i18n } from '#i18n';
 import { Modal } from './Modal';
 import { SHORTCUTS } from '@/lib/overlay/shortcuts';
 
 /** Every keyboard shortcut, from the same table the keyboard feature dispatches on. */
 export function HelpDialog({ onClose }: { onClose(): void }) {
   return (
-    <Modal title="Keyboard shortcuts" onClose={onClose}>
+    <Modal title={i18n.t('overlay.help.title')} onClose={onClose}>
       <table class="shortcuts">
         <tbody>
           {SHORTCUTS.map((shortcut) => (
@@ -17,9 +18,9 @@ export function HelpDialog({ onClose }: { onClose(): void }) {
           ))}
           <tr>
             <th scope="row">
-              <kbd>Esc</kbd>
+              <kbd>{i18n.t('overlay.help.escKey')}</kbd>
             </th>
-            <td>Close a dialog, clear the filter</td>
+            <td>{i18n.t('overlay.help.esc')}</td>
           </tr>
         </tbody>
       </table>

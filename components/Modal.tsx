@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { i18n } from '#i18n';
 
 export interface ModalProps {
   title: string;
@@ -31,7 +32,7 @@ export function Modal({ title, onClose, children }: ModalProps) {
     >
       <header>
         <h2>{title}</h2>
-        <button type="button" class="close" aria-label="Close" onClick={onClose}>
+        <button type="button" class="close" aria-label={i18n.t('overlay.dialog.close')} onClick={onClose}>
           ×
         </button>
       </header>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { ArxivId } from '@/lib/arxiv/types';
 import { callApi } from '@/lib/store/client';
 import { MAX_SEEDS, parseSeedIds } from '@/lib/overlay/ranking-seeds';
@@ -45,20 +46,19 @@ export function MyPapers({ api = backgroundApi }: { api?: MyPapersApi }) {
   const recheck = useRef(0);
 
   const describe = ({ ids, known, fetching }: SeedsAnswer) => {
-    if (ids.length === 0) return 'No papers of yours yet.';
-    const kept = `${ids.length} of your papers kept; ${known} of them Sift has read and learns from`;
-    if (fetching > 0) return `${kept}; ${fetching} more on their way from arXiv.`;
+    if (ids.length === 0) return i18n.t('overlay.myPapers.none');
+    if (fetching > 0) return i18n.t('overlay.myPapers.keptFetching', [ids.length, known, fetching]);
     const unread = ids.length - known;
-    return unread > 0 ? `${kept}. Sift has no title or abstract for the other ${unread} yet: a listing that shows them fills them in.` : `${kept}.`;
+    return unread > 0 ? i18n.t('overlay.myPapers.keptUnread', [ids.length, known, unread]) : i18n.t('overlay.myPapers.kept', [ids.length, known]);
   };
 
   // While seeds are on their way, ask again; the text box is left alone, since the reader may be editing it.
-  const follow = (seeds: SeedsAnswer, suffix = '') => {
-    setMessage(`${describe(seeds)}${suffix}`);
+  const follow = (seeds: SeedsAnswer, rejected: readonly string[] = []) => {
+    setMessage(rejected.length > 0 ? i18n.t('overlay.myPapers.withRejected', [describe(seeds), rejected.join(', ')]) : describe(seeds));
     window.clearTimeout(recheck.current);
     if (seeds.fetching === 0) return;
     recheck.current = window.setTimeout(
-      () => void api.seeds().then((next) => follow(next, suffix), () => undefined),
+      () => void api.seeds().then((next) => follow(next, rejected), () => undefined),
       SEEDS_RECHECK_MS,
     );
   };
@@ -69,7 +69,7 @@ export function MyPapers({ api = backgroundApi }: { api?: MyPapersApi }) {
         setText(seeds.ids.join('\n'));
         follow(seeds);
       },
-      (error: unknown) => setMessage(`Could not read your papers: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => setMessage(i18n.t('overlay.myPapers.readFailed', [error instanceof Error ? error.message : String(error)])),
     );
     return () => window.clearTimeout(recheck.current);
   }, [api]);
@@ -78,21 +78,21 @@ export function MyPapers({ api = backgroundApi }: { api?: MyPapersApi }) {
     const { ids, authorPages, rejected } = parseSeedIds(text);
     const listed: ArxivId[] = [];
     for (const url of authorPages) {
-      setMessage(`Reading ${url}…`);
+      setMessage(i18n.t('overlay.myPapers.reading', [url]));
       try {
         listed.push(...(await api.authorPage(url)));
       } catch (error) {
         // Nothing is saved: a half-read list would drop papers the reader meant to keep.
-        setMessage(`Nothing saved: ${error instanceof Error ? error.message : String(error)}.`);
+        setMessage(i18n.t('overlay.myPapers.nothingSaved', [error instanceof Error ? error.message : String(error)]));
         return;
       }
     }
     try {
       const seeds = await api.seeds([...new Set([...ids, ...listed])].slice(0, MAX_SEEDS));
       setText(seeds.ids.join('\n'));
-      follow(seeds, rejected.length > 0 ? ` Not arXiv ids, left out: ${rejected.join(', ')}.` : '');
+      follow(seeds, rejected);
     } catch (error) {
-      setMessage(`Could not save: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(i18n.t('overlay.myPapers.saveFailed', [error instanceof Error ? error.message : String(error)]));
     }
   }
 
@@ -102,37 +102,34 @@ export function MyPapers({ api = backgroundApi }: { api?: MyPapersApi }) {
       await api.reset();
       window.clearTimeout(recheck.current);
       setText('');
-      setMessage('Sift forgot what it learned. Your stars, tags and hides are kept; the next listing learns from them again.');
+      setMessage(i18n.t('overlay.myPapers.forgot'));
     } catch (error) {
-      setMessage(`Could not forget: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(i18n.t('overlay.myPapers.forgetFailed', [error instanceof Error ? error.message : String(error)]));
     }
   }
 
   return (
     <section id="for-you" aria-labelledby="for-you-heading">
-      <h2 id="for-you-heading">For you</h2>
-      <p class="muted">
-        “For you” sorts listings by what you star, tag and hide, learned inside this browser: nothing about your interests is sent
-        anywhere. Your own papers give it a start.
-      </p>
-      <label for="sift-my-papers">These are my papers (arXiv ids or your author page https://arxiv.org/a/…, one per line or separated by commas)</label>
+      <h2 id="for-you-heading">{i18n.t('overlay.myPapers.heading')}</h2>
+      <p class="muted">{i18n.t('overlay.myPapers.about')}</p>
+      <label for="sift-my-papers">{i18n.t('overlay.myPapers.label')}</label>
       <textarea id="sift-my-papers" rows={4} value={text} onInput={(event) => setText(event.currentTarget.value)} />
       <p>
         <button type="button" class="action" onClick={() => void save()}>
-          Save my papers
+          {i18n.t('overlay.myPapers.save')}
         </button>{' '}
         {confirming ? (
           <>
             <button type="button" class="action danger" onClick={() => void forget()}>
-              Forget it all
+              {i18n.t('overlay.myPapers.forgetAll')}
             </button>{' '}
             <button type="button" class="action" onClick={() => setConfirming(false)}>
-              Keep it
+              {i18n.t('overlay.myPapers.keep')}
             </button>
           </>
         ) : (
           <button type="button" class="action" onClick={() => setConfirming(true)}>
-            Forget what Sift learned
+            {i18n.t('overlay.myPapers.forget')}
           </button>
         )}
       </p>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { Modal } from './Modal';
 import { NoteTextarea } from './NoteTextarea';
 
@@ -13,7 +14,7 @@ export interface NoteEditorProps {
 export function NoteEditor({ paperTitle, note, onSave, onClose }: NoteEditorProps) {
   const [text, setText] = useState(note);
   return (
-    <Modal title="Note" onClose={onClose}>
+    <Modal title={i18n.t('overlay.note.title')} onClose={onClose}>
       <p class="subject">{paperTitle}</p>
       <form
         onSubmit={(event) => {
@@ -25,14 +26,14 @@ export function NoteEditor({ paperTitle, note, onSave, onClose }: NoteEditorProp
         <div class="buttons">
           {note && (
             <button type="button" class="action danger" onClick={() => onSave('')}>
-              Delete note
+              {i18n.t('overlay.note.delete')}
             </button>
           )}
           <button type="button" class="action" onClick={onClose}>
-            Cancel
+            {i18n.t('overlay.dialog.cancel')}
           </button>
           <button type="submit" class="action primary">
-            Save note
+            {i18n.t('overlay.note.save')}
           </button>
         </div>
       </form>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { LIMITS } from '@/lib/schemas/fields';
 
 export interface NoteTextareaProps {
@@ -13,7 +14,7 @@ export interface NoteTextareaProps {
 export function NoteTextarea({ value, rows, autoFocus = false, onInput, onSave }: NoteTextareaProps) {
   return (
     <textarea
-      aria-label="Note"
+      aria-label={i18n.t('overlay.note.text')}
       rows={rows}
       maxLength={LIMITS.note}
       value={value}

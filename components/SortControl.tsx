@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { SortMode } from '@/lib/overlay/listing-state';
 import { withShortcut } from '@/lib/overlay/shortcuts';
 
@@ -15,21 +16,23 @@ export interface SortControlProps {
  * "For you" button's description, so a reader hears why it is off.
  */
 export function SortControl({ mode, note, ready, onMode }: SortControlProps) {
+  const arxivTitle = withShortcut(i18n.t('overlay.sort.arxivTitle'), 'sortForYou');
+  const forYouTitle = withShortcut(note || i18n.t('overlay.sort.forYouTitle'), 'sortForYou');
   return (
-    <span class="group sort" role="group" aria-label="Sort">
-      <span class="since">Sort:</span>
-      <button type="button" class="toggle" aria-pressed={mode === 'arxiv'} title={withShortcut('arXiv’s own order', 'sortForYou')} onClick={() => onMode('arxiv')}>
-        arXiv order
+    <span class="group sort" role="group" aria-label={i18n.t('overlay.sort.label')}>
+      <span class="since">{i18n.t('overlay.sort.prefix')}</span>
+      <button type="button" class="toggle" aria-pressed={mode === 'arxiv'} title={arxivTitle} onClick={() => onMode('arxiv')}>
+        {i18n.t('overlay.sort.arxiv')}
       </button>
       <button
         type="button"
         class="toggle"
         aria-pressed={mode === 'for-you'}
         aria-describedby="sift-sort-note"
-        title={withShortcut(note || 'By your interests', 'sortForYou')}
+        title={forYouTitle}
         onClick={() => onMode('for-you')}
       >
-        For you
+        {i18n.t('overlay.sort.forYou')}
       </button>
       {/* Shown while "For you" is chosen but has nothing to sort by: the reader sees why. */}
       <span id="sift-sort-note" class="since" role="status" hidden={!(mode === 'for-you' && !ready && note)}>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { DEFAULT_TAG_COLOR } from '@/lib/overlay/colors';
 
 export interface TagChipsProps {
@@ -9,7 +10,7 @@ export interface TagChipsProps {
 export function TagChips({ tags, colors }: TagChipsProps) {
   if (tags.length === 0) return null;
   return (
-    <ul class="chips" aria-label="Tags">
+    <ul class="chips" aria-label={i18n.t('overlay.tagChips.label')}>
       {tags.map((tag) => (
         <li key={tag} class="chip" style={{ '--chip': colors.get(tag) ?? DEFAULT_TAG_COLOR }}>
           {tag}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { Modal } from './Modal';
 
 export interface TagOption {
@@ -27,7 +28,7 @@ export function TagPicker({ paperTitle, tags, selected, onToggle, onClose }: Tag
   const chosen = new Set(selected);
 
   return (
-    <Modal title="Tags" onClose={onClose}>
+    <Modal title={i18n.t('overlay.tagPicker.title')} onClose={onClose}>
       <p class="subject">{paperTitle}</p>
       <form
         onSubmit={(event) => {
@@ -40,8 +41,8 @@ export function TagPicker({ paperTitle, tags, selected, onToggle, onClose }: Tag
       >
         <input
           type="text"
-          aria-label="Find or create a tag"
-          placeholder="Find or create a tag"
+          aria-label={i18n.t('overlay.tagPicker.find')}
+          placeholder={i18n.t('overlay.tagPicker.find')}
           maxLength={64}
           value={query}
           autoFocus
@@ -49,11 +50,11 @@ export function TagPicker({ paperTitle, tags, selected, onToggle, onClose }: Tag
         />
         {name && !exists && (
           <button type="submit" class="action">
-            Create “{name}”
+            {i18n.t('overlay.tagPicker.create', { name })}
           </button>
         )}
       </form>
-      <ul class="tag-list" aria-label="Tags">
+      <ul class="tag-list" aria-label={i18n.t('overlay.tagPicker.list')}>
         {visible.map((tag) => (
           <li key={tag.name}>
             <label>
@@ -64,7 +65,7 @@ export function TagPicker({ paperTitle, tags, selected, onToggle, onClose }: Tag
             </label>
           </li>
         ))}
-        {visible.length === 0 && !name && <li class="empty">No tags yet: type a name and press Enter.</li>}
+        {visible.length === 0 && !name && <li class="empty">{i18n.t('overlay.tagPicker.empty')}</li>}
       </ul>
     </Modal>
   );

@@ -1,5 +1,6 @@
 import { effect, signal as createSignal } from '@preact/signals';
 import { render } from 'preact';
+import { i18n } from '#i18n';
 import { Toolbar } from '@/components/Toolbar';
 import { SortControl } from '@/components/SortControl';
 import { TagPicker } from '@/components/TagPicker';
@@ -110,7 +111,7 @@ export function mountOverlay({ root, page, state, session, entries, signal }: Ov
       if (how === 'download') saveFile(file);
       else await copyText(file.text);
     } catch (error) {
-      exportError.value = `Could not export: ${error instanceof Error ? error.message : String(error)}`;
+      exportError.value = i18n.t('overlay.page.exportFailed', [error instanceof Error ? error.message : String(error)]);
     }
   }
 
@@ -153,9 +154,9 @@ export function mountOverlay({ root, page, state, session, entries, signal }: Ov
         )}
         {showToolbar && shown.length === 0 && (
           <p class="empty" role="status">
-            No entries match the filters.{' '}
+            {i18n.t('overlay.page.noMatch')}{' '}
             <button type="button" class="action" onClick={clearFilters}>
-              Clear filters
+              {i18n.t('overlay.page.clearFilters')}
             </button>
           </p>
         )}
@@ -211,7 +212,7 @@ export function mountOverlay({ root, page, state, session, entries, signal }: Ov
           />
         )}
         {dialog?.kind === 'rules' && (
-          <Modal title="Highlight rules" onClose={dialogs.close}>
+          <Modal title={i18n.t('overlay.page.rulesTitle')} onClose={dialogs.close}>
             <RulesPanel
               rules={state.rules.value}
               validate={(rule) => {

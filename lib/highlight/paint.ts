@@ -9,6 +9,7 @@
  * each matched entry (`dd.setAttribute(FALLBACK_ATTRIBUTE, slots.map(highlightName).join(' '))`)
  * to get a colour bar beside it.
  */
+import { i18n } from '#i18n';
 import { isRuleColor, type CompiledRules } from '../rules/compile';
 import { matchText } from '../rules/match';
 import { RULE_FIELDS, type RuleField } from '../rules/types';
@@ -96,7 +97,8 @@ export function toHighlightCss(colors: readonly string[]): string {
   return colors
     .map((color, slot) =>
       isRuleColor(color)
-        ? `::highlight(${highlightName(slot)}) { background-color: ${color}59; text-decoration-line: underline; text-decoration-color: ${color}; }`
+        ? // i18n-exempt: CSS
+          `::highlight(${highlightName(slot)}) { background-color: ${color}59; text-decoration-line: underline; text-decoration-color: ${color}; }`
         : '',
     )
     .filter((rule) => rule.length > 0)
@@ -108,7 +110,8 @@ export function toFallbackCss(colors: readonly string[]): string {
   return colors
     .map((color, slot) =>
       isRuleColor(color)
-        ? `[${FALLBACK_ATTRIBUTE}~="${highlightName(slot)}"] { box-shadow: inset 0.3em 0 0 ${color}; }`
+        ? // i18n-exempt: CSS
+          `[${FALLBACK_ATTRIBUTE}~="${highlightName(slot)}"] { box-shadow: inset 0.3em 0 0 ${color}; }`
         : '',
     )
     .filter((rule) => rule.length > 0)
@@ -158,6 +161,7 @@ function rangeFactory(): RangeFactory {
     const index = nodeIndexAt(run, offset, isEnd);
     const node = run.nodes[index];
     // Runs are built from at least one non-empty text node, so there is always a node here.
+    // i18n-exempt: a broken invariant for the console, never shown on the page
     if (!node) throw new Error(`No text node at offset ${offset} of a text run`);
     return [node, offset - (run.offsets[index] ?? 0)];
   };
@@ -221,10 +225,7 @@ function matchEntry(entry: FieldElements, compiled: CompiledRules, fields: reado
 
 function capNotice(painted: number, found: number, fromScreen: boolean): string {
   const n = (value: number) => value.toLocaleString('en');
-  return (
-    `Sift highlighted ${n(painted)} of the ${n(found)} rule matches on this page, from ${fromScreen ? 'the entry on screen onward' : 'the top of the page'}: ` +
-    `more would make the page unresponsive. "Only matching" still counts every matching entry; make broad rules more specific to see every match.`
-  );
+  return i18n.t(fromScreen ? 'highlight.capFromScreen' : 'highlight.capFromTop', [n(painted), n(found)]);
 }
 
 /**

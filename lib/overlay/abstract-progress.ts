@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { AbstractProgress } from './listing-state';
 
 /**
@@ -10,12 +11,11 @@ import type { AbstractProgress } from './listing-state';
 export function abstractsLine(progress: AbstractProgress, now: number = Date.now()): string | undefined {
   const { wanted, arrived, state } = progress;
   if (wanted === 0 || arrived >= wanted) return undefined;
-  const count = `abstracts ${arrived} / ${wanted}`;
-  if (state === 'off') return `${count} (fetching is off in Sift's options; cached ones only)`;
+  if (state === 'off') return i18n.t('overlay.abstracts.off', [arrived, wanted]);
   if (state === 'backing-off') {
-    const wait = progress.retryAt === undefined ? '' : `, again in ${Math.max(1, Math.round((progress.retryAt - now) / 1000))} s`;
-    return `${count}: arXiv asked Sift to wait${wait}`;
+    if (progress.retryAt === undefined) return i18n.t('overlay.abstracts.backingOff', [arrived, wanted]);
+    return i18n.t('overlay.abstracts.backingOffFor', [arrived, wanted, Math.max(1, Math.round((progress.retryAt - now) / 1000))]);
   }
-  if (state === 'idle') return progress.lastError ? `${count}: ${progress.lastError}` : `${count} (the rest are not on arXiv's API)`;
-  return count;
+  if (state === 'idle') return progress.lastError ? i18n.t('overlay.abstracts.failed', [arrived, wanted, progress.lastError]) : i18n.t('overlay.abstracts.notOnApi', [arrived, wanted]);
+  return i18n.t('overlay.abstracts.count', [arrived, wanted]);
 }

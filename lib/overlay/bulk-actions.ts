@@ -1,4 +1,5 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
+import { i18n } from '#i18n';
 import type { ArxivId, Paper } from '@/lib/arxiv/types';
 import { exportFileName, exportFormatOf, toExportPaper, type ExportFormatId, type ExportOptions } from '@/lib/export';
 import { blankAnnotation, type ListingState } from './listing-state';
@@ -33,21 +34,21 @@ export function createBulkActions(session: ListingSession, state: ListingState):
     undo,
     async star(papers, starred) {
       const changed = before(papers).filter(({ was }) => was.starred !== starred).map(({ paper }) => paper);
-      if (await session.star(papers, starred)) offer(starred ? 'Undo star' : 'Undo unstar', () => session.star(changed, !starred, { marksSeen: false }));
+      if (await session.star(papers, starred)) offer(i18n.t(starred ? 'overlay.undo.star' : 'overlay.undo.unstar'), () => session.star(changed, !starred, { marksSeen: false }));
     },
     async hide(papers) {
       const changed = before(papers).filter(({ was }) => !was.hidden).map(({ paper }) => paper);
-      if (await session.hide(papers, true)) offer('Undo hide', () => session.hide(changed, false));
+      if (await session.hide(papers, true)) offer(i18n.t('overlay.undo.hide'), () => session.hide(changed, false));
     },
     async tag(papers, tag) {
       const name = tag.trim();
       const changed = before(papers).filter(({ was }) => !was.tags.includes(name)).map(({ paper }) => paper);
-      if (await session.tag(papers, name, true)) offer(`Undo tag ${name}`, () => session.tag(changed, name, false));
+      if (await session.tag(papers, name, true)) offer(i18n.t('overlay.undo.tag', { name }), () => session.tag(changed, name, false));
     },
     markSeen(papers) {
       const fresh: ArxivId[] = papers.map((paper) => paper.id).filter((id) => !state.seen.peek().has(id));
       session.markSeen(fresh);
-      offer('Undo mark seen', () => session.unmarkSeen(fresh));
+      offer(i18n.t('overlay.undo.markSeen'), () => session.unmarkSeen(fresh));
     },
     async runUndo() {
       const current = undo.peek();

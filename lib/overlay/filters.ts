@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { foldForSearch } from '@/lib/rules/fold';
 import type { ArxivPage } from '@/lib/arxiv/types';
 import { traitsOf } from '@/lib/arxiv/page-kinds';
@@ -8,13 +9,13 @@ import { traitsOf } from '@/lib/arxiv/page-kinds';
  * same on a 20-entry and a 2000-entry listing: no loop over entries, no re-render.
  */
 export const FILTERS = [
-  { id: 'onlyStarred', attr: 'data-sift-only-starred', label: 'Only starred' },
-  { id: 'onlyMatching', attr: 'data-sift-only-matching', label: 'Only matching' },
-  { id: 'onlyUnseen', attr: 'data-sift-only-unseen', label: 'Only unseen' },
-  { id: 'hideCross', attr: 'data-sift-hide-cross', label: 'Hide cross-lists' },
-  { id: 'hideReplacements', attr: 'data-sift-hide-replacement', label: 'Hide replacements' },
-  { id: 'showHidden', attr: 'data-sift-show-hidden', label: 'Show hidden' },
-  { id: 'showAbstracts', attr: 'data-sift-show-abstracts', label: 'Show abstracts' },
+  { id: 'onlyStarred', attr: 'data-sift-only-starred', label: i18n.t('overlay.filters.onlyStarred') },
+  { id: 'onlyMatching', attr: 'data-sift-only-matching', label: i18n.t('overlay.filters.onlyMatching') },
+  { id: 'onlyUnseen', attr: 'data-sift-only-unseen', label: i18n.t('overlay.filters.onlyUnseen') },
+  { id: 'hideCross', attr: 'data-sift-hide-cross', label: i18n.t('overlay.filters.hideCross') },
+  { id: 'hideReplacements', attr: 'data-sift-hide-replacement', label: i18n.t('overlay.filters.hideReplacements') },
+  { id: 'showHidden', attr: 'data-sift-show-hidden', label: i18n.t('overlay.filters.showHidden') },
+  { id: 'showAbstracts', attr: 'data-sift-show-abstracts', label: i18n.t('overlay.filters.showAbstracts') },
 ] as const;
 
 export type FilterId = (typeof FILTERS)[number]['id'];

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { isContextInvalidated } from './context-invalidated';
 
 /**
@@ -34,7 +35,7 @@ export function createNotifier(host: ParentNode, doc: Document, signal: AbortSig
     show,
     failure(what, error) {
       if (signal.aborted || isContextInvalidated(error)) return;
-      show(`${what}: ${error instanceof Error ? error.message : String(error)}`, 'error');
+      show(i18n.t('overlay.failure', [what, error instanceof Error ? error.message : String(error)]), 'error');
     },
   };
 }

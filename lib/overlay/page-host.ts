@@ -4,6 +4,7 @@
  * controls follow. Everything here is undone when `signal` aborts.
  */
 import { effect } from '@preact/signals';
+import { i18n } from '#i18n';
 import type { ArxivPage } from '@/lib/arxiv/types';
 import { traitsOf } from '@/lib/arxiv/page-kinds';
 import type { EntryIndex } from './entry-index';
@@ -88,7 +89,7 @@ export function announceDetached(doc: Document): void {
   const line = doc.createElement('div');
   line.setAttribute('data-sift-detached', '');
   line.setAttribute('role', 'status');
-  line.textContent = 'Sift was updated or turned off: reload the page to use it again.';
+  line.textContent = i18n.t('overlay.detached');
   line.style.cssText = 'position:sticky;top:0;z-index:2147483647;padding:0.4em 1em;background:#b31b1b;color:#fff;font:14px/1.4 sans-serif';
   doc.body.prepend(line);
 }
@@ -104,5 +105,6 @@ function followPageScheme(doc: Document, host: HTMLElement, signal: AbortSignal)
   // listing at document_end), so the scheme is read after the browser's own first frame, when it
   // costs nothing. Until then the controls use arXiv's light scheme.
   requestAnimationFrame(() => setTimeout(follow));
+  // i18n-exempt: a CSS media query
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', follow, { signal });
 }

@@ -2,6 +2,7 @@
  * What "For you" shows on the page, as pure functions: the model as a page scores with it, each
  * entry's relevance mark, the "Why?" line, and the toolbar's note on what the model stands on.
  */
+import { i18n } from '#i18n';
 import type { ArxivId } from '@/lib/arxiv/types';
 import { createVectorizer, type Vectorizer } from '@/lib/ranking/document-frequencies';
 import type { Explanation } from '@/lib/ranking/explain';
@@ -16,8 +17,6 @@ export interface PageModel {
   readonly note: string;
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-
 /**
  * The background's answer as a page model, or the reason ranking is off. A damaged answer throws
  * (the caller shows "For you" as unavailable; the next retrain replaces it).
@@ -27,8 +26,8 @@ export function toPageModel(answer: RankingAnswer): PageModel | { off: string } 
   const model = parseRankingModelJson(answer.model);
   const vectorizer = createVectorizer(parseSparseStatistics(answer.statistics), model.blockWeights);
   const { positives, hidden, seen } = answer.counts;
-  const how = model.kind === 'linear' ? 'Learned from' : 'Closest to';
-  const note = `${how} ${plural(positives, 'starred or tagged paper')}${model.kind === 'linear' ? `, ${plural(hidden, 'hidden paper')} and ${plural(seen, 'seen paper')}` : ' (5 or more teach it more)'}`;
+  const learned = { positives: i18n.t('overlay.forYou.positives', positives), hidden: i18n.t('overlay.forYou.hidden', hidden), seen: i18n.t('overlay.forYou.seen', seen) };
+  const note = model.kind === 'linear' ? i18n.t('overlay.forYou.learnedFrom', learned) : i18n.t('overlay.forYou.closestTo', { positives: learned.positives });
   return { model, vectorizer, titles: answer.titles, note };
 }
 
@@ -60,9 +59,9 @@ export const RELEVANCE_GLYPHS: Readonly<Record<RelevanceLevel, string>> = { high
  */
 export function whyLine(explanation: Explanation, titles: Readonly<Record<string, string>>): string {
   const parts: string[] = [];
-  if (explanation.terms.length > 0) parts.push(`Terms: ${explanation.terms.map((term) => term.label).join(', ')}`);
-  if (explanation.authors.length > 0) parts.push(`Authors: ${explanation.authors.map((author) => author.label).join(', ')}`);
+  if (explanation.terms.length > 0) parts.push(i18n.t('overlay.forYou.terms', { terms: explanation.terms.map((term) => term.label).join(', ') }));
+  if (explanation.authors.length > 0) parts.push(i18n.t('overlay.forYou.authors', { authors: explanation.authors.map((author) => author.label).join(', ') }));
   const closest = explanation.closest;
-  if (closest && closest.similarity > 0) parts.push(`Closest to your “${titles[closest.id] ?? closest.id}”`);
-  return parts.length > 0 ? parts.join(' · ') : 'Nothing in it is like what you starred.';
+  if (closest && closest.similarity > 0) parts.push(i18n.t('overlay.forYou.closest', { title: titles[closest.id] ?? closest.id }));
+  return parts.length > 0 ? parts.join(' · ') : i18n.t('overlay.forYou.nothingAlike');
 }

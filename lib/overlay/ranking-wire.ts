@@ -3,6 +3,7 @@
  * document frequencies it was trained with, sparse (only features some paper had), so a page can
  * score its entries itself. Pure and Dexie-free: the content script imports it.
  */
+import { i18n } from '#i18n';
 import { fromBase64, toBase64 } from '@/lib/ranking/base64';
 import type { DocumentFrequencies } from '@/lib/ranking/document-frequencies';
 import { FEATURE_DIMENSION } from '@/lib/ranking/features';
@@ -52,10 +53,10 @@ export function parseSparseStatistics(sparse: SparseStatistics): DocumentFrequen
   const countBytes = fromBase64(sparse.counts);
   const indices = new Int32Array(indexBytes.buffer, indexBytes.byteOffset, indexBytes.byteLength / 4);
   const values = new Uint32Array(countBytes.buffer, countBytes.byteOffset, countBytes.byteLength / 4);
-  if (indices.length !== values.length) throw new Error('The ranking statistics are damaged.');
+  if (indices.length !== values.length) throw new Error(i18n.t('overlay.forYou.damagedStatistics'));
   const counts = new Uint32Array(FEATURE_DIMENSION);
   indices.forEach((index, i) => {
-    if (index < 0 || index >= FEATURE_DIMENSION) throw new Error('The ranking statistics are damaged.');
+    if (index < 0 || index >= FEATURE_DIMENSION) throw new Error(i18n.t('overlay.forYou.damagedStatistics'));
     counts[index] = values[i] ?? 0;
   });
   return { docs: sparse.docs, counts };

@@ -38,5 +38,6 @@ export function pageSchemeOf(doc: Document): Scheme {
     if (color) return relativeLuminance(color) < 0.2 ? 'dark' : 'light';
   }
   const colorScheme = view.getComputedStyle(doc.documentElement).colorScheme;
+  // i18n-exempt: a CSS media query
   return /\bdark\b/.test(colorScheme) && view.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { ArxivId } from '@/lib/arxiv/types';
 import type { EntryIndex } from './entry-index';
 
@@ -36,6 +37,6 @@ export function seenProgressOf(entries: EntryIndex, seen: ReadonlyMap<ArxivId, n
  */
 export function sinceLabel(at: number, now: number = Date.now()): string {
   const day = (time: number) => new Date(time).toDateString();
-  if (day(at) === day(now)) return 'since today';
-  return `since ${new Date(at).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' })}`;
+  if (day(at) === day(now)) return i18n.t('overlay.toolbar.sinceToday');
+  return i18n.t('overlay.toolbar.sinceDay', [new Date(at).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' })]);
 }

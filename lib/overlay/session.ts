@@ -5,6 +5,7 @@
  * from the broadcast without asking again, skips the echo of its own writes, and answers the
  * popup.
  */
+import { i18n } from '#i18n';
 import type { ArxivId, ArxivPage, Paper, PaperMeta } from '@/lib/arxiv/types';
 import type { Rule } from '@/lib/rules/types';
 import type { Annotation, ApiData, ApiName, ApiResult, ChangeNotice, OverlayStatus, TagInfo } from '@/lib/store/api';
@@ -167,7 +168,7 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
     state.setNewIds(first.filter((id) => snapshot.seen[id] === undefined));
     // arXiv shows at most 2000 entries a page; a longer page still gets every annotation.
     if (ids.length > first.length) await reread(ids.slice(first.length));
-    void shareAbstracts().catch(failed('Sift could not load the abstracts'));
+    void shareAbstracts().catch(failed(i18n.t('overlay.session.loadAbstracts')));
   }
 
   /**
@@ -237,13 +238,13 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
       return;
     }
     if (notice.tables.includes('papers')) {
-      if (notice.ids.length === 0) void reread(ids).catch(failed('Sift could not reload your annotations'));
+      if (notice.ids.length === 0) void reread(ids).catch(failed(i18n.t('overlay.session.reloadAnnotations')));
       else if (notice.annotations) {
         const mine = notice.annotations.filter((annotation) => entries.byId(annotation.id).length > 0);
         state.applyAnnotations(mine.map((a) => a.id), Object.fromEntries(mine.map((a) => [a.id, a])));
       } else {
         const mine = notice.ids.filter((id) => entries.byId(id).length > 0);
-        if (mine.length > 0) void reread(mine).catch(failed('Sift could not reload your annotations'));
+        if (mine.length > 0) void reread(mine).catch(failed(i18n.t('overlay.session.reloadAnnotations')));
       }
     }
     if (notice.tables.includes('seen') && notice.seen !== undefined) state.setSeen(notice.ids, notice.seen);
@@ -260,7 +261,7 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
     if (pendingSeen.size === 0 || detached) return;
     const batch = [...pendingSeen];
     pendingSeen = new Set();
-    void call('seen.mark', { ids: batch }).catch(failed('Could not save what you have seen'));
+    void call('seen.mark', { ids: batch }).catch(failed(i18n.t('overlay.session.saveSeen')));
   }
   function markSeen(targets: readonly ArxivId[]): void {
     const fresh = targets.filter((id) => !state.seen.peek().has(id) && !pendingSeen.has(id));
@@ -310,21 +311,21 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
   }
 
   const session: ListingSession = {
-    ready: load().catch((error: unknown) => void failed('Sift could not load your annotations')(error)),
+    ready: load().catch((error: unknown) => void failed(i18n.t('overlay.session.loadAnnotations'))(error)),
     star(papers, starred, { marksSeen = true } = {}) {
       if (marksSeen) markSeen(idsOf(papers));
-      return optimistic(idsOf(papers), (a) => ({ ...a, starred }), () => call('papers.star', { papers: papers.map(toPaperMeta), starred }), 'Could not save the star');
+      return optimistic(idsOf(papers), (a) => ({ ...a, starred }), () => call('papers.star', { papers: papers.map(toPaperMeta), starred }), i18n.t('overlay.session.saveStar'));
     },
     toggleStar: (paper) => session.star([paper], !state.annotationOf(paper.id)?.starred),
     hide(papers, hidden) {
       markSeen(idsOf(papers));
-      return optimistic(idsOf(papers), (a) => ({ ...a, hidden }), () => call('papers.hide', { papers: papers.map(toPaperMeta), hidden }), 'Could not save');
+      return optimistic(idsOf(papers), (a) => ({ ...a, hidden }), () => call('papers.hide', { papers: papers.map(toPaperMeta), hidden }), i18n.t('overlay.session.save'));
     },
     toggleHidden(paper) {
       if (state.annotationOf(paper.id)?.hidden) return session.hide([paper], false);
       if (!state.isHidden(paper.id)) return session.hide([paper], true);
       markSeen([paper.id]);
-      return optimistic([paper.id], (a) => ({ ...a, kept: true }), () => call('papers.keep', { papers: [toPaperMeta(paper)], kept: true }), 'Could not save');
+      return optimistic([paper.id], (a) => ({ ...a, kept: true }), () => call('papers.keep', { papers: [toPaperMeta(paper)], kept: true }), i18n.t('overlay.session.save'));
     },
     tag(papers, tag, on) {
       const name = tag.trim();
@@ -334,7 +335,7 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
         idsOf(papers),
         (a) => ({ ...a, tags: on ? [...new Set([...a.tags, name])] : a.tags.filter((t) => t !== name) }),
         () => call('papers.tag', { papers: papers.map(toPaperMeta), tag: name, on }),
-        'Could not save the tag',
+        i18n.t('overlay.session.saveTag'),
       );
     },
     note(paper, text) {
@@ -343,7 +344,7 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
         [paper.id],
         (a) => ({ ...a, note: text.trim() || undefined }),
         () => call('papers.note', { paper: toPaperMeta(paper), note: text }),
-        'Could not save the note',
+        i18n.t('overlay.session.saveNote'),
       );
     },
     // Not optimistic, unlike the paper actions: the background may refuse a rule as too broad or
@@ -365,13 +366,13 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
         return true;
       } catch (error) {
         if (!signal.aborted) state.setRules(before);
-        return failed('Could not delete the rule')(error);
+        return failed(i18n.t('overlay.session.deleteRule'))(error);
       }
     },
     openPage: (target) =>
       call('pages.open', { page: target }).then(
         () => true,
-        failed(target === 'options' ? 'Could not open the options' : 'Could not open the reading list'),
+        failed(i18n.t(target === 'options' ? 'overlay.session.openOptions' : 'overlay.session.openReadingList')),
       ),
     status,
     rankingModel: () => call('ranking.model', {}),
@@ -386,7 +387,7 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
         return unseen;
       } catch (error) {
         if (!signal.aborted) state.setSeen(unseen, null);
-        failed('Could not mark the page seen')(error);
+        failed(i18n.t('overlay.session.markPageSeen'))(error);
         return [];
       }
     },
@@ -399,7 +400,7 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
         return true;
       } catch (error) {
         if (!signal.aborted) for (const [id, time] of at) state.setSeen([id], time);
-        return failed('Could not undo')(error);
+        return failed(i18n.t('overlay.session.undo'))(error);
       }
     },
   };

@@ -1,22 +1,24 @@
+import { i18n } from '#i18n';
+
 /** The listing's keyboard shortcuts: one table for dispatch and for the help dialog. */
 export const SHORTCUTS = [
-  { key: 'j', command: 'next', description: 'Next entry' },
-  { key: 'k', command: 'previous', description: 'Previous entry' },
-  { key: 'u', command: 'nextUnseen', description: 'Next unseen entry (continue where you stopped)' },
-  { key: 's', command: 'star', description: 'Star or unstar the entry' },
-  { key: 'x', command: 'hide', description: 'Hide or show the entry' },
-  { key: 't', command: 'tag', description: 'Tag the entry' },
-  { key: 'n', command: 'note', description: 'Write a note on the entry' },
-  { key: 'a', command: 'abstract', description: 'Show or hide the abstract (where the page has none)' },
-  { key: 'o', command: 'open', description: 'Open the abstract page' },
-  { key: 'p', command: 'pdf', description: 'Open the PDF' },
-  { key: 'c', command: 'copyBibtex', description: 'Copy the entry as BibTeX' },
-  { key: 'v', command: 'select', description: 'Select the entry, or let it go' },
-  { key: 'J', command: 'extendNext', description: 'Select on to the next entry (shift+j)' },
-  { key: 'K', command: 'extendPrevious', description: 'Select on to the previous entry (shift+k)' },
-  { key: 'r', command: 'sortForYou', description: 'Sort: arXiv order or For you' },
-  { key: '/', command: 'filter', description: 'Filter this listing' },
-  { key: '?', command: 'help', description: 'Show these shortcuts' },
+  { key: 'j', command: 'next', description: i18n.t('overlay.shortcuts.next') },
+  { key: 'k', command: 'previous', description: i18n.t('overlay.shortcuts.previous') },
+  { key: 'u', command: 'nextUnseen', description: i18n.t('overlay.shortcuts.nextUnseen') },
+  { key: 's', command: 'star', description: i18n.t('overlay.shortcuts.star') },
+  { key: 'x', command: 'hide', description: i18n.t('overlay.shortcuts.hide') },
+  { key: 't', command: 'tag', description: i18n.t('overlay.shortcuts.tag') },
+  { key: 'n', command: 'note', description: i18n.t('overlay.shortcuts.note') },
+  { key: 'a', command: 'abstract', description: i18n.t('overlay.shortcuts.abstract') },
+  { key: 'o', command: 'open', description: i18n.t('overlay.shortcuts.open') },
+  { key: 'p', command: 'pdf', description: i18n.t('overlay.shortcuts.pdf') },
+  { key: 'c', command: 'copyBibtex', description: i18n.t('overlay.shortcuts.copyBibtex') },
+  { key: 'v', command: 'select', description: i18n.t('overlay.shortcuts.select') },
+  { key: 'J', command: 'extendNext', description: i18n.t('overlay.shortcuts.extendNext') },
+  { key: 'K', command: 'extendPrevious', description: i18n.t('overlay.shortcuts.extendPrevious') },
+  { key: 'r', command: 'sortForYou', description: i18n.t('overlay.shortcuts.sortForYou') },
+  { key: '/', command: 'filter', description: i18n.t('overlay.shortcuts.filter') },
+  { key: '?', command: 'help', description: i18n.t('overlay.shortcuts.help') },
 ] as const;
 
 export type ShortcutCommand = (typeof SHORTCUTS)[number]['command'];
@@ -31,7 +33,7 @@ const KEY_OF = new Map<ShortcutCommand, string>(SHORTCUTS.map((s) => [s.command,
  * @example withShortcut('Star', 'star') // 'Star (s)'
  */
 export function withShortcut(label: string, command: ShortcutCommand): string {
-  return `${label} (${KEY_OF.get(command)})`;
+  return i18n.t('overlay.withShortcut', [label, KEY_OF.get(command) ?? '']);
 }
 
 /** Elements where a key press is typing, not a command. */

@@ -4,6 +4,7 @@ import { kindsWhere } from '@/lib/arxiv/page-kinds';
 import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
 import type { Entry } from '@/lib/overlay/entry-index';
 import { withShortcut } from '@/lib/overlay/shortcuts';
+import { i18n } from '#i18n';
 
 /**
  * Abstracts where arXiv prints none (/recent, /pastweek, month and author listings): an
@@ -19,11 +20,9 @@ export const abstracts: Feature = {
   init({ signal, state, entries, document }) {
     const lacking = entries.entries.filter((entry) => !entry.paper.abstract);
     const lackingIds = new Set(lacking.map((entry) => entry.paper.id));
-    const buttons = addEntryButtons(
-      { ...entries, entries: lacking },
-      document,
-      { className: 'sift-abstract-toggle', label: 'Abstract', title: withShortcut('Abstract', 'abstract'), kind: 'toggle' },
-    );
+    const label = i18n.t('overlay.entry.abstract');
+    const title = withShortcut(label, 'abstract');
+    const buttons = addEntryButtons({ ...entries, entries: lacking }, document, { className: 'sift-abstract-toggle', label, title, kind: 'toggle' });
     const buttonOf = new Map(lacking.map((entry, i) => [entry.index, buttons[i]!]));
     const blocks = new Map<number, HTMLElement>();
 
@@ -35,7 +34,7 @@ export const abstracts: Feature = {
       block.className = 'sift-abstract';
       block.setAttribute('data-sift-ui', '');
       block.id = `sift-abstract-${entry.index}`;
-      block.textContent = state.abstracts.peek().get(entry.paper.id) ?? 'Fetching the abstract from arXiv…';
+      block.textContent = state.abstracts.peek().get(entry.paper.id) ?? i18n.t('overlay.entry.fetchingAbstract');
       const meta = entry.nodes.at(-1)?.querySelector('div.meta');
       if (meta) meta.after(block);
       else entry.nodes.at(-1)?.append(block);

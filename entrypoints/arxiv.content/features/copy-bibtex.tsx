@@ -4,6 +4,7 @@ import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
 import type { Entry } from '@/lib/overlay/entry-index';
 import { toListingExport } from '@/lib/overlay/bulk-actions';
 import { shortcutOf, withShortcut } from '@/lib/overlay/shortcuts';
+import { i18n } from '#i18n';
 import { exportOptionsOf, sharedExportPreferences } from '@/lib/export/preferences';
 import { copyText } from '@/lib/platform/save-file';
 
@@ -18,15 +19,17 @@ export const copyBibtex: Feature = {
   init({ signal, state, navigator, entries, document, dialogs, notify }) {
     // Read now, so the stored choices are there by the first copy (a copy must follow the click at once).
     const preferences = sharedExportPreferences();
-    addEntryButtons(entries, document, { className: 'sift-cite', label: 'Copy BibTeX', title: withShortcut('Copy BibTeX', 'copyBibtex'), kind: 'action' });
+    const label = i18n.t('overlay.entry.copyBibtex');
+    const title = withShortcut(label, 'copyBibtex');
+    addEntryButtons(entries, document, { className: 'sift-cite', label, title, kind: 'action' });
 
     const copy = async (entry: Entry) => {
       const file = toListingExport([entry.paper], state, 'bibtex', new Date(), exportOptionsOf(preferences.preferences.peek(), 'bibtex'));
       try {
         await copyText(file.text);
-        notify.show(`Copied BibTeX of ${entry.paper.title}`);
+        notify.show(i18n.t('overlay.entry.copied', { title: entry.paper.title }));
       } catch (error) {
-        notify.failure('Could not copy the BibTeX', error);
+        notify.failure(i18n.t('overlay.entry.copyFailed'), error);
       }
     };
 

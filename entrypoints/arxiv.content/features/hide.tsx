@@ -1,6 +1,7 @@
 import { computed, effect } from '@preact/signals';
 import type { Feature } from '@/lib/overlay/feature';
 import { withShortcut } from '@/lib/overlay/shortcuts';
+import { i18n } from '#i18n';
 import { kindsWhere } from '@/lib/arxiv/page-kinds';
 import { readableTex } from '@/lib/arxiv/tex-text';
 import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
@@ -18,7 +19,9 @@ export const hide: Feature = {
   include: kindsWhere((traits) => traits.collapsible),
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'search-results.html'],
   init({ signal, state, session, entries, document }) {
-    const buttons = addEntryButtons(entries, document, { className: 'sift-hide', label: 'Hide', title: withShortcut('Hide', 'hide'), kind: 'toggle' });
+    const label = i18n.t('overlay.entry.hide');
+    const title = withShortcut(label, 'hide');
+    const buttons = addEntryButtons(entries, document, { className: 'sift-hide', label, title, kind: 'toggle' });
     const collapsed = new Map<number, { line: HTMLElement; reason: string }>();
 
     function summaryOf(entry: Entry, reason: string): HTMLElement {
@@ -31,15 +34,15 @@ export const hide: Feature = {
         why.textContent = reason;
         summary.append(why);
       }
-      const title = document.createElement('span');
-      title.className = 'sift-collapsed-title';
-      title.textContent = readableTex(entry.paper.title);
+      const titleLine = document.createElement('span');
+      titleLine.className = 'sift-collapsed-title';
+      titleLine.textContent = readableTex(entry.paper.title);
       const undo = document.createElement('button');
       undo.type = 'button';
-      undo.className = 'sift-btn sift-undo';
-      undo.textContent = 'Undo';
-      undo.setAttribute('aria-label', `${reason ? 'Show' : 'Undo hide'}: ${readableTex(entry.paper.title)}`);
-      summary.append(title, undo);
+      undo.classList.add('sift-btn', 'sift-undo');
+      undo.textContent = i18n.t('overlay.entry.undo');
+      undo.setAttribute('aria-label', i18n.t(reason ? 'overlay.entry.showTitled' : 'overlay.entry.undoHideTitled', { title: readableTex(entry.paper.title) }));
+      summary.append(titleLine, undo);
       return summary;
     }
 
@@ -47,7 +50,8 @@ export const hide: Feature = {
     const reasons = computed(() => {
       const out = new Map<ArxivId, string>();
       const names = new Map(state.rules.value.map((rule) => [rule.id, rule.label || rule.pattern]));
-      for (const [id, ruleIds] of state.ruleHidden.value) out.set(id, `Hidden by rule “${ruleIds.map((ruleId) => names.get(ruleId) ?? ruleId).join('”, “')}”:`);
+      const quoted = (ruleId: string) => i18n.t('overlay.entry.ruleName', { name: names.get(ruleId) ?? ruleId });
+      for (const [id, ruleIds] of state.ruleHidden.value) out.set(id, i18n.t('overlay.entry.hiddenByRules', { rules: ruleIds.map(quoted).join(', ') }));
       for (const [id, annotation] of state.annotations.value) if (annotation.hidden) out.set(id, '');
       return out;
     });

@@ -1,5 +1,6 @@
 import type { Feature } from '@/lib/overlay/feature';
 import { withShortcut } from '@/lib/overlay/shortcuts';
+import { i18n } from '#i18n';
 import { AUGMENTED_KINDS } from '@/lib/arxiv/page-kinds';
 import { onAnnotationChange } from '@/lib/overlay/annotation-changes';
 import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
@@ -16,7 +17,9 @@ export const note: Feature = {
   init({ signal, state, entries, document, dialogs }) {
     const wrapper = document.createElement('span');
     wrapper.className = 'sift-note-wrap';
-    const buttons = addEntryButtons(entries, document, { className: 'sift-note', label: 'Note', title: withShortcut('Note', 'note'), kind: 'dialog' }, () => wrapper.cloneNode(false) as HTMLElement);
+    const label = i18n.t('overlay.entry.note');
+    const title = withShortcut(label, 'note');
+    const buttons = addEntryButtons(entries, document, { className: 'sift-note', label, title, kind: 'dialog' }, () => wrapper.cloneNode(false) as HTMLElement);
     const tips = new Map<number, HTMLElement>();
 
     onAnnotationChange(state, entries, signal, (entry, annotation) => {
@@ -29,7 +32,7 @@ export const note: Feature = {
         tip?.remove();
         tips.delete(entry.index);
         button.removeAttribute('aria-describedby');
-        button.title = withShortcut('Note', 'note');
+        button.title = title;
         return;
       }
       if (!tip) {

@@ -1,4 +1,5 @@
 import { effect } from '@preact/signals';
+import { i18n } from '#i18n';
 import type { Feature } from '@/lib/overlay/feature';
 import { PAGE_KINDS, AUGMENTED_KINDS } from '@/lib/arxiv/page-kinds';
 import type { ArxivId, Paper } from '@/lib/arxiv/types';
@@ -48,9 +49,10 @@ export const ranking: Feature = {
       entry.controls.prepend(mark);
       return mark;
     });
-    const whyButtons = addEntryButtons(entries, document, { className: 'sift-why-btn', label: 'Why?', title: 'Why this relevance', kind: 'action' });
+    const whyLabel = i18n.t('overlay.entry.why');
+    const whyButtons = addEntryButtons(entries, document, { className: 'sift-why-btn', label: whyLabel, title: i18n.t('overlay.entry.whyTitle'), kind: 'action' });
     for (const button of whyButtons) {
-      button.textContent = 'Why?';
+      button.textContent = whyLabel;
       button.hidden = true;
       button.setAttribute('aria-expanded', 'false');
     }
@@ -88,7 +90,7 @@ export const ranking: Feature = {
       const scores = scorePapers(model.model, ready, model.vectorizer);
       state.setScores(new Map(all.map((entry, i) => [entry.paper.id, scores[i] ?? 0])), model.note);
     }
-    const refreshQuietly = () => void refresh().catch((error: unknown) => state.setScores(new Map(), `For you is unavailable: ${error instanceof Error ? error.message : String(error)}`));
+    const refreshQuietly = () => void refresh().catch((error: unknown) => state.setScores(new Map(), i18n.t('overlay.forYou.unavailable', [error instanceof Error ? error.message : String(error)])));
 
     let learned: string | undefined;
     void session.ready.then(async () => {
@@ -121,8 +123,9 @@ export const ranking: Feature = {
         why.hidden = level === undefined;
         if (level === undefined) return;
         mark.textContent = RELEVANCE_GLYPHS[level];
-        mark.setAttribute('aria-label', `Relevance: ${level}`);
-        mark.title = `Relevance: ${level}`;
+        const name = i18n.t(`overlay.forYou.relevance.${level}`);
+        mark.setAttribute('aria-label', name);
+        mark.title = name;
         mark.dataset.level = level;
       });
     });
@@ -164,7 +167,7 @@ export const ranking: Feature = {
       text.setAttribute('role', 'note');
       text.textContent = current
         ? whyLine(explainPaper(current.model, paperOf(entry.paper), current.vectorizer), current.titles)
-        : state.rankingNote.peek() || 'For you has no model yet.';
+        : state.rankingNote.peek() || i18n.t('overlay.forYou.noModel');
       entry.nodes.at(-1)?.append(text);
       button.setAttribute('aria-expanded', 'true');
     });

@@ -4,6 +4,7 @@ import { AUGMENTED_KINDS, PAGE_KINDS } from '@/lib/arxiv/page-kinds';
 import { addEntryButtons } from '@/lib/overlay/entry-buttons';
 import type { Entry } from '@/lib/overlay/entry-index';
 import { shortcutOf, withShortcut } from '@/lib/overlay/shortcuts';
+import { i18n } from '#i18n';
 import type { ArxivId } from '@/lib/arxiv/types';
 
 /**
@@ -17,7 +18,9 @@ export const select: Feature = {
   include: AUGMENTED_KINDS.filter((kind) => PAGE_KINDS[kind].toolbar),
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html'],
   init({ signal, selection, navigator, entries, document, dialogs }) {
-    const boxes = addEntryButtons(entries, document, { className: 'sift-select', label: 'Select', title: withShortcut('Select', 'select'), kind: 'toggle' });
+    const label = i18n.t('overlay.entry.select');
+    const title = withShortcut(label, 'select');
+    const boxes = addEntryButtons(entries, document, { className: 'sift-select', label, title, kind: 'toggle' });
 
     let previous: ReadonlySet<ArxivId> = new Set();
     const dispose = effect(() => {

@@ -1,5 +1,6 @@
 import type { Feature } from '@/lib/overlay/feature';
 import { withShortcut } from '@/lib/overlay/shortcuts';
+import { i18n } from '#i18n';
 import { AUGMENTED_KINDS } from '@/lib/arxiv/page-kinds';
 import { onAnnotationChange } from '@/lib/overlay/annotation-changes';
 import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
@@ -14,7 +15,9 @@ export const star: Feature = {
   include: AUGMENTED_KINDS,
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'abs-2602.22195.html'],
   init({ signal, state, session, entries, document }) {
-    const buttons = addEntryButtons(entries, document, { className: 'sift-star', label: 'Star', title: withShortcut('Star', 'star'), kind: 'toggle' });
+    const label = i18n.t('overlay.entry.star');
+    const title = withShortcut(label, 'star');
+    const buttons = addEntryButtons(entries, document, { className: 'sift-star', label, title, kind: 'toggle' });
 
     onAnnotationChange(state, entries, signal, (entry, annotation) => {
       buttons[entry.index]?.setAttribute('aria-pressed', String(Boolean(annotation?.starred)));

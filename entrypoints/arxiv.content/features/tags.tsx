@@ -1,6 +1,7 @@
 import { effect } from '@preact/signals';
 import type { Feature } from '@/lib/overlay/feature';
 import { withShortcut } from '@/lib/overlay/shortcuts';
+import { i18n } from '#i18n';
 import { AUGMENTED_KINDS } from '@/lib/arxiv/page-kinds';
 import { onAnnotationChange } from '@/lib/overlay/annotation-changes';
 import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
@@ -16,7 +17,9 @@ export const tags: Feature = {
   include: AUGMENTED_KINDS,
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'abs-2602.22195.html'],
   init({ signal, state, entries, document, dialogs }) {
-    addEntryButtons(entries, document, { className: 'sift-tag', label: 'Tags', title: withShortcut('Tags', 'tag'), kind: 'dialog' });
+    const label = i18n.t('overlay.entry.tags');
+    const title = withShortcut(label, 'tag');
+    addEntryButtons(entries, document, { className: 'sift-tag', label, title, kind: 'dialog' });
 
     const chipBoxes = new Map<number, HTMLElement>();
     const colorOf = (tag: string) => state.tags.peek().find((t) => t.name === tag)?.color ?? DEFAULT_TAG_COLOR;
@@ -31,7 +34,7 @@ export const tags: Feature = {
         box = document.createElement('span');
         box.className = 'sift-chips';
         box.setAttribute('role', 'list');
-        box.setAttribute('aria-label', 'Tags');
+        box.setAttribute('aria-label', i18n.t('overlay.entry.tagChips'));
         entry.controls.append(box);
         chipBoxes.set(entry.index, box);
       }
