@@ -28,6 +28,7 @@ export interface ApiRequest {
  * // 'https://export.arxiv.org/api/query?id_list=2206.06921&max_results=1'
  */
 export function toApiRequest(ids: readonly ArxivId[]): ApiRequest {
+  // i18n-exempt: a programming error (the queue never sends an empty batch), never shown
   if (ids.length === 0) throw new RangeError('toApiRequest needs at least one id');
   const params = new URLSearchParams({ id_list: ids.join(','), max_results: String(ids.length) });
   const common: RequestInit = { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' };

@@ -15,6 +15,7 @@
  * fixtures): matching local names reads both without tracking prefixes.
  */
 import { parseXml, XmlElement, XmlError } from '@rgrove/parse-xml';
+import { i18n } from '#i18n';
 import { parseArxivId } from '@/lib/arxiv/ids';
 import { collapseWhitespace } from '@/lib/arxiv/text';
 import type { ArxivId } from '@/lib/arxiv/types';
@@ -102,16 +103,16 @@ const HTML_START = /^\s*(?:<!doctype\s+html\b|<html\b)/i;
  * papers[0]; // { id: '2206.06921', version: 3, title: 'Attainable forms of Assouad spectra', … }
  */
 export function parseAtomFeed(body: string): AtomFeed {
-  if (HTML_START.test(body)) throw new AtomResponseError('html-page', 'arXiv answered with an HTML page instead of an Atom feed');
+  if (HTML_START.test(body)) throw new AtomResponseError('html-page', i18n.t('abstracts.htmlPage'));
   const root = parseDocument(body);
   if (localName(root.name) !== 'feed') {
-    throw new AtomResponseError('not-atom', `arXiv answered with a <${root.name}> document instead of an Atom feed`);
+    throw new AtomResponseError('not-atom', i18n.t('abstracts.notAtom', [root.name]));
   }
   const entries = childElements(root, 'entry');
   const errors = entries.filter((entry) => API_ERROR_ID.test(childText(entry, 'id') ?? ''));
   if (errors.length > 0) {
-    const messages = errors.map((entry) => childText(entry, 'summary') ?? childText(entry, 'id') ?? 'unknown error');
-    throw new AtomResponseError('api-error', `arXiv API error: ${messages.join('; ')}`, messages);
+    const messages = errors.map((entry) => childText(entry, 'summary') ?? childText(entry, 'id') ?? i18n.t('abstracts.unknownError'));
+    throw new AtomResponseError('api-error', i18n.t('abstracts.apiError', [messages.join('; ')]), messages);
   }
   const feed: AtomFeed = { papers: [], skipped: [] };
   const total = Number(childText(root, 'totalResults'));
@@ -136,24 +137,28 @@ export function papersById(feed: AtomFeed): Map<ArxivId, ApiPaper> {
 function parseDocument(body: string): XmlElement {
   try {
     const root = parseXml(body).root;
-    if (!root) throw new AtomResponseError('not-atom', 'arXiv answered with an XML document without elements');
+    if (!root) throw new AtomResponseError('not-atom', i18n.t('abstracts.noElements'));
     return root;
   } catch (error) {
     if (error instanceof AtomResponseError) throw error;
     if (error instanceof XmlError) {
-      throw new AtomResponseError('malformed-xml', `arXiv's response is not well-formed XML (line ${error.line}, column ${error.column}): ${firstLine(error.message)}`);
+      throw new AtomResponseError('malformed-xml', i18n.t('abstracts.malformedXml', [String(error.line), String(error.column), firstLine(error.message)]));
     }
-    throw new AtomResponseError('malformed-xml', `arXiv's response could not be parsed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new AtomResponseError('malformed-xml', i18n.t('abstracts.unparsable', [error instanceof Error ? error.message : String(error)]));
   }
 }
 
+// The reasons below stay in AtomFeed.skipped, which no screen or log shows (only tests read them).
 function readEntry(entry: XmlElement): ApiPaper | string {
   const rawId = childText(entry, 'id');
+  // i18n-exempt: never shown, as above
   if (rawId === undefined) return 'entry without an id (an id the API does not know)';
   const absPath = ABS_ID.exec(rawId)?.[1];
   const parsed = absPath === undefined ? undefined : parseArxivId(absPath);
+  // i18n-exempt: never shown, as above
   if (!parsed) return `entry id is not an arXiv abstract URL: ${JSON.stringify(rawId.slice(0, 80))}`;
   const title = childText(entry, 'title');
+  // i18n-exempt: never shown, as above
   if (title === undefined) return `entry ${parsed.id} has no title`;
 
   const abstract = childText(entry, 'summary') ?? '';

@@ -10,6 +10,7 @@
  * pending or in flight only gain a requester; ids fetched a moment ago or known to be missing are
  * answered at once. Everything time-related goes through an injected {@link QueueClock}.
  */
+import { i18n } from '#i18n';
 import { isArxivId } from '@/lib/arxiv/ids';
 import type { ArxivId } from '@/lib/arxiv/types';
 import { toApiRequest } from './api-request';
@@ -174,8 +175,11 @@ export class AbstractQueue {
    * programming error and throws a `TypeError`.
    */
   request(requester: RequesterId, ids: readonly string[], options: RequestOptions = {}): void {
+    // Programming errors: nothing closes the background's queue, and the store's schema checks ids first.
+    // i18n-exempt: never shown
     if (this.closed) throw new Error('The abstract queue is closed');
     const invalid = ids.find((id) => !isArxivId(id));
+    // i18n-exempt: never shown, as above
     if (invalid !== undefined) throw new TypeError(`Not a versionless arXiv id: ${JSON.stringify(invalid)}`);
     const now = this.clock.now();
     const answered: IdOutcome[] = [];
@@ -292,7 +296,7 @@ export class AbstractQueue {
       response = await this.fetch(url, init);
       body = response.status === 429 || response.status === 503 ? '' : await response.text();
     } catch (error) {
-      this.retry(batch, `network error: ${messageOf(error)}`);
+      this.retry(batch, i18n.t('abstracts.networkError', [messageOf(error)]));
       return;
     }
     if (this.closed) return;
@@ -301,11 +305,11 @@ export class AbstractQueue {
       return;
     }
     if (response.status >= 500) {
-      this.retry(batch, `arXiv API answered HTTP ${response.status}`);
+      this.retry(batch, i18n.t('abstracts.httpStatus', [String(response.status)]));
       return;
     }
     if (!response.ok) {
-      this.fail(batch, `arXiv API answered HTTP ${response.status}`);
+      this.fail(batch, i18n.t('abstracts.httpStatus', [String(response.status)]));
       return;
     }
     let papers: Map<ArxivId, ApiPaper>;
@@ -375,9 +379,10 @@ export class AbstractQueue {
   private throttle(batch: Want[], response: Response): void {
     const now = this.clock.now();
     const retryAfter = parseRetryAfter(response.headers.get('Retry-After'), now);
-    this.holdBack(now, retryAfter, `arXiv is busy (HTTP ${response.status})`);
+    const busy = i18n.t('abstracts.busy', [String(response.status)]);
+    this.holdBack(now, retryAfter, busy);
     const tries = Math.max(...batch.map((want) => (want.throttled += 1)));
-    if (tries >= this.maxThrottledAttempts) this.fail(batch, `${this.lastError}; gave up after ${tries} tries`);
+    if (tries >= this.maxThrottledAttempts) this.fail(batch, gaveUp(busy, tries));
     else this.putBack(batch);
   }
 
@@ -385,7 +390,7 @@ export class AbstractQueue {
   private retry(batch: Want[], reason: string): void {
     this.holdBack(this.clock.now(), undefined, reason);
     const tries = Math.max(...batch.map((want) => (want.failures += 1)));
-    if (tries >= this.maxAttempts) this.fail(batch, `${reason}; gave up after ${tries} tries`);
+    if (tries >= this.maxAttempts) this.fail(batch, gaveUp(reason, tries));
     else this.putBack(batch);
   }
 
@@ -434,7 +439,15 @@ export class AbstractQueue {
   }
 }
 
+/** A batch's last failure once its tries are used up, as the reader is told it. */
+function gaveUp(reason: string, tries: number): string {
+  // Named, not positional: a plural's forms are split after positional substitution, so a reason
+  // holding " | " would break it.
+  return i18n.t('abstracts.gaveUp', tries, { reason });
+}
+
 function positiveInteger(value: number, name: string): number {
+  // i18n-exempt: a programming error in the queue's options, never shown
   if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
   return value;
 }

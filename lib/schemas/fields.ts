@@ -6,6 +6,7 @@
  * the reading list. Hence every string and array below has a bound, and URLs must be arXiv's.
  */
 import * as v from 'valibot';
+import { i18n } from '#i18n';
 import { isArxivHttpsUrl } from '@/lib/arxiv/hosts';
 import { isArxivId, type ArxivId } from '@/lib/arxiv/ids';
 import { shorten } from './parse';
@@ -50,7 +51,7 @@ const HAS_VISIBLE_CHAR = /[^\p{Cf}\p{Z}\p{M}\u3164\uFFA0\u115F\u1160]/u;
  */
 export const arxivIdSchema = v.custom<ArxivId>(
   isArxivId,
-  (issue) => `expected a versionless arXiv id, got ${shorten(issue.received)}`,
+  (issue) => i18n.t('schemas.notArxivId', [shorten(issue.received)]),
 );
 
 export function textSchema(max: number) {
@@ -65,17 +66,17 @@ export function textSchema(max: number) {
 export const tagNameSchema = v.pipe(
   v.string(),
   v.trim(),
-  v.minLength(1, 'expected a tag name, got an empty string'),
-  v.maxLength(LIMITS.tagName, `expected a tag name of at most ${LIMITS.tagName} characters`),
-  v.regex(NO_CONTROL_CHARS, 'expected no control characters'),
-  v.regex(NO_BIDI_CONTROLS, 'expected no bidirectional control characters (they change how the name is shown)'),
-  v.regex(HAS_VISIBLE_CHAR, 'expected a visible character, got only invisible characters'),
+  v.minLength(1, () => i18n.t('schemas.tagNameEmpty')),
+  v.maxLength(LIMITS.tagName, () => i18n.t('schemas.tagNameTooLong', [String(LIMITS.tagName)])),
+  v.regex(NO_CONTROL_CHARS, () => i18n.t('schemas.controlCharacters')),
+  v.regex(NO_BIDI_CONTROLS, () => i18n.t('schemas.bidiControls')),
+  v.regex(HAS_VISIBLE_CHAR, () => i18n.t('schemas.onlyInvisible')),
 );
 
 /** `#rrggbb`, stored lower case. */
 export const colorSchema = v.pipe(
   v.string(),
-  v.regex(/^#[0-9a-f]{6}$/i, (issue) => `expected a colour like #1a2b3c, got ${shorten(issue.received)}`),
+  v.regex(/^#[0-9a-f]{6}$/i, (issue) => i18n.t('schemas.notColour', [shorten(issue.received)])),
   v.toLowerCase(),
 );
 
@@ -89,22 +90,22 @@ export const listingSchema = v.pipe(
   v.string(),
   v.minLength(1),
   v.maxLength(LIMITS.listing),
-  v.regex(NO_CONTROL_CHARS, 'expected no control characters'),
+  v.regex(NO_CONTROL_CHARS, () => i18n.t('schemas.controlCharacters')),
 );
 
 export const keySchema = v.pipe(
   v.string(),
   v.minLength(1),
   v.maxLength(LIMITS.key),
-  v.regex(NO_CONTROL_CHARS, 'expected no control characters'),
+  v.regex(NO_CONTROL_CHARS, () => i18n.t('schemas.controlCharacters')),
 );
 
 /** Stored links are rendered in the reading list, so only https links to arXiv are accepted. */
 export const arxivUrlSchema = v.pipe(
   v.string(),
   v.maxLength(LIMITS.url),
-  v.check((value: string) => isArxivHttpsUrl(value), (issue) => `expected an https://arxiv.org link, got ${shorten(issue.received)}`),
+  v.check((value: string) => isArxivHttpsUrl(value), (issue) => i18n.t('schemas.notArxivLink', [shorten(issue.received)])),
 );
 
 export const stringListSchema = (max: number, itemMax: number) =>
-  v.pipe(v.array(textSchema(itemMax), 'expected an array of strings'), v.maxLength(max));
+  v.pipe(v.array(textSchema(itemMax), () => i18n.t('schemas.notStringArray')), v.maxLength(max));

@@ -4,6 +4,7 @@
  * inferred from the schema, so a field added here is validated, stored and backed up at once.
  */
 import * as v from 'valibot';
+import { i18n } from '#i18n';
 import { LIMITS, arxivIdSchema, arxivUrlSchema, stringListSchema, textSchema } from './fields';
 
 export const subjectSchema = v.object({
@@ -102,7 +103,7 @@ function cutOversized(meta: Loose): (typeof TRUNCATABLE_FIELDS)[number][] {
 export const snapshotPaperMetaSchema = v.pipe(
   v.custom<v.InferInput<typeof paperMetaSchema>>(
     (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
-    'expected an object with a paper\'s metadata',
+    () => i18n.t('schemas.notPaperMeta'),
   ),
   v.transform((input): unknown => {
     const copy: Loose = { ...(input as Loose) };

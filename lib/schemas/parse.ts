@@ -3,6 +3,7 @@
  * wrong and where, for messages, backups and anything else read from outside.
  */
 import * as v from 'valibot';
+import { i18n } from '#i18n';
 
 /** Cuts a received value down so an error about a 20 MB string stays readable. */
 export function shorten(received: string): string {
@@ -10,25 +11,27 @@ export function shorten(received: string): string {
 }
 
 function describeRequirement(issue: v.BaseIssue<unknown>): string {
-  const unit = Array.isArray(issue.input) ? 'items' : 'characters';
+  const items = Array.isArray(issue.input);
+  const requirement = Number(issue.requirement);
+  const counts: [string, string] = [String(issue.requirement), issue.received];
   switch (issue.type) {
     case 'max_length':
-      return `expected at most ${String(issue.requirement)} ${unit}, got ${issue.received}`;
+      return items ? i18n.t('schemas.atMostItems', requirement, counts) : i18n.t('schemas.atMostCharacters', requirement, counts);
     case 'min_length':
-      return `expected at least ${String(issue.requirement)} ${unit}, got ${issue.received}`;
+      return items ? i18n.t('schemas.atLeastItems', requirement, counts) : i18n.t('schemas.atLeastCharacters', requirement, counts);
     case 'integer':
-      return `expected an integer, got ${shorten(issue.received)}`;
+      return i18n.t('schemas.notInteger', [shorten(issue.received)]);
     default:
-      return `expected ${issue.expected ?? issue.type}, got ${shorten(issue.received)}`;
+      return i18n.t('schemas.expected', [issue.expected ?? issue.type, shorten(issue.received)]);
   }
 }
 
 /** The fallback message for issues whose schema sets none: `expected …, got …` in plain words. */
 function describeIssue(issue: v.BaseIssue<unknown>): string {
   if (issue.kind !== 'schema') return describeRequirement(issue);
-  if (issue.expected === 'never') return 'unknown field';
-  if (issue.received === 'undefined' && issue.path) return 'missing';
-  return `expected ${issue.expected ?? issue.type}, got ${shorten(issue.received)}`;
+  if (issue.expected === 'never') return i18n.t('schemas.unknownField');
+  if (issue.received === 'undefined' && issue.path) return i18n.t('schemas.missing');
+  return i18n.t('schemas.expected', [issue.expected ?? issue.type, shorten(issue.received)]);
 }
 
 /** Renders an issue path as `tables.papers[3].tags` (or `data` when the issue is at the root). */

@@ -4,6 +4,7 @@
  * field added to a record cannot be forgotten in the backup format.
  */
 import * as v from 'valibot';
+import { i18n } from '#i18n';
 import { LIMITS, arxivIdSchema, colorSchema, listingSchema, noteSchema, tagNameSchema, timestampSchema } from './fields';
 import { paperStampsSchema } from '@/lib/store/merge';
 import { paperMetaSchema } from './paper-meta';
@@ -22,7 +23,7 @@ export const paperRecordSchema = v.pipe(
     starredAt: v.optional(timestampSchema),
     hiddenAt: v.optional(timestampSchema),
     tags: v.pipe(
-      v.array(tagNameSchema, 'expected an array of strings'),
+      v.array(tagNameSchema, () => i18n.t('schemas.notStringArray')),
       v.maxLength(LIMITS.tagsPerPaper),
       v.transform((tags) => [...new Set(tags)]),
     ),
@@ -38,7 +39,7 @@ export const paperRecordSchema = v.pipe(
     updatedAt: timestampSchema,
   }),
   v.forward(
-    v.check((record) => record.meta.id === record.id, 'expected the same id as the record'),
+    v.check((record) => record.meta.id === record.id, () => i18n.t('schemas.notRecordId')),
     ['meta', 'id'],
   ),
 );
@@ -50,7 +51,7 @@ export const tagRecordSchema = v.strictObject({
   createdAt: timestampSchema,
 });
 
-const idListSchema = v.pipe(v.array(arxivIdSchema, 'expected an array of arXiv ids'), v.maxLength(MAX_SEEN_IDS));
+const idListSchema = v.pipe(v.array(arxivIdSchema, () => i18n.t('schemas.notIdArray')), v.maxLength(MAX_SEEN_IDS));
 
 /**
  * What releases before seen marks remembered per listing (`cs.DC/new`), read only from their

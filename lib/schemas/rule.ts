@@ -3,6 +3,7 @@
  * backups carry it, and `lib/rules/compile.ts` compiles its pattern.
  */
 import * as v from 'valibot';
+import { i18n } from '#i18n';
 import { LIMITS, colorSchema, keySchema, textSchema, timestampSchema } from './fields';
 
 export const RULE_FIELDS = ['title', 'abstract', 'authors', 'comments', 'subjects'] as const;
@@ -23,7 +24,7 @@ export const ruleSchema = v.strictObject({
     v.array(v.picklist(RULE_FIELDS)),
     v.minLength(1),
     v.maxLength(RULE_FIELDS.length),
-    v.check((fields) => new Set(fields).size === fields.length, 'expected each field once'),
+    v.check((fields) => new Set(fields).size === fields.length, () => i18n.t('schemas.fieldTwice')),
   ),
   caseSensitive: v.boolean(),
   diacriticSensitive: v.boolean(),

@@ -7,6 +7,7 @@
  * touches the store (see handlers.ts); callers use `callApi` from client.ts.
  */
 import * as v from 'valibot';
+import { i18n } from '#i18n';
 import { isArxivId } from '@/lib/arxiv/ids';
 import type { ArxivId, PageKind } from '@/lib/arxiv/types';
 import { FILTERS, type FilterFlags, type FilterId } from '@/lib/overlay/filters';
@@ -24,8 +25,8 @@ const idsSchema = v.pipe(v.array(arxivIdSchema), v.maxLength(LIMITS.ids));
 const papersSchema = v.pipe(v.array(snapshotPaperMetaSchema), v.maxLength(LIMITS.batch));
 const noData = v.strictObject({});
 const versionsSchema = v.pipe(
-  v.record(v.pipe(v.string(), v.check((id: string) => isArxivId(id), 'expected a versionless arXiv id')), v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000))),
-  v.check((record) => Object.keys(record).length <= LIMITS.ids, `expected at most ${LIMITS.ids} versions`),
+  v.record(v.pipe(v.string(), v.check((id: string) => isArxivId(id), () => i18n.t('store.api.notArxivId'))), v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000))),
+  v.check((record) => Object.keys(record).length <= LIMITS.ids, () => i18n.t('store.api.tooManyVersions', [String(LIMITS.ids)])),
 );
 const FILTER_IDS = FILTERS.map((filter) => filter.id);
 

@@ -10,6 +10,7 @@
  * no stamps: their records merge as if written at their `createdAt`, `updatedAt` or `at`.
  */
 import * as v from 'valibot';
+import { i18n } from '#i18n';
 import { LIMITS, arxivIdSchema, keySchema, tagNameSchema, timestampSchema } from '@/lib/schemas/fields';
 import { findTooDeep, parseWithSchema, toIssuePath } from '@/lib/schemas/parse';
 import { paperRecordSchema, seenRecordSchema, tagRecordSchema, visitRecordSchema, type SeenRecord, type VisitRecord } from '@/lib/schemas/records';
@@ -166,42 +167,67 @@ function endsInsideValue(text: string): boolean {
   return inString || depth > 0;
 }
 
-/** Why `json` is not JSON, in words, saying so when the file looks cut short. */
+/** Why `json` is not JSON, as the reason a backup is refused, saying so when the file looks cut short. */
 export function describeJsonError(json: string, error: unknown): string {
   const reason = error instanceof Error ? error.message : String(error);
-  return `not valid JSON${endsInsideValue(json) ? ' (the file looks truncated)' : ''}: ${reason}`;
+  return endsInsideValue(json) ? i18n.t('store.backup.notJsonTruncated', [reason]) : i18n.t('store.backup.notJson', [reason]);
 }
 
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
-  return typeof value === 'object' ? 'an object' : String(value);
+/** The messages for a value of the wrong kind: an array or object is named in words, anything else shown. */
+interface GotMessages {
+  array: () => string;
+  object: () => string;
+  other: (shown: string) => string;
+}
+
+function describeGot(value: unknown, messages: GotMessages): string {
+  if (Array.isArray(value)) return messages.array();
+  if (typeof value === 'object' && value !== null) return messages.object();
+  return messages.other(shownValue(value));
+}
+
+/** A value that is neither array nor object as a message shows it: strings quoted and cut at 40 characters. */
+function shownValue(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value) : String(value);
 }
 
 /** Format and version first: a clear answer for a file that is not a Sift backup, or a newer one. */
 function checkHeader(doc: unknown): asserts doc is Record<string, unknown> {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new Error(`backup: expected a JSON object, got ${describeValue(doc)}`);
+    throw new Error(Array.isArray(doc) ? i18n.t('store.backup.notObjectArray') : i18n.t('store.backup.notObject', [shownValue(doc)]));
   }
   const { format, version, tables } = doc as Record<string, unknown>;
   if (format !== BACKUP_FORMAT) {
-    throw new Error(`format: expected "${BACKUP_FORMAT}", got ${describeValue(format)} (not a Sift backup)`);
+    const got = describeGot(format, {
+      array: () => i18n.t('store.backup.notSiftArray', [BACKUP_FORMAT]),
+      object: () => i18n.t('store.backup.notSiftObject', [BACKUP_FORMAT]),
+      other: (shown) => i18n.t('store.backup.notSift', [BACKUP_FORMAT, shown]),
+    });
+    throw new Error(`format: ${got}`);
   }
   if (typeof version === 'number' && version > BACKUP_VERSION) {
-    throw new Error(
-      `version: the backup is version ${version}; this Sift reads version ${BACKUP_VERSION} (update Sift first)`,
-    );
+    throw new Error(`version: ${i18n.t('store.backup.newerVersion', [String(version), String(BACKUP_VERSION)])}`);
   }
   if (typeof version !== 'number' || version < OLDEST_READABLE_VERSION || !Number.isInteger(version)) {
-    throw new Error(`version: expected ${OLDEST_READABLE_VERSION} to ${BACKUP_VERSION}, got ${describeValue(version)}`);
+    const range: [string, string] = [String(OLDEST_READABLE_VERSION), String(BACKUP_VERSION)];
+    const got = describeGot(version, {
+      array: () => i18n.t('store.backup.badVersionArray', range),
+      object: () => i18n.t('store.backup.badVersionObject', range),
+      other: (shown) => i18n.t('store.backup.badVersion', [...range, shown]),
+    });
+    throw new Error(`version: ${got}`);
   }
-  if (Array.isArray(tables)) throw new Error('tables: expected an object, got an array');
+  if (Array.isArray(tables)) throw new Error(`tables: ${i18n.t('schemas.objectGotArray')}`);
   if (typeof tables === 'object' && tables !== null) {
     const names: readonly string[] = version === 1 ? ['papers', 'tags', 'rules', 'visits', 'settings'] : TABLE_NAMES;
     const unknown = Object.keys(tables).find((name) => !names.includes(name));
-    if (unknown !== undefined) throw new Error(`${toIssuePath([{ key: unknown }], 'tables')}: unknown table`);
+    if (unknown !== undefined) throw new Error(`${toIssuePath([{ key: unknown }], 'tables')}: ${i18n.t('store.backup.unknownTable')}`);
   }
+}
+
+/** The refusal of a second record with `key`, at `where`, naming where the first one is. */
+function duplicateError(where: string, first: string, key: string): Error {
+  return new Error(`${where}: ${i18n.t('store.backup.duplicate', [first, JSON.stringify(key)])}`);
 }
 
 function checkUniqueKeys(tables: BackupTables): void {
@@ -211,8 +237,7 @@ function checkUniqueKeys(tables: BackupTables): void {
     of(tables).forEach((key, i) => {
       const first = firstAt.get(key);
       if (first !== undefined) {
-        const where = `tables.${name}[${i}].${field}`;
-        throw new Error(`${where}: duplicate of tables.${name}[${first}] (${JSON.stringify(key)})`);
+        throw duplicateError(`tables.${name}[${i}].${field}`, `tables.${name}[${first}]`, key);
       }
       firstAt.set(key, i);
     });
@@ -229,13 +254,13 @@ export function parseBackup(json: string): BackupDocument {
   const bytes = utf8Length(json);
   if (bytes > MAX_BACKUP_BYTES) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    throw new Error(`backup: the file is ${mb(bytes)} MB, over the ${MAX_BACKUP_BYTES / 1024 / 1024} MB limit`);
+    throw new Error(i18n.t('store.backup.tooLarge', [mb(bytes), String(MAX_BACKUP_BYTES / 1024 / 1024)]));
   }
   let doc: unknown;
   try {
     doc = JSON.parse(json);
   } catch (error) {
-    throw new Error(`backup: ${describeJsonError(json, error)}`);
+    throw new Error(describeJsonError(json, error));
   }
   return validateBackup(doc);
 }
@@ -247,9 +272,9 @@ export function parseBackup(json: string): BackupDocument {
  */
 export function validateBackup(doc: unknown): BackupDocument {
   const tooDeep = findTooDeep(doc, LIMITS.depth);
-  if (tooDeep !== undefined) throw new Error(`${tooDeep}: nested more than ${LIMITS.depth} levels deep`);
+  if (tooDeep !== undefined) throw new Error(`${tooDeep}: ${i18n.t('schemas.tooDeep', [String(LIMITS.depth)])}`);
   const forbidden = findForbiddenKey(doc);
-  if (forbidden !== undefined) throw new Error(`${forbidden}: key not allowed`);
+  if (forbidden !== undefined) throw new Error(`${forbidden}: ${i18n.t('store.backup.keyNotAllowed')}`);
   checkHeader(doc);
   if (doc.version === 1) {
     const { tables, exportedAt } = parseWithSchema(legacyBackupSchema, doc);
@@ -276,7 +301,7 @@ function checkUniqueStamps(stamps: BackupStamps): void {
     const firstAt = new Map<string, number>();
     stamps[family].forEach(([key], i) => {
       const first = firstAt.get(key);
-      if (first !== undefined) throw new Error(`stamps.${family}[${i}][0]: duplicate of stamps.${family}[${first}] (${JSON.stringify(key)})`);
+      if (first !== undefined) throw duplicateError(`stamps.${family}[${i}][0]`, `stamps.${family}[${first}]`, key);
       firstAt.set(key, i);
     });
   }
@@ -287,7 +312,7 @@ function checkUniqueVisits(visits: readonly VisitRecord[]): void {
   const firstAt = new Map<string, number>();
   visits.forEach((visit, i) => {
     const first = firstAt.get(visit.listing);
-    if (first !== undefined) throw new Error(`tables.visits[${i}].listing: duplicate of tables.visits[${first}] (${JSON.stringify(visit.listing)})`);
+    if (first !== undefined) throw duplicateError(`tables.visits[${i}].listing`, `tables.visits[${first}]`, visit.listing);
     firstAt.set(visit.listing, i);
   });
 }

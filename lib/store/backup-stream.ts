@@ -9,6 +9,7 @@
  * transaction writes it, as a restore always did.
  */
 import type { IndexableType } from 'dexie';
+import { i18n } from '#i18n';
 import type { ImportMode, ImportReport } from './backup-format';
 import { BACKUP_FORMAT, BACKUP_VERSION, describeJsonError, validateBackup } from './backup-format';
 import { TABLE_NAMES } from './tables';
@@ -24,7 +25,7 @@ export const MAX_BACKUP_FILE_BYTES = 400 * 1024 * 1024;
 export const MAX_BACKUP_TEXT_BYTES = 500 * 1024 * 1024;
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /** Records read per request while writing a backup: a page's worth, never the whole store at once. */
 const READ_PAGE = 5000;
@@ -131,18 +132,19 @@ async function isGzip(file: Blob): Promise<boolean> {
  * is decompressed, or not valid gzip.
  */
 export async function readBackupText(file: Blob): Promise<string> {
-  if (file.size === 0) throw new Error('backup: the file is empty');
+  if (file.size === 0) throw new Error(i18n.t('store.backup.empty'));
   if (file.size > MAX_BACKUP_FILE_BYTES) {
-    throw new Error(`backup: the file is ${mb(file.size)}, over the ${mb(MAX_BACKUP_FILE_BYTES)} limit`);
+    throw new Error(i18n.t('store.backup.tooLarge', [mb(file.size), mb(MAX_BACKUP_FILE_BYTES)]));
   }
   const gzip = await isGzip(file);
   if (!gzip && file.size > MAX_BACKUP_TEXT_BYTES) {
-    throw new Error(`backup: the file is ${mb(file.size)}, over the ${mb(MAX_BACKUP_TEXT_BYTES)} limit`);
+    throw new Error(i18n.t('store.backup.tooLarge', [mb(file.size), mb(MAX_BACKUP_TEXT_BYTES)]));
   }
   const bytes = gzip ? file.stream().pipeThrough(new DecompressionStream('gzip')) : file.stream();
   const reader = bytes.pipeThrough(new TextDecoderStream()).getReader();
   const parts: string[] = [];
   let length = 0;
+  let overLimit = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -150,14 +152,16 @@ export async function readBackupText(file: Blob): Promise<string> {
       length += value.length;
       if (length > MAX_BACKUP_TEXT_BYTES) {
         await reader.cancel();
-        throw new Error(`backup: the file expands to more than ${mb(MAX_BACKUP_TEXT_BYTES)}, over the limit`);
+        overLimit = true;
+        break;
       }
       parts.push(value);
     }
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith('backup:')) throw error;
-    throw new Error(`backup: the file could not be read${gzip ? ' as gzip (it may be cut short)' : ''}: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(gzip ? i18n.t('store.backup.unreadableGzip', [reason]) : i18n.t('store.backup.unreadable', [reason]));
   }
+  if (overLimit) throw new Error(i18n.t('store.backup.expandsTooFar', [mb(MAX_BACKUP_TEXT_BYTES)]));
   return parts.join('');
 }
 
@@ -172,7 +176,7 @@ export async function restoreBackupFile(db: SiftDb, file: Blob, mode: ImportMode
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    throw new Error(`backup: ${describeJsonError(text, error)}`);
+    throw new Error(describeJsonError(text, error));
   }
   return applyBackup(db, validateBackup(doc), { mode, now });
 }

@@ -3,6 +3,7 @@
  * function that sends a request to the background and unwraps its answer.
  */
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import type { ApiData, ApiName, ApiRequest, ApiResult } from './api';
 
 export type SendMessage = (message: ApiRequest) => Promise<unknown>;
@@ -42,7 +43,7 @@ export async function callApi<N extends ApiName>(
 ): Promise<ApiResult<N>> {
   const request: ApiRequest<N> = origin === undefined ? { type: name, data } : { type: name, data, origin };
   const response = await send(request as ApiRequest);
-  if (!isResponse(response)) throw new StoreError(name, 'no answer from the Sift background');
+  if (!isResponse(response)) throw new StoreError(name, i18n.t('store.noAnswer'));
   if (!response.ok) throw new StoreError(name, String(response.error));
   return response.result as ApiResult<N>;
 }

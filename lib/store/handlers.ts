@@ -3,6 +3,7 @@
  * api.ts, runs the operation in one transaction and answers `{ ok, result | error }`. It keeps no
  * state between calls, because the MV3 service worker may be stopped at any moment.
  */
+import { i18n } from '#i18n';
 import { LIMITS } from '@/lib/schemas/fields';
 import { findTooDeep, parseWithSchema } from '@/lib/schemas/parse';
 import type { ArxivId } from '@/lib/arxiv/types';
@@ -105,7 +106,7 @@ const OPERATIONS: { [N in ApiName]: Operation<N> } = {
 
 /** Fetched abstracts are delivered to a tab, so only a sender in a tab may queue or cancel them. */
 function senderTab(env: OperationEnv): number {
-  if (env.tabId === undefined) throw new Error('only a page in a tab can receive fetched abstracts');
+  if (env.tabId === undefined) throw new Error(i18n.t('store.needsTab'));
   return env.tabId;
 }
 
@@ -139,12 +140,17 @@ export interface ApiHandlerOptions {
   pagesUrl: string;
 }
 
+// The background passes openPage, sync and abstracts (entrypoints/background.ts): these refusals
+// answer only a handler built without them, as unit tests build it. i18n-exempt: never shown
 const noPages: OperationEnv['openPage'] = () => Promise.reject(new Error('this context cannot open pages'));
+// i18n-exempt: never shown, as above
 const noSyncError = () => Promise.reject(new Error('this context does not sync'));
 const noSync: SyncControl = { view: noSyncError, syncNow: noSyncError, setEnabled: noSyncError };
 const noAbstracts: AbstractRequests = {
+  // i18n-exempt: never shown, as above
   request: () => Promise.reject(new Error('this context has no abstract queue')),
   cancel: () => {
+    // i18n-exempt: never shown, as above
     throw new Error('this context has no abstract queue');
   },
   // Seeds are fetched only where a queue runs; elsewhere they wait for a listing to show them.
@@ -185,11 +191,11 @@ export function createApiHandler({ db, extensionId, now = Date.now, onChange, op
     try {
       // valibot's object schemas accept arrays; every message's data is a plain object.
       if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new Error(`data: expected an object, got ${Array.isArray(data) ? 'an array' : String(data)}`);
+        throw new Error(`data: ${Array.isArray(data) ? i18n.t('schemas.objectGotArray') : i18n.t('schemas.objectGot', [String(data)])}`);
       }
       // Bounded before the schema walks it: a value nested thousands deep must fail with words.
       const tooDeep = findTooDeep(data, LIMITS.depth, 'data');
-      if (tooDeep !== undefined) throw new Error(`${tooDeep}: nested more than ${LIMITS.depth} levels deep`);
+      if (tooDeep !== undefined) throw new Error(`${tooDeep}: ${i18n.t('schemas.tooDeep', [String(LIMITS.depth)])}`);
       const parsed: ApiParsedData<N> = parseWithSchema(API_SCHEMAS[name], data);
       const operation: Operation<N> = OPERATIONS[name];
       outcome = await operation(db, parsed, now(), env);
@@ -205,7 +211,7 @@ export function createApiHandler({ db, extensionId, now = Date.now, onChange, op
   return (message, sender) => {
     if (sender.id !== extensionId || !isRequest(message)) return undefined;
     if (EXTENSION_PAGE_ONLY.includes(message.type) && !sender.url?.startsWith(pagesUrl)) {
-      return Promise.resolve({ ok: false, error: `${message.type}: only the extension's own pages may ask for this` });
+      return Promise.resolve({ ok: false, error: `${message.type}: ${i18n.t('store.pagesOnly')}` });
     }
     const tabId = typeof sender.tab?.id === 'number' ? sender.tab.id : undefined;
     return run(message.type, message.data, originOf(message.origin), { openPage, abstracts, sync, tabId });

@@ -3,6 +3,7 @@
  * refreshes the paper's metadata snapshot and `updatedAt`, and deletes a record left with nothing
  * on it, so the store holds only papers the user did something with.
  */
+import { i18n } from '#i18n';
 import type { ArxivId, PaperMeta } from '@/lib/arxiv/types';
 import type { Annotation, StoreOutcome } from './api';
 import type { PaperRecord, SiftDb } from './db';
@@ -124,7 +125,7 @@ export async function tagPapers(
     const written = await editPapers(db, papers, now, (record) => {
       const has = record.tags.includes(tag);
       if (on && !has && record.tags.length >= LIMITS.tagsPerPaper) {
-        throw new Error(`${record.id} already carries ${LIMITS.tagsPerPaper} tags`);
+        throw new Error(i18n.t('store.tooManyTags', [record.id, String(LIMITS.tagsPerPaper)]));
       }
       return setTag(record, tag, on, now);
     });

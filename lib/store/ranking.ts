@@ -61,14 +61,17 @@ export async function assembleTrainingData(db: SiftDb, maxSeen = MAX_SEEN_EXAMPL
     const out: LabelledPaper[] = labelled.map((record) => {
       const paper = toRankingPaper(record.meta);
       const abstract = paper.abstract ?? byId.get(record.id)?.abstract;
+      // i18n-exempt: ExampleLabel values the ranker learns from, never shown
       return { paper: abstract === undefined ? paper : { ...paper, abstract }, label: isPositive(record) ? 'positive' : 'hidden' };
     });
     for (const id of seeds) {
       const record = byId.get(id);
+      // i18n-exempt: an ExampleLabel value, never shown
       if (record) out.push({ paper: fromCache(record), label: 'positive', seed: true });
     }
     for (const mark of seen) {
       const record = byId.get(mark.id);
+      // i18n-exempt: an ExampleLabel value, never shown
       if (record) out.push({ paper: fromCache(record), label: 'seen' });
     }
     return out;

@@ -1,4 +1,5 @@
 /** Highlight rules as stored: listed, saved whole, deleted. lib/rules compiles and matches them. */
+import { i18n } from '#i18n';
 import { judgeRule } from '@/lib/rules/compile';
 import type { Rule } from '@/lib/rules/types';
 import { LIMITS } from '@/lib/schemas/fields';
@@ -17,10 +18,10 @@ export async function listRules(db: SiftDb): Promise<Rule[]> {
  * `LIMITS.regexRules` regex rules, which bound what one listing load has to run.
  */
 export function ruleCapProblem(rules: readonly Pick<Rule, 'mode'>[]): string | undefined {
-  if (rules.length > LIMITS.rules) return `Sift keeps at most ${LIMITS.rules} rules (this would make ${rules.length}); delete some first.`;
+  if (rules.length > LIMITS.rules) return i18n.t('store.tooManyRules', [String(LIMITS.rules), String(rules.length)]);
   const regexes = rules.filter((rule) => rule.mode === 'regex').length;
   if (regexes > LIMITS.regexRules) {
-    return `Sift keeps at most ${LIMITS.regexRules} regular-expression rules (this would make ${regexes}); delete some or turn them into phrases.`;
+    return i18n.t('store.tooManyRegexRules', [String(LIMITS.regexRules), String(regexes)]);
   }
   return undefined;
 }

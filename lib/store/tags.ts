@@ -3,6 +3,7 @@
  * deletes rewrite every paper carrying the tag in the same transaction as the tag table, so a
  * paper never points at a tag that is gone.
  */
+import { i18n } from '#i18n';
 import type { ArxivId } from '@/lib/arxiv/types';
 import type { StoreOutcome, TagInfo } from './api';
 import type { PaperRecord, SiftDb, TagRecord } from './db';
@@ -55,7 +56,7 @@ export async function mergeTags(
     const names = [...new Set(from)];
     const found = await db.tags.bulkGet(names);
     const missing = names.find((_, i) => !found[i]);
-    if (missing !== undefined) throw new Error(`no tag named ${JSON.stringify(missing)}`);
+    if (missing !== undefined) throw new Error(i18n.t('store.noSuchTag', [JSON.stringify(missing)]));
     const sources = names.filter((name) => name !== into);
     const existing = await db.tags.get(into);
     const first = found[0]!;
