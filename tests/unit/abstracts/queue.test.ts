@@ -319,6 +319,15 @@ describe('failures', () => {
     expect(outcomes.at(-1)).toMatchObject({ status: 'found', id: '2602.10000' });
   });
 
+  it('keeps a reason whole when it holds the " | " that separates a plural message\'s forms', async () => {
+    const { queue, outcomes } = setup(() => Promise.reject(new TypeError('proxy said no | try later')), { maxAttempts: 2 });
+    queue.request('tab:1', ['2602.10000']);
+    await vi.runAllTimersAsync();
+    expect(outcomes).toEqual([
+      { status: 'failed', id: '2602.10000', requesters: ['tab:1'], reason: 'network error: proxy said no | try later; gave up after 2 tries' },
+    ]);
+  });
+
   it('treats malformed XML as a failed try: retried, then reported, never half-read', async () => {
     const { api, queue, outcomes } = setup(() => atomResponse(readApiFixture('derived-malformed-truncated.xml')), { maxAttempts: 2 });
     queue.request('tab:1', ['2206.06921']);
