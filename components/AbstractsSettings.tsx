@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { fillSlots } from '@/lib/extension-pages/message-slots';
 import { sharedFetchAbstracts, type FetchAbstractsModel } from '@/lib/settings/fetch-abstracts';
 
 export interface AbstractsSettingsProps {
@@ -13,15 +15,17 @@ export function AbstractsSettings(props: AbstractsSettingsProps) {
   const model = props.model ?? sharedFetchAbstracts();
   return (
     <section id="abstracts" aria-labelledby="abstracts-heading">
-      <h2 id="abstracts-heading">Abstracts</h2>
+      <h2 id="abstracts-heading">{i18n.t('options.abstracts.heading')}</h2>
       <label>
         <input type="checkbox" checked={model.enabled.value} onChange={(event) => void model.setEnabled(event.currentTarget.checked)} />
-        Fetch missing abstracts from arXiv
+        {i18n.t('options.abstracts.fetch')}
       </label>
       <p class="muted">
-        Listings such as <code>/recent</code>, <code>/pastweek</code> and author pages show no abstracts. Sift shows the ones it read on
-        earlier pages and, with this on, asks arXiv’s API (export.arxiv.org) for the rest: paper ids only, one request every 3
-        seconds at most. Off, only abstracts already read are shown.
+        {fillSlots((marks) => i18n.t('options.abstracts.explain', marks), {
+          // arXiv's listing paths, the same in every language.
+          recent: <code>{'/recent'}</code>,
+          pastweek: <code>{'/pastweek'}</code>,
+        })}
       </p>
     </section>
   );

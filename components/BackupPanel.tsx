@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { ImportMode, ImportReport } from '@/lib/store/backup-format';
 import { TABLE_NAMES } from '@/lib/store/tables';
 import { TABLE_LABELS, summarizeRestore } from '@/lib/extension-pages/backup-file';
@@ -19,8 +20,8 @@ type Outcome =
   | undefined;
 
 const MODES: readonly { id: ImportMode; label: string }[] = [
-  { id: 'merge', label: 'Merge with what is here (for each star, tag, note and seen mark, the later edit wins, from either side)' },
-  { id: 'replace', label: 'Replace everything here with the backup' },
+  { id: 'merge', label: i18n.t('options.backup.modes.merge') },
+  { id: 'replace', label: i18n.t('options.backup.modes.replace') },
 ];
 
 /**
@@ -48,10 +49,10 @@ export function BackupPanel({ onDownload, onRestore }: BackupPanelProps) {
 
   return (
     <div class="backup">
-      <p>A backup is one JSON file with every paper you starred, tagged, hid or noted, your tags, rules and the papers you have seen.</p>
+      <p>{i18n.t('options.backup.intro')}</p>
       <label>
         <input type="checkbox" checked={gzip} onChange={(e) => setGzip(e.currentTarget.checked)} />
-        Compress the backup (gzip, about a fifth of the size)
+        {i18n.t('options.backup.gzip')}
       </label>
       <button
         type="button"
@@ -68,10 +69,10 @@ export function BackupPanel({ onDownload, onRestore }: BackupPanelProps) {
           }
         }}
       >
-        Download backup
+        {i18n.t('options.backup.download')}
       </button>
       <form
-        aria-label="Restore a backup"
+        aria-label={i18n.t('options.backup.restoreLabel')}
         onSubmit={(event) => {
           event.preventDefault();
           if (!file) return;
@@ -80,11 +81,11 @@ export function BackupPanel({ onDownload, onRestore }: BackupPanelProps) {
         }}
       >
         <label>
-          Backup file
+          {i18n.t('options.backup.file')}
           <input type="file" accept=".json,.gz,application/json,application/gzip" onChange={(e) => setFile(e.currentTarget.files?.[0])} />
         </label>
         <fieldset>
-          <legend>How to restore</legend>
+          <legend>{i18n.t('options.backup.mode')}</legend>
           {MODES.map((m) => (
             <label key={m.id}>
               <input type="radio" name="restore-mode" checked={mode === m.id} onChange={() => setMode(m.id)} />
@@ -93,32 +94,32 @@ export function BackupPanel({ onDownload, onRestore }: BackupPanelProps) {
           ))}
         </fieldset>
         <button type="submit" class="action primary" disabled={busy || !file}>
-          Restore
+          {i18n.t('options.backup.restore')}
         </button>
       </form>
-      {outcome?.kind === 'saved' && <p role="status">Saved {outcome.name}.</p>}
+      {outcome?.kind === 'saved' && <p role="status">{i18n.t('options.backup.saved', { name: outcome.name })}</p>}
       {outcome?.kind === 'failed' && (
         <p class="error" role="alert">
-          Could not make a backup: {outcome.reason}
+          {i18n.t('options.backup.failed', { reason: outcome.reason })}
         </p>
       )}
       {outcome?.kind === 'refused' && (
         <p class="error" role="alert">
-          The file was refused and nothing was changed: {outcome.reason}
+          {i18n.t('options.backup.refused', { reason: outcome.reason })}
         </p>
       )}
       {outcome?.kind === 'restored' && <RestoreReport report={outcome.report} />}
       {confirming && file && (
         <ConfirmDialog
-          title="Replace everything?"
-          confirmLabel="Replace everything"
+          title={i18n.t('options.backup.confirmTitle')}
+          confirmLabel={i18n.t('options.backup.confirmAction')}
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false);
             void restore(file);
           }}
         >
-          <p>Everything Sift holds now is deleted and replaced by the contents of {file.name}.</p>
+          <p>{i18n.t('options.backup.confirmBody', { file: file.name })}</p>
         </ConfirmDialog>
       )}
     </div>
@@ -129,14 +130,14 @@ function RestoreReport({ report }: { report: ImportReport }) {
   return (
     <div role="status" class="restore-report">
       <p>{summarizeRestore(report)}</p>
-      <table aria-label="What the restore changed">
+      <table aria-label={i18n.t('options.backup.report.label')}>
         <thead>
           <tr>
-            <th scope="col">Table</th>
-            <th scope="col">Added</th>
-            <th scope="col">Updated</th>
-            <th scope="col">Unchanged</th>
-            <th scope="col">Removed</th>
+            <th scope="col">{i18n.t('options.backup.report.table')}</th>
+            <th scope="col">{i18n.t('options.backup.report.added')}</th>
+            <th scope="col">{i18n.t('options.backup.report.updated')}</th>
+            <th scope="col">{i18n.t('options.backup.report.unchanged')}</th>
+            <th scope="col">{i18n.t('options.backup.report.removed')}</th>
           </tr>
         </thead>
         <tbody>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { AbstractsSettings } from './AbstractsSettings';
 import { BackupPanel, type BackupPanelProps } from './BackupPanel';
 import { RulesPanel, type RulesPanelProps } from './RulesPanel';
@@ -20,15 +21,15 @@ export function OptionsPage({ tags, rules, backup, onOpenReadingList, loadError 
   return (
     <div class="page options">
       <header class="masthead">
-        <h1>Sift options</h1>
-        <nav aria-label="Sections">
-          <a href="#tags">Tags</a>
-          <a href="#rules">Highlight rules</a>
-          <a href="#abstracts">Abstracts</a>
-          <a href="#backup">Backup and restore</a>
+        <h1>{i18n.t('options.heading')}</h1>
+        <nav aria-label={i18n.t('options.sectionsLabel')}>
+          <a href="#tags">{i18n.t('options.tags.heading')}</a>
+          <a href="#rules">{i18n.t('options.rules.heading')}</a>
+          <a href="#abstracts">{i18n.t('options.abstracts.heading')}</a>
+          <a href="#backup">{i18n.t('options.backup.heading')}</a>
         </nav>
         <button type="button" class="action" onClick={onOpenReadingList}>
-          Reading list
+          {i18n.t('options.openReadingList')}
         </button>
       </header>
       {loadError && (
@@ -38,19 +39,19 @@ export function OptionsPage({ tags, rules, backup, onOpenReadingList, loadError 
       )}
       <main>
         <section id="tags" aria-labelledby="tags-heading">
-          <h2 id="tags-heading">Tags</h2>
+          <h2 id="tags-heading">{i18n.t('options.tags.heading')}</h2>
           <TagManager {...tags} />
         </section>
         <section id="rules" aria-labelledby="rules-heading">
-          <h2 id="rules-heading">Highlight rules</h2>
-          <p class="muted">Rules highlight, star or hide papers on every listing. The preview runs the rule you are writing on a sample listing (cs.DC, 27 February 2026).</p>
-          {rules ? <RulesPanel {...rules} /> : <p class="muted">Loading rules…</p>}
+          <h2 id="rules-heading">{i18n.t('options.rules.heading')}</h2>
+          <p class="muted">{i18n.t('options.rules.intro')}</p>
+          {rules ? <RulesPanel {...rules} /> : <p class="muted">{i18n.t('options.rules.loading')}</p>}
         </section>
         <AbstractsSettings />
         <SyncSettings />
         <MyPapers />
         <section id="backup" aria-labelledby="backup-heading">
-          <h2 id="backup-heading">Backup and restore</h2>
+          <h2 id="backup-heading">{i18n.t('options.backup.heading')}</h2>
           <BackupPanel {...backup} />
         </section>
       </main>

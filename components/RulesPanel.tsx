@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { RULE_FIELDS, type Rule, type RuleAction, type RuleField, type RuleMode } from '@/lib/rules/types';
 
 export interface RulesPanelProps {
@@ -14,16 +15,25 @@ export interface RulesPanelProps {
 }
 
 const MODES: readonly { id: RuleMode; label: string }[] = [
-  { id: 'phrase', label: 'Phrase' },
-  { id: 'word', label: 'Whole word' },
-  { id: 'regex', label: 'Regular expression' },
+  { id: 'phrase', label: i18n.t('rules.modes.phrase') },
+  { id: 'word', label: i18n.t('rules.modes.word') },
+  { id: 'regex', label: i18n.t('rules.modes.regex') },
 ];
 
 const ACTIONS: readonly { id: RuleAction; label: string }[] = [
-  { id: 'highlight', label: 'Highlight' },
-  { id: 'star', label: 'Highlight and star' },
-  { id: 'hide', label: 'Hide' },
+  { id: 'highlight', label: i18n.t('rules.actions.highlight') },
+  { id: 'star', label: i18n.t('rules.actions.star') },
+  { id: 'hide', label: i18n.t('rules.actions.hide') },
 ];
+
+/** How the editor names the fields a rule looks in. */
+const FIELD_LABELS: Readonly<Record<RuleField, string>> = {
+  title: i18n.t('rules.fields.title'),
+  abstract: i18n.t('rules.fields.abstract'),
+  authors: i18n.t('rules.fields.authors'),
+  comments: i18n.t('rules.fields.comments'),
+  subjects: i18n.t('rules.fields.subjects'),
+};
 
 const PALETTE = ['#ffe066', '#a5d8ff', '#b2f2bb', '#ffc9c9', '#d0bfff', '#ffd8a8'];
 
@@ -44,7 +54,7 @@ export function RulesPanel(props: RulesPanelProps) {
   async function save(event: Event) {
     event.preventDefault();
     const rule = { ...draft, pattern: draft.pattern.trim(), updatedAt: props.now() };
-    const problem = rule.pattern ? props.validate(rule) : 'Write a word, a phrase or a pattern to match.';
+    const problem = rule.pattern ? props.validate(rule) : i18n.t('rules.editor.needPattern');
     if (problem) return setError(problem);
     try {
       await props.onSave(rule);
@@ -56,24 +66,28 @@ export function RulesPanel(props: RulesPanelProps) {
 
   return (
     <div class="rules">
-      <ul class="rule-list" aria-label="Rules">
-        {props.rules.length === 0 && <li class="empty">No rules yet.</li>}
+      <ul class="rule-list" aria-label={i18n.t('rules.editor.listLabel')}>
+        {props.rules.length === 0 && <li class="empty">{i18n.t('rules.editor.empty')}</li>}
         {props.rules.map((rule) => (
           <li key={rule.id}>
             <span class="swatch" style={{ background: rule.color }} />
             <code>{rule.pattern}</code>
             <span class="muted">
-              {MODES.find((m) => m.id === rule.mode)?.label} · {rule.fields.join(', ')} · {ACTIONS.find((a) => a.id === rule.action)?.label}
+              {i18n.t('rules.editor.summary', {
+                mode: MODES.find((m) => m.id === rule.mode)?.label ?? '',
+                fields: rule.fields.map((field) => FIELD_LABELS[field]).join(i18n.t('rules.editor.fieldSeparator')),
+                action: ACTIONS.find((a) => a.id === rule.action)?.label ?? '',
+              })}
             </span>
             <label>
               <input type="checkbox" checked={rule.enabled} onChange={(e) => props.onSave({ ...rule, enabled: e.currentTarget.checked, updatedAt: props.now() })} />
-              Enabled
+              {i18n.t('rules.editor.enabled')}
             </label>
-            <button type="button" class="action" onClick={() => setDraft(rule)} aria-label={`Edit rule ${rule.pattern}`}>
-              Edit
+            <button type="button" class="action" onClick={() => setDraft(rule)} aria-label={i18n.t('rules.editor.editLabel', { pattern: rule.pattern })}>
+              {i18n.t('rules.editor.edit')}
             </button>
             {deleting === rule.id ? (
-              <span role="group" aria-label={`Delete rule ${rule.pattern}?`}>
+              <span role="group" aria-label={i18n.t('rules.editor.deleteGroup', { pattern: rule.pattern })}>
                 <button
                   type="button"
                   class="action danger"
@@ -82,32 +96,32 @@ export function RulesPanel(props: RulesPanelProps) {
                     void props.onDelete(rule.id);
                   }}
                 >
-                  Yes, delete
+                  {i18n.t('rules.editor.confirmDelete')}
                 </button>
                 <button type="button" class="action" onClick={() => setDeleting(undefined)}>
-                  Keep
+                  {i18n.t('rules.editor.keep')}
                 </button>
               </span>
             ) : (
-              <button type="button" class="action danger" onClick={() => setDeleting(rule.id)} aria-label={`Delete rule ${rule.pattern}`}>
-                Delete
+              <button type="button" class="action danger" onClick={() => setDeleting(rule.id)} aria-label={i18n.t('rules.editor.deleteLabel', { pattern: rule.pattern })}>
+                {i18n.t('rules.editor.delete')}
               </button>
             )}
             {rule.verdict?.error !== undefined && (
               <p class="error" role="note">
-                Not used on listings: {rule.verdict.error}
+                {i18n.t('rules.editor.notUsed', { error: rule.verdict.error })}
               </p>
             )}
           </li>
         ))}
       </ul>
-      <form class="rule-form" onSubmit={save} aria-label={editing ? 'Edit rule' : 'New rule'}>
+      <form class="rule-form" onSubmit={save} aria-label={i18n.t(editing ? 'rules.editor.formEdit' : 'rules.editor.formNew')}>
         <label>
-          Match
+          {i18n.t('rules.editor.match')}
           <input type="text" value={draft.pattern} maxLength={500} onInput={(e) => update({ pattern: e.currentTarget.value })} />
         </label>
         <label>
-          As
+          {i18n.t('rules.editor.as')}
           <select value={draft.mode} onChange={(e) => update({ mode: e.currentTarget.value as RuleMode })}>
             {MODES.map((mode) => (
               <option key={mode.id} value={mode.id}>
@@ -117,7 +131,7 @@ export function RulesPanel(props: RulesPanelProps) {
           </select>
         </label>
         <fieldset>
-          <legend>In</legend>
+          <legend>{i18n.t('rules.editor.in')}</legend>
           {RULE_FIELDS.map((field) => (
             <label key={field}>
               <input
@@ -125,20 +139,20 @@ export function RulesPanel(props: RulesPanelProps) {
                 checked={draft.fields.includes(field)}
                 onChange={(e) => update({ fields: toggled(draft.fields, field, e.currentTarget.checked) })}
               />
-              {field}
+              {FIELD_LABELS[field]}
             </label>
           ))}
         </fieldset>
         <label>
           <input type="checkbox" checked={draft.caseSensitive} onChange={(e) => update({ caseSensitive: e.currentTarget.checked })} />
-          Match case
+          {i18n.t('rules.editor.matchCase')}
         </label>
         <label>
           <input type="checkbox" checked={draft.diacriticSensitive} onChange={(e) => update({ diacriticSensitive: e.currentTarget.checked })} />
-          Match accents
+          {i18n.t('rules.editor.matchAccents')}
         </label>
         <label>
-          Then
+          {i18n.t('rules.editor.then')}
           <select value={draft.action} onChange={(e) => update({ action: e.currentTarget.value as RuleAction })}>
             {ACTIONS.map((action) => (
               <option key={action.id} value={action.id}>
@@ -148,15 +162,15 @@ export function RulesPanel(props: RulesPanelProps) {
           </select>
         </label>
         <label>
-          Colour
+          {i18n.t('rules.editor.colour')}
           <input type="color" value={draft.color} onInput={(e) => update({ color: e.currentTarget.value })} />
         </label>
         <button type="submit" class="action primary">
-          {editing ? 'Save rule' : 'Add rule'}
+          {i18n.t(editing ? 'rules.editor.save' : 'rules.editor.add')}
         </button>
         {editing && (
           <button type="button" class="action" onClick={() => setDraft(blankRule(props))}>
-            Cancel
+            {i18n.t('rules.editor.cancel')}
           </button>
         )}
         {error && (
@@ -166,8 +180,9 @@ export function RulesPanel(props: RulesPanelProps) {
         )}
         {preview && (
           <p class="preview" role="status">
-            Matches {preview.count} {preview.count === 1 ? 'paper' : 'papers'} on the sample listing
-            {preview.samples.length > 0 && `: ${preview.samples.join('; ')}`}
+            {preview.samples.length > 0
+              ? i18n.t('rules.editor.previewWithSamples', preview.count, { samples: preview.samples.join(i18n.t('rules.editor.sampleSeparator')) })
+              : i18n.t('rules.editor.preview', preview.count)}
           </p>
         )}
       </form>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { TagInfo } from '@/lib/store/api';
 import { ConfirmDialog } from './ConfirmDialog';
 
@@ -13,7 +14,8 @@ export interface TagManagerProps {
 
 type Status = { kind: 'info' | 'error'; text: string } | undefined;
 
-const papers = (n: number) => `${n} ${n === 1 ? 'paper' : 'papers'}`;
+/** Tag names in quotes as a status line lists them: “gpu”, “GPU computing”. */
+const quoted = (names: readonly string[]) => names.map((name) => i18n.t('options.tags.quoted', { name })).join(i18n.t('options.listSeparator'));
 
 /**
  * The tag manager: every tag with its colour and paper count; rename one (renaming onto an
@@ -43,29 +45,29 @@ export function TagManager({ tags, onRename, onMerge, onRecolor, onDelete }: Tag
     setChosen(next);
   };
 
-  if (tags === undefined) return <p class="muted">Loading tags…</p>;
+  if (tags === undefined) return <p class="muted">{i18n.t('options.tags.loading')}</p>;
   return (
     <div class="tag-manager">
       {tags.length === 0 ? (
-        <p class="empty">No tags yet. Tag papers on an arXiv listing or in the reading list.</p>
+        <p class="empty">{i18n.t('options.tags.empty')}</p>
       ) : (
-        <ul class="tag-rows" aria-label="Tags">
+        <ul class="tag-rows" aria-label={i18n.t('options.tags.listLabel')}>
           {tags.map((tag) => (
             <li key={tag.name}>
-              <input type="checkbox" aria-label={`Select tag ${tag.name}`} checked={chosen.has(tag.name)} onChange={(e) => choose(tag.name, e.currentTarget.checked)} />
+              <input type="checkbox" aria-label={i18n.t('options.tags.select', { name: tag.name })} checked={chosen.has(tag.name)} onChange={(e) => choose(tag.name, e.currentTarget.checked)} />
               <input
                 type="color"
-                aria-label={`Colour of ${tag.name}`}
+                aria-label={i18n.t('options.tags.colour', { name: tag.name })}
                 value={tag.color}
                 onChange={(e) => {
                   const color = e.currentTarget.value;
-                  void run(() => onRecolor(tag.name, color), `Recoloured “${tag.name}”.`);
+                  void run(() => onRecolor(tag.name, color), i18n.t('options.tags.recoloured', { name: tag.name }));
                 }}
               />
               {renaming?.from === tag.name ? (
                 <form
                   class="inline-form"
-                  aria-label={`Rename ${tag.name}`}
+                  aria-label={i18n.t('options.tags.renameLabel', { name: tag.name })}
                   onSubmit={(event) => {
                     event.preventDefault();
                     const to = renaming.to.trim();
@@ -73,22 +75,22 @@ export function TagManager({ tags, onRename, onMerge, onRecolor, onDelete }: Tag
                     void run(async () => {
                       await onRename(tag.name, to);
                       setRenaming(undefined);
-                    }, names.has(to) ? `Merged “${tag.name}” into “${to}”.` : `Renamed “${tag.name}” to “${to}”.`);
+                    }, names.has(to) ? i18n.t('options.tags.merged', { tags: quoted([tag.name]), into: to }) : i18n.t('options.tags.renamed', { from: tag.name, to }));
                   }}
                 >
                   <input
                     type="text"
-                    aria-label="New name"
+                    aria-label={i18n.t('options.tags.newName')}
                     maxLength={64}
                     value={renaming.to}
                     autoFocus
                     onInput={(e) => setRenaming({ from: tag.name, to: e.currentTarget.value })}
                   />
                   <button type="submit" class="action primary">
-                    Save name
+                    {i18n.t('options.tags.saveName')}
                   </button>
                   <button type="button" class="action" onClick={() => setRenaming(undefined)}>
-                    Cancel
+                    {i18n.t('options.tags.cancel')}
                   </button>
                 </form>
               ) : (
@@ -96,12 +98,12 @@ export function TagManager({ tags, onRename, onMerge, onRecolor, onDelete }: Tag
                   <span class="chip" style={{ '--chip': tag.color }}>
                     {tag.name}
                   </span>
-                  <span class="muted">{papers(tag.count)}</span>
-                  <button type="button" class="action" aria-label={`Rename ${tag.name}`} onClick={() => setRenaming({ from: tag.name, to: tag.name })}>
-                    Rename
+                  <span class="muted">{i18n.t('options.tags.paperCount', tag.count)}</span>
+                  <button type="button" class="action" aria-label={i18n.t('options.tags.renameLabel', { name: tag.name })} onClick={() => setRenaming({ from: tag.name, to: tag.name })}>
+                    {i18n.t('options.tags.rename')}
                   </button>
-                  <button type="button" class="action danger" aria-label={`Delete ${tag.name}`} onClick={() => setDeleting(tag)}>
-                    Delete
+                  <button type="button" class="action danger" aria-label={i18n.t('options.tags.deleteLabel', { name: tag.name })} onClick={() => setDeleting(tag)}>
+                    {i18n.t('options.tags.delete')}
                   </button>
                 </>
               )}
@@ -112,7 +114,7 @@ export function TagManager({ tags, onRename, onMerge, onRecolor, onDelete }: Tag
       {tags.length > 1 && (
         <form
           class="inline-form"
-          aria-label="Merge tags"
+          aria-label={i18n.t('options.tags.mergeLabel')}
           onSubmit={(event) => {
             event.preventDefault();
             const into = mergeInto.trim();
@@ -121,11 +123,11 @@ export function TagManager({ tags, onRename, onMerge, onRecolor, onDelete }: Tag
               await onMerge(selected, into);
               setChosen(new Set());
               setMergeInto('');
-            }, `Merged ${selected.map((name) => `“${name}”`).join(', ')} into “${into}”.`);
+            }, i18n.t('options.tags.merged', { tags: quoted(selected), into }));
           }}
         >
           <label>
-            Merge the {selected.length} selected into
+            {i18n.t('options.tags.mergeInto', selected.length)}
             <input type="text" list="merge-targets" maxLength={64} value={mergeInto} onInput={(e) => setMergeInto(e.currentTarget.value)} />
           </label>
           <datalist id="merge-targets">
@@ -134,7 +136,7 @@ export function TagManager({ tags, onRename, onMerge, onRecolor, onDelete }: Tag
             ))}
           </datalist>
           <button type="submit" class="action" disabled={selected.length === 0 || !mergeInto.trim()}>
-            Merge
+            {i18n.t('options.tags.merge')}
           </button>
         </form>
       )}
@@ -148,18 +150,16 @@ export function TagManager({ tags, onRename, onMerge, onRecolor, onDelete }: Tag
       )}
       {deleting && (
         <ConfirmDialog
-          title={`Delete tag “${deleting.name}”?`}
-          confirmLabel="Delete tag"
+          title={i18n.t('options.tags.deleteTitle', { name: deleting.name })}
+          confirmLabel={i18n.t('options.tags.deleteConfirm')}
           onCancel={() => setDeleting(undefined)}
           onConfirm={() => {
             const { name } = deleting;
             setDeleting(undefined);
-            void run(() => onDelete(name), `Deleted “${name}”.`);
+            void run(() => onDelete(name), i18n.t('options.tags.deleted', { name }));
           }}
         >
-          <p>
-            It is removed from {papers(deleting.count)}. Papers left with no star, tag or note leave the reading list.
-          </p>
+          <p>{i18n.t('options.tags.deleteBody', deleting.count)}</p>
         </ConfirmDialog>
       )}
     </div>

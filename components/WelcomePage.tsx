@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { fillSlots } from '@/lib/extension-pages/message-slots';
 import { SHORTCUTS, type ShortcutCommand } from '@/lib/overlay/shortcuts';
 import type { CategoryGroup } from '@/lib/settings/categories';
 
@@ -29,48 +31,43 @@ export function WelcomePage({ iconUrl, screenshotUrl, categoryGroups, category, 
     <div class="page welcome">
       <header class="masthead">
         <img src={iconUrl} alt="" width={32} height={32} />
-        <h1>Sift for arXiv is installed</h1>
+        <h1>{i18n.t('welcome.heading')}</h1>
       </header>
       <main>
-        <p class="lead">
-          Sift works on arXiv's own pages. Open a listing, and every paper gets a star, tags, a hide switch and a note; a toolbar above the
-          listing counts and filters them.
-        </p>
+        <p class="lead">{i18n.t('welcome.lead')}</p>
 
         <section aria-labelledby="welcome-adds">
-          <h2 id="welcome-adds">What it adds</h2>
+          <h2 id="welcome-adds">{i18n.t('welcome.adds.heading')}</h2>
           <ul class="adds">
             <li>
-              <strong>Star</strong> what you want to read, <strong>hide</strong> what you don't, <strong>tag</strong> and{' '}
-              <strong>note</strong> the rest.
+              {fillSlots((marks) => i18n.t('welcome.adds.marks', marks), {
+                star: <strong>{i18n.t('welcome.adds.star')}</strong>,
+                hide: <strong>{i18n.t('welcome.adds.hide')}</strong>,
+                tag: <strong>{i18n.t('welcome.adds.tag')}</strong>,
+                note: <strong>{i18n.t('welcome.adds.note')}</strong>,
+              })}
             </li>
-            <li>Papers you have not seen yet, on any listing, carry a dot; "Only unseen" shows just those, and "Continue" (u) takes you to the first.</li>
+            <li>{i18n.t('welcome.adds.unseen')}</li>
+            <li>{fillSlots((marks) => i18n.t('welcome.adds.rules', marks), { rules: <strong>{i18n.t('welcome.adds.rulesWord')}</strong> })}</li>
             <li>
-              <strong>Rules</strong> highlight your keywords and authors, and can star or hide what they match.
-            </li>
-            <li>
-              The <strong>reading list</strong> keeps everything you starred or tagged and exports it as BibTeX, RIS, CSL-JSON, Markdown, CSV or
-              JSON.
+              {fillSlots((marks) => i18n.t('welcome.adds.readingList', marks), {
+                readingList: <strong>{i18n.t('welcome.adds.readingListWords')}</strong>,
+              })}
             </li>
           </ul>
           <figure>
-            <img
-              src={screenshotUrl}
-              alt="An arXiv listing with Sift: the toolbar with counts and filters above the entries, two papers starred"
-              width={1280}
-              height={1000}
-            />
-            <figcaption>The cs.DC listing with Sift's toolbar; two papers are starred.</figcaption>
+            <img src={screenshotUrl} alt={i18n.t('welcome.adds.screenshotAlt')} width={1280} height={1000} />
+            <figcaption>{i18n.t('welcome.adds.caption')}</figcaption>
           </figure>
         </section>
 
         <section aria-labelledby="welcome-keys">
-          <h2 id="welcome-keys">Five keys</h2>
+          <h2 id="welcome-keys">{i18n.t('welcome.keys.heading')}</h2>
           <table class="keys">
             <thead>
               <tr>
-                <th scope="col">Key</th>
-                <th scope="col">On a listing</th>
+                <th scope="col">{i18n.t('welcome.keys.key')}</th>
+                <th scope="col">{i18n.t('welcome.keys.action')}</th>
               </tr>
             </thead>
             <tbody>
@@ -84,31 +81,28 @@ export function WelcomePage({ iconUrl, screenshotUrl, categoryGroups, category, 
               ))}
             </tbody>
           </table>
-          <p class="muted">Keys never fire while you type in a field.</p>
+          <p class="muted">{i18n.t('welcome.keys.note')}</p>
         </section>
 
         <section aria-labelledby="welcome-data">
-          <h2 id="welcome-data">Where your data lives</h2>
-          <p>
-            Stars, tags, notes, rules and visits stay in this browser, in the extension's own database (IndexedDB). Sift sends nothing anywhere
-            and has no analytics. Clearing arxiv.org's site data does not touch it; a backup on the options page is a file you keep.
-          </p>
+          <h2 id="welcome-data">{i18n.t('welcome.data.heading')}</h2>
+          <p>{i18n.t('welcome.data.body')}</p>
           <button type="button" onClick={onOpenReadingList}>
-            Open the reading list
+            {i18n.t('welcome.data.openReadingList')}
           </button>
         </section>
 
         <section aria-labelledby="welcome-start">
-          <h2 id="welcome-start">Start with today's listing</h2>
+          <h2 id="welcome-start">{i18n.t('welcome.start.heading')}</h2>
           <div class="start">
             <label>
-              Your category
+              {i18n.t('welcome.start.category')}
               <select value={category} disabled={category === undefined} onChange={(event) => onCategoryChange(event.currentTarget.value)}>
                 {categoryGroups.map((group) => (
                   <optgroup key={group.name} label={group.name}>
                     {group.categories.map(([code, name]) => (
                       <option key={code} value={code}>
-                        {code}: {name}
+                        {i18n.t('welcome.start.categoryOption', { code, name })}
                       </option>
                     ))}
                   </optgroup>
@@ -117,7 +111,7 @@ export function WelcomePage({ iconUrl, screenshotUrl, categoryGroups, category, 
             </label>
             {category !== undefined && (
               <a class="action primary button-link" href={listingUrl(category)}>
-                Open today's {category} listing
+                {i18n.t('welcome.start.open', { category })}
               </a>
             )}
           </div>

@@ -35,7 +35,7 @@ function App() {
   const failed = tags.status === 'error' ? tags.error : rules.status === 'error' ? rules.error : undefined;
   return (
     <OptionsPage
-      loadError={failed && `Could not read your settings: ${failed.message}`}
+      loadError={failed && i18n.t('options.loadError', { reason: failed.message })}
       onOpenReadingList={() => void callApi('pages.open', { page: 'reading-list' })}
       tags={{
         tags: tags.status === 'ready' ? tags.value : undefined,

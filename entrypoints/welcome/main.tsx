@@ -22,7 +22,7 @@ function App() {
     setCategory(next);
     saveHomeCategory(next).then(
       () => setError(undefined),
-      (failure: unknown) => setError(`Could not remember ${next}: ${failure instanceof Error ? failure.message : String(failure)}`),
+      (failure: unknown) => setError(i18n.t('welcome.rememberFailed', { category: next, reason: failure instanceof Error ? failure.message : String(failure) })),
     );
   };
   return (

@@ -1,13 +1,14 @@
 /** What the options page names a backup file and says after a restore. */
+import { i18n } from '#i18n';
 import type { ImportCounts, ImportReport } from '@/lib/store/backup-format';
 import { TABLE_NAMES, type TableName } from '@/lib/store/tables';
 
 /** How the restore report names each table. */
 export const TABLE_LABELS: Readonly<Record<TableName, string>> = {
-  papers: 'Papers',
-  tags: 'Tags',
-  rules: 'Highlight rules',
-  seen: 'Seen papers',
+  papers: i18n.t('options.backup.tables.papers'),
+  tags: i18n.t('options.backup.tables.tags'),
+  rules: i18n.t('options.backup.tables.rules'),
+  seen: i18n.t('options.backup.tables.seen'),
 };
 
 /**
@@ -42,10 +43,11 @@ export function totalOf(report: ImportReport): ImportCounts {
 export function summarizeRestore(report: ImportReport): string {
   const { added, updated, unchanged, removed } = totalOf(report);
   if (added + updated + removed === 0) {
-    return unchanged === 0 ? 'Restored: the backup was empty and nothing was removed.' : 'Nothing changed: everything in the backup was already here.';
+    return i18n.t(unchanged === 0 ? 'options.backup.summary.empty' : 'options.backup.summary.unchanged');
   }
-  const parts = [`${added} added`, `${updated} updated`];
-  if (removed > 0) parts.push(`${removed} removed`);
-  if (unchanged > 0) parts.push(`${unchanged} already up to date`);
-  return `Restored: ${parts.join(', ')}.`;
+  // Each count is a phrase of its own, with its own plural, in a list the sentence holds.
+  const parts = [i18n.t('options.backup.summary.added', added), i18n.t('options.backup.summary.updated', updated)];
+  if (removed > 0) parts.push(i18n.t('options.backup.summary.removed', removed));
+  if (unchanged > 0) parts.push(i18n.t('options.backup.summary.upToDate', unchanged));
+  return i18n.t('options.backup.summary.changed', { changes: parts.join(i18n.t('options.listSeparator')) });
 }

@@ -3,6 +3,7 @@
  * same way are merged, per field, into ONE alternation of escaped literals, so a field's text is
  * scanned once whatever the number of rules; each regex rule runs on its own after a safety check.
  */
+import { i18n } from '#i18n';
 import { LIMITS } from '@/lib/schemas/fields';
 import { foldText, type FoldOptions } from './fold';
 import { checkRegexSafety, MAX_PATTERN_LENGTH, type SafetyResult } from './regex-safety';
@@ -104,16 +105,16 @@ function regexFlags(rule: Rule): 'u' | 'iu' {
  * @example checkRule({ ...rule, mode: 'regex', pattern: '(a|aa)*b' }) → { ok: false, error: 'This regular expression…' }
  */
 export function checkRule(rule: Rule): RuleCheck {
-  if (rule.fields.length === 0) return { ok: false, error: 'Choose at least one field to match.' };
+  if (rule.fields.length === 0) return { ok: false, error: i18n.t('rules.problems.noField') };
   const unknown = rule.fields.find((field) => !RULE_FIELDS.includes(field));
-  if (unknown !== undefined) return { ok: false, error: `Unknown field "${unknown}".` };
-  if (!isRuleColor(rule.color)) return { ok: false, error: 'The colour must look like #rrggbb.' };
-  if (rule.pattern.trim().length === 0) return { ok: false, error: 'The pattern is empty.' };
+  if (unknown !== undefined) return { ok: false, error: i18n.t('rules.problems.unknownField', { field: unknown }) };
+  if (!isRuleColor(rule.color)) return { ok: false, error: i18n.t('rules.problems.colour') };
+  if (rule.pattern.trim().length === 0) return { ok: false, error: i18n.t('rules.problems.emptyPattern') };
   if (rule.pattern.length > MAX_PATTERN_LENGTH) {
-    return { ok: false, error: `The pattern is longer than ${MAX_PATTERN_LENGTH} characters.` };
+    return { ok: false, error: i18n.t('rules.problems.tooLong', MAX_PATTERN_LENGTH) };
   }
   if (rule.mode !== 'regex') {
-    return literalKey(rule).length > 0 ? { ok: true } : { ok: false, error: 'The pattern is empty once accents are ignored.' };
+    return literalKey(rule).length > 0 ? { ok: true } : { ok: false, error: i18n.t('rules.problems.emptyFolded') };
   }
   // Report syntax errors against what the user typed, then judge what will actually run.
   const typed = checkRegexSafety(rule.pattern, regexFlags(rule));
@@ -134,21 +135,23 @@ export function ruleFingerprint(rule: Rule): string {
  * matches most of it would paint most of every listing.
  */
 const BREADTH_SAMPLE =
-  'We study Byzantine fault-tolerant consensus for $n \\ge 3f+1$ replicas under partial synchrony. ' +
-  'Our protocol, Quorum-7, commits in two rounds (4.2 ms at 64 nodes) and recovers from leader ' +
-  'failures without a view change; prior work (PBFT, HotStuff) needs three. We prove safety and ' +
-  'liveness, give a TLA+ specification, and evaluate on 128 GPUs across 3 data centres: throughput ' +
-  'improves 2.3x over the baseline while the tail latency stays below 20 ms. Code is available.';
+  // i18n-exempt: sample arXiv prose that patterns are matched against, never shown
+  'We study Byzantine fault-tolerant consensus for $n \\ge 3f+1$ replicas under partial synchrony. Our protocol, Quorum-7, commits in two rounds (4.2 ms at 64 nodes) and recovers from leader failures without a view change; prior work (PBFT, HotStuff) needs three. We prove safety and liveness, give a TLA+ specification, and evaluate on 128 GPUs across 3 data centres: throughput improves 2.3x over the baseline while the tail latency stays below 20 ms. Code is available.';
 /**
  * Short abstracts from unrelated fields, written for this check (with {@link BREADTH_SAMPLE}): a
  * one-character rule found in every one of them is found in nearly every paper.
  */
 const UBIQUITY_SAMPLES = [
   BREADTH_SAMPLE,
+  // i18n-exempt: a sample abstract (mathematics), never shown
   'Let $G$ be a finite group acting on a compact Riemann surface of genus $g \\ge 2$. We show that the number of conjugacy classes of such actions grows at most polynomially in $g$, and give a sharp bound for cyclic groups.',
+  // i18n-exempt: a sample abstract (astrophysics), never shown
   'We report the detection of a faint stellar stream in the outer halo of the Andromeda galaxy using deep photometry from a wide-field survey. The stream spans roughly 40 kpc and suggests the recent accretion of a dwarf satellite on a radial orbit.',
+  // i18n-exempt: a sample abstract (biology), never shown
   'Root hair growth in Arabidopsis depends on a tip-focused calcium gradient. Using live imaging and a genetically encoded sensor, we find that oscillations of cytosolic calcium precede bursts of cell wall expansion by several seconds.',
+  // i18n-exempt: a sample abstract (condensed matter), never shown
   'We study a two-dimensional Hubbard model on the kagome lattice at one-third filling. At intermediate coupling the ground state is a valence bond crystal with a 12-site unit cell; stronger interactions drive a transition into a magnetically ordered phase.',
+  // i18n-exempt: a sample abstract (computer science), never shown
   'Large language models often answer questions about recent events with confident but outdated facts. We introduce a benchmark of 3,200 time-stamped questions and measure how retrieval from a news archive changes accuracy.',
 ];
 /** The fields of running prose, where the samples stand for what a rule meets. */
@@ -156,7 +159,7 @@ const PROSE_FIELDS: readonly RuleField[] = ['title', 'abstract', 'comments'];
 /** More matches than one per this many characters, or this share of the text covered, is "nearly everything". */
 const BREADTH_CHARS_PER_MATCH = 12;
 const BREADTH_COVERAGE = 0.4;
-const EMPTY_MATCH_MESSAGE = 'This pattern matches empty text, so it would mark every paper; make it require at least one character.';
+const EMPTY_MATCH_MESSAGE = i18n.t('rules.problems.emptyMatch');
 
 /** A global regex finding what `rule` finds in text folded as `sampleFold(rule)` folds it, whole words included. */
 function breadthRegex(rule: Rule): RegExp {
@@ -190,7 +193,7 @@ function breadthProblem(rule: Rule): string | undefined {
     covered += match[0].length;
   }
   if (count * BREADTH_CHARS_PER_MATCH > folded.length || covered > folded.length * BREADTH_COVERAGE) {
-    return `This pattern matches nearly everything (${count} times in a ${folded.length}-character abstract) and would paint whole listings; make it more specific.`;
+    return i18n.t('rules.problems.nearlyEverything', { count, length: folded.length });
   }
   const key = rule.mode === 'regex' ? '' : literalKey(rule);
   if (Array.from(key).length !== 1 || !rule.fields.some((field) => PROSE_FIELDS.includes(field))) return undefined;
@@ -199,8 +202,8 @@ function breadthProblem(rule: Rule): string | undefined {
     return regex.test(foldText(sample, sampleFold(rule)).text);
   });
   if (!everywhere) return undefined;
-  const how = rule.mode === 'word' && WORD_CHAR.test(key) ? 'as a word of its own (an article, a pronoun, a variable in a formula)' : 'in running text';
-  return `A rule of one character ("${rule.pattern.trim()}") is found in nearly every paper, ${how}, so it would mark whole listings; use a longer word or a phrase.`;
+  const asWord = rule.mode === 'word' && WORD_CHAR.test(key);
+  return i18n.t(asWord ? 'rules.problems.oneCharWord' : 'rules.problems.oneCharText', { pattern: rule.pattern.trim() });
 }
 
 /**
@@ -222,9 +225,9 @@ export function judgeRule(rule: Rule): Rule {
 /** The checks a judged rule still needs in a listing: cheap ones, no detector. */
 function checkJudgedRule(rule: Rule): RuleCheck {
   if (rule.verdict?.error !== undefined) return { ok: false, error: rule.verdict.error };
-  if (rule.fields.length === 0 || rule.fields.some((field) => !RULE_FIELDS.includes(field))) return { ok: false, error: 'Choose known fields to match.' };
-  if (!isRuleColor(rule.color)) return { ok: false, error: 'The colour must look like #rrggbb.' };
-  if (rule.mode !== 'regex') return literalKey(rule).length > 0 ? { ok: true } : { ok: false, error: 'The pattern is empty once accents are ignored.' };
+  if (rule.fields.length === 0 || rule.fields.some((field) => !RULE_FIELDS.includes(field))) return { ok: false, error: i18n.t('rules.problems.knownFields') };
+  if (!isRuleColor(rule.color)) return { ok: false, error: i18n.t('rules.problems.colour') };
+  if (rule.mode !== 'regex') return literalKey(rule).length > 0 ? { ok: true } : { ok: false, error: i18n.t('rules.problems.emptyFolded') };
   try {
     new RegExp(regexSource(rule), regexFlags(rule));
     return { ok: true };
@@ -233,7 +236,7 @@ function checkJudgedRule(rule: Rule): RuleCheck {
   }
 }
 
-const UNJUDGED_MESSAGE = `Not checked yet: Sift checks at most ${LIMITS.regexRules} regular expressions when a listing opens; open the rule and save it again.`;
+const UNJUDGED_MESSAGE = i18n.t('rules.problems.unjudged', LIMITS.regexRules);
 
 interface PassBuilder {
   field: RuleField;

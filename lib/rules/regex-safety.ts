@@ -9,6 +9,7 @@
  * minute: past it a check throws instead of running, which bounds what a flood of new patterns
  * (a hostile page saving rules in a loop, say) can make the background hold.
  */
+import { i18n } from '#i18n';
 import { isSafePattern } from 'redos-detector';
 
 /** Longer patterns are refused outright: the detector's work grows with length, and no real rule needs more. */
@@ -30,14 +31,13 @@ export const DETECTOR_BUDGET_MS = 3000;
 const WINDOW_MS = 60_000;
 
 /** What a check answers when the budget is spent; thrown, never memoised or stored as a verdict. */
-export const BUSY_MESSAGE = 'Sift is checking too many regular expressions at once; try again in a minute.';
+export const BUSY_MESSAGE = i18n.t('rules.problems.busy');
 
 /**
  * One message whichever limit the detector hit: running out of score, steps or time all mean it
  * kept finding more ways for the same text to match.
  */
-export const UNSAFE_REGEX_MESSAGE =
-  'This regular expression can backtrack catastrophically (some text matches it in too many ways) and could freeze the page. Avoid nested or overlapping repetition such as (a+)+, (a|aa)* or (\\w+\\s?)*.';
+export const UNSAFE_REGEX_MESSAGE = i18n.t('rules.problems.unsafe');
 
 /**
  * The detector cannot combine `unicode` with `caseInsensitive`, yet case folding is what makes
@@ -62,7 +62,7 @@ function judge(anchored: string, caseInsensitive: boolean): SafetyResult {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return {
       ok: false,
-      error: `This regular expression uses syntax the safety check cannot judge (${reason}). Remove backreferences and unusual constructs.`,
+      error: i18n.t('rules.problems.unjudgeable', { reason: reason ?? '' }),
     };
   }
   if (safe && caseInsensitive) safe = isSafeIgnoringCase(anchored);
@@ -92,9 +92,9 @@ export function createRegexChecker({ clock = () => performance.now(), budgetMs =
   return {
     runs: () => runs,
     check(pattern, flags) {
-      if (pattern.length === 0) return { ok: false, error: 'The pattern is empty.' };
+      if (pattern.length === 0) return { ok: false, error: i18n.t('rules.problems.emptyPattern') };
       if (pattern.length > MAX_PATTERN_LENGTH) {
-        return { ok: false, error: `The pattern is longer than ${MAX_PATTERN_LENGTH} characters.` };
+        return { ok: false, error: i18n.t('rules.problems.tooLong', MAX_PATTERN_LENGTH) };
       }
       const key = `${flags}\u0000${pattern}`;
       const cached = cache.get(key);

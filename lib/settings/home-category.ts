@@ -3,6 +3,7 @@
  * for the popup's "today's listing" too. A setting of this browser, so it lives in
  * `browser.storage.local` through WXT's storage item, not in the annotation database.
  */
+import { i18n } from '#i18n';
 import { storage } from 'wxt/utils/storage';
 import { isCategoryCode } from './categories';
 
@@ -23,6 +24,6 @@ export async function readHomeCategory(item = homeCategoryItem): Promise<string>
 
 /** Stores `category` as the home category; refuses anything that is not an arXiv category. */
 export async function saveHomeCategory(category: string, item = homeCategoryItem): Promise<void> {
-  if (!isCategoryCode(category)) throw new Error(`"${category}" is not an arXiv category`);
+  if (!isCategoryCode(category)) throw new Error(i18n.t('settings.homeCategory.notACategory', { category }));
   await item.setValue(category);
 }
