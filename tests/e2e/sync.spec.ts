@@ -78,7 +78,8 @@ test('stars and tags made in one profile reach a second through storage.sync, an
       .poll(async () => {
         await send(otherOptions, 'sync.now', {});
         await deliver(options, await syncArea(otherOptions));
-        return listing.entry(FEDERATED).textContent();
+        // The chips sit in the entry's own shadow root, which textContent does not enter.
+        return (await listing.chipsOf(FEDERATED).allTextContents()).join(' ');
       }, { timeout: 30_000 })
       .toContain('cite');
     await expect(listing.starOf(FEDERATED)).toHaveAttribute('aria-pressed', 'false');
