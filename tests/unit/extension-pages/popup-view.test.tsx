@@ -21,6 +21,12 @@ describe('PopupView', () => {
     expect(host.querySelector('.counts')?.getAttribute('aria-label')).toBe('Counts for this tab');
   });
 
+  it('says "1 entry" on an abstract page, whose one entry the popup counts', () => {
+    const status: OverlayStatus = { kind: 'abs', available: [], entries: 1, starred: 0, matching: 0, unseen: 0, hidden: 0, filters: NO_FILTERS };
+    render(<PopupView tab={{ state: 'ready', status }} onToggle={noop} onOpenReadingList={noop} onOpenOptions={noop} />, host);
+    expect(host.querySelector('.counts li')?.textContent).toBe('1 entry');
+  });
+
   it('tells the reader to open a listing when the tab has no Sift', () => {
     render(<PopupView tab={{ state: 'absent' }} onToggle={noop} onOpenReadingList={noop} onOpenOptions={noop} />, host);
     expect(host.querySelector('h1')?.textContent).toBe('Sift for arXiv');

@@ -61,12 +61,12 @@ describe('describeCoverage', () => {
         rules: { total: 4, synced: 3, tooLarge: 1 },
         settings: { total: 2, synced: 1, tooLarge: 0 },
       }),
-      'Syncing 0 of 1 paper: the 1 least recently changed paper is kept on this device only (the sync area is full); 1 read mark stay on this device; 1 rule over 8 KB or not fitting stay on this device; 1 setting stay on this device; 1 tag colour stay on this device; 1 of 2 seen marks sync, the newest first: the 1 oldest stays on this device only (no room left in the sync area; seen marks go first) (62 KB of 100 KB)',
+      'Syncing 0 of 1 paper: the 1 least recently changed paper is kept on this device only (the sync area is full); 1 read mark stays on this device; 1 rule over 8 KB or not fitting stays on this device; 1 setting stays on this device; 1 tag colour stays on this device; 1 of 2 seen marks sync, the newest first: the 1 oldest stays on this device only (no room left in the sync area; seen marks go first) (62 KB of 100 KB)',
     ],
     [
       'a note that does not fit',
       coverage({ papers: { total: 6100, synced: 6099 }, notes: { total: 300, synced: 299, tooLarge: 0 }, rules: { total: 4, synced: 2, tooLarge: 0 } }),
-      'Syncing 6,099 of 6,100 papers: 1 note does not fit and stay on this device; 2 rules not fitting stay on this device (62 KB of 100 KB)',
+      'Syncing 6,099 of 6,100 papers: 1 note does not fit and stays on this device; 2 rules not fitting stay on this device (62 KB of 100 KB)',
     ],
     [
       'one of each, all synced',

@@ -50,7 +50,7 @@ describe('the options page Sync section', () => {
   });
 
   it.each([
-    [1, '1 unreadable item from another device (left as they are)'],
+    [1, '1 unreadable item from another device (left as it is)'],
     [2, '2 unreadable items from another device (left as they are)'],
   ])('shows the status, the space used and %i skipped item(s) in words', async (count, skipped) => {
     const problems = Array.from({ length: count }, (_, i) => ({ key: `p${i}`, reason: 'bit stream ends early' }));
