@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { fillSlots } from '@/lib/extension-pages/message-slots';
 import type { ExportFormatId } from '@/lib/export';
 import { ExportMenu, type ExportHow } from './ExportMenu';
 
@@ -41,28 +43,28 @@ export function SelectionBar(props: SelectionBarProps) {
     };
   }, []);
   return (
-    <div ref={bar} class="bar selection-bar" role="toolbar" aria-label="Selected papers">
+    <div ref={bar} class="bar selection-bar" role="toolbar" aria-label={i18n.t('overlay.selection.label')}>
       <span class="count" role="status">
-        <strong>{count}</strong> selected
+        {fillSlots((marks) => i18n.t('overlay.selection.count', marks), { count: <strong>{count}</strong> })}
       </span>
       <button type="button" class="action" disabled={none} onClick={() => props.onStar(true)}>
-        Star
+        {i18n.t('overlay.selection.star')}
       </button>
       <button type="button" class="action" disabled={none} onClick={() => props.onStar(false)}>
-        Unstar
+        {i18n.t('overlay.selection.unstar')}
       </button>
       <button type="button" class="action" aria-haspopup="dialog" disabled={none} onClick={props.onTag}>
-        Tag…
+        {i18n.t('overlay.selection.tag')}
       </button>
       <button type="button" class="action" disabled={none} onClick={props.onHide}>
-        Hide
+        {i18n.t('overlay.selection.hide')}
       </button>
       <button type="button" class="action" disabled={none} onClick={props.onMarkSeen}>
-        Mark seen
+        {i18n.t('overlay.selection.markSeen')}
       </button>
-      <ExportMenu label="Export" disabled={none} onExport={props.onExport} />
+      <ExportMenu label={i18n.t('overlay.selection.export')} disabled={none} onExport={props.onExport} />
       <button type="button" class="action" onClick={props.onSelectShown}>
-        Select all shown ({props.shown})
+        {i18n.t('overlay.selection.selectShown', [props.shown])}
       </button>
       {props.undoLabel && (
         <button type="button" class="action" onClick={props.onUndo}>
@@ -70,7 +72,7 @@ export function SelectionBar(props: SelectionBarProps) {
         </button>
       )}
       <button type="button" class="action" disabled={none} onClick={props.onClear}>
-        Clear
+        {i18n.t('overlay.selection.clear')}
       </button>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { FILTERS, type FilterFlags, type FilterId } from '@/lib/overlay/filters';
 import type { ListingCounts } from '@/lib/overlay/listing-state';
 import { withShortcut } from '@/lib/overlay/shortcuts';
@@ -8,6 +9,7 @@ import type { ExportFormatId } from '@/lib/export';
 import { ExportMenu, type ExportHow } from './ExportMenu';
 import { abstractsLine } from '@/lib/overlay/abstract-progress';
 import type { AbstractProgress } from '@/lib/overlay/listing-state';
+import { fillSlots } from '@/lib/extension-pages/message-slots';
 
 export interface ToolbarProps {
   counts: ListingCounts;
@@ -56,6 +58,9 @@ export function Toolbar(props: ToolbarProps) {
   const { counts, filters } = props;
   const local = useRef<HTMLInputElement | null>(null);
   const filtered = props.textFilter.trim() !== '' || FILTERS.some((filter) => filters[filter.id] && filter.id !== 'showHidden');
+  const continueTitle = withShortcut(i18n.t('overlay.toolbar.continueTitle'), 'nextUnseen');
+  const shortcutsTitle = withShortcut(i18n.t('overlay.toolbar.shortcuts'), 'help');
+  const filterTitle = withShortcut(i18n.t('overlay.toolbar.filter'), 'filter');
   // Each group is drawn twice, in the row and in "More"; the bar's container queries (overlay.css)
   // show each in one place only, by the bar's width, so the bar stays one row at any width.
   const toggles = () =>
@@ -71,18 +76,18 @@ export function Toolbar(props: ToolbarProps) {
   const seenActions = () => (
     <>
         {props.seen.canContinue && (
-          <button type="button" class="action" title={withShortcut('Continue at the first unseen entry', 'nextUnseen')} onClick={props.onContinue}>
-            Continue
+          <button type="button" class="action" title={continueTitle} onClick={props.onContinue}>
+            {i18n.t('overlay.toolbar.continue')}
           </button>
         )}
         {props.seen.undoable ? (
           <button type="button" class="action" onClick={props.onUndoMarkAllSeen}>
-            Undo mark all seen
+            {i18n.t('overlay.toolbar.undoMarkAllSeen')}
           </button>
         ) : (
           props.seen.unseen > 0 && (
             <button type="button" class="action" onClick={props.onMarkAllSeen}>
-              Mark all seen
+              {i18n.t('overlay.toolbar.markAllSeen')}
             </button>
           )
         )}
@@ -90,38 +95,34 @@ export function Toolbar(props: ToolbarProps) {
   );
   const rules = () => (
     <button type="button" class="action" onClick={props.onOpenRules}>
-      Rules
+      {i18n.t('overlay.toolbar.rules')}
     </button>
   );
   const pageActions = () => (
     <>
         {filtered && (
           <button type="button" class="action" onClick={props.onClearFilters}>
-            Reset filters
+            {i18n.t('overlay.toolbar.resetFilters')}
           </button>
         )}
-        <ExportMenu label={`Export ${props.shown} shown`} disabled={props.shown === 0} onExport={props.onExportShown} />
+        <ExportMenu label={i18n.t('overlay.toolbar.exportShown', [props.shown])} disabled={props.shown === 0} onExport={props.onExportShown} />
         <button type="button" class="action" onClick={props.onOpenReadingList}>
-          Reading list
+          {i18n.t('overlay.toolbar.readingList')}
         </button>
-        <button type="button" class="action" aria-label="Keyboard shortcuts" title={withShortcut('Keyboard shortcuts', 'help')} onClick={props.onOpenHelp}>
+        <button type="button" class="action" aria-label={i18n.t('overlay.toolbar.shortcuts')} title={shortcutsTitle} onClick={props.onOpenHelp}>
           ?
         </button>
     </>
   );
   return (
-    <div class="bar" role="toolbar" aria-label="Sift filters">
-      <span class="count" title="Entries on this page">
-        {props.shown < counts.all ? (
-          <>
-            Showing <strong>{props.shown}</strong> of {counts.all}
-          </>
-        ) : (
-          <>
-            <strong>{counts.all}</strong>
-            <span class="count-word"> entries</span>
-          </>
-        )}
+    <div class="bar" role="toolbar" aria-label={i18n.t('overlay.toolbar.label')}>
+      <span class="count" title={i18n.t('overlay.toolbar.countTitle')}>
+        {props.shown < counts.all
+          ? fillSlots((marks) => i18n.t('overlay.toolbar.showing', { ...marks, all: counts.all }), { shown: <strong>{props.shown}</strong> })
+          : // The words beside the count fold away on a narrow bar (overlay.css), the count stays.
+            fillSlots((marks) => i18n.t('overlay.toolbar.entries', counts.all, marks), { count: <strong>{counts.all}</strong> }).map((part) =>
+              typeof part === 'string' ? <span class="count-word">{part}</span> : part,
+            )}
       </span>
       {props.sort}
       <span class="group" data-fold="wide">
@@ -152,9 +153,9 @@ export function Toolbar(props: ToolbarProps) {
       <input
         type="search"
         class="filter"
-        placeholder="Filter this listing  /"
-        title={withShortcut('Filter this listing', 'filter')}
-        aria-label="Filter this listing"
+        placeholder={i18n.t('overlay.toolbar.filterPlaceholder')}
+        title={filterTitle}
+        aria-label={i18n.t('overlay.toolbar.filter')}
         value={props.textFilter}
         ref={(input) => {
           local.current = input;
@@ -172,7 +173,7 @@ export function Toolbar(props: ToolbarProps) {
         <button
           type="button"
           class="action clear"
-          aria-label="Clear the filter text"
+          aria-label={i18n.t('overlay.toolbar.clearFilterText')}
           onClick={() => {
             props.onTextFilter('');
             local.current?.focus();
@@ -222,10 +223,10 @@ function MoreMenu({ children }: { children: ComponentChildren }) {
       }}
     >
       <button ref={trigger} type="button" class="action" aria-expanded={open} onClick={() => setOpen(!open)}>
-        More ▾
+        {i18n.t('overlay.toolbar.moreButton')}
       </button>
       {open && (
-        <div class="menu" role="group" aria-label="More">
+        <div class="menu" role="group" aria-label={i18n.t('overlay.toolbar.more')}>
           {children}
         </div>
       )}
