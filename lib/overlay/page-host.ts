@@ -13,6 +13,8 @@ import { applyFilterFlags, NO_FILTERS } from './filters';
 import type { ListingState } from './listing-state';
 import { createNotifier, type Notifier } from './notify';
 import { pageSchemeOf } from './scheme';
+import { SHADOW_MODE } from './shadow-mode';
+import { keepTypingInside } from './typing-guard';
 
 export interface PageHost {
   shadow: ShadowRoot;
@@ -30,10 +32,10 @@ export function createPageHost(doc: Document, page: ArxivPage, signal: AbortSign
   if (traitsOf(page.kind)?.overlay === 'before-entries' && firstList) firstList.before(host);
   else doc.body.append(host);
   signal.addEventListener('abort', () => host.remove());
-  // Open, so the browser tests can reach the toolbar by role (Playwright cannot enter a closed
-  // root). Page scripts can read it but not drive it: every handler that changes data or opens a
-  // tab ignores events that are not the reader's (`isTrusted`).
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed for readers (see shadow-mode.ts); page scripts cannot drive it either way: every
+  // handler that changes data or opens a tab ignores events that are not the reader's (`isTrusted`).
+  const shadow = host.attachShadow({ mode: SHADOW_MODE });
+  keepTypingInside(shadow, signal);
   const notify = createNotifier(shadow, doc, signal);
   followPageScheme(doc, host, signal);
   return { shadow, notify };

@@ -4,6 +4,7 @@ import { i18n } from '#i18n';
 import { AUGMENTED_KINDS } from '@/lib/arxiv/page-kinds';
 import { onAnnotationChange } from '@/lib/overlay/annotation-changes';
 import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
+import { attachPrivateRoot } from '@/lib/overlay/private-root';
 
 /**
  * A "Note" button on every entry that opens the note editor. A paper with a note shows a filled
@@ -20,7 +21,7 @@ export const note: Feature = {
     const label = i18n.t('overlay.entry.note');
     const title = withShortcut(label, 'note');
     const buttons = addEntryButtons(entries, document, { className: 'sift-note', label, title, kind: 'dialog' }, () => wrapper.cloneNode(false) as HTMLElement);
-    const tips = new Map<number, HTMLElement>();
+    const tips = new Map<number, { host: HTMLElement; text: ShadowRoot }>();
 
     onAnnotationChange(state, entries, signal, (entry, annotation) => {
       const button = buttons[entry.index];
@@ -29,22 +30,24 @@ export const note: Feature = {
       button.classList.toggle('sift-has-note', Boolean(text));
       let tip = tips.get(entry.index);
       if (!text) {
-        tip?.remove();
+        tip?.host.remove();
         tips.delete(entry.index);
         button.removeAttribute('aria-describedby');
         button.title = title;
         return;
       }
       if (!tip) {
-        tip = document.createElement('span');
-        tip.className = 'sift-note-tip';
-        tip.setAttribute('role', 'tooltip');
-        tip.id = `sift-note-${entry.index}`;
-        button.after(tip);
-        button.setAttribute('aria-describedby', tip.id);
+        const host = document.createElement('span');
+        host.className = 'sift-note-tip';
+        host.setAttribute('role', 'tooltip');
+        host.id = `sift-note-${entry.index}`;
+        button.after(host);
+        button.setAttribute('aria-describedby', host.id);
+        // The note goes into the tip's own shadow root: the page sees a tooltip box, never the note.
+        tip = { host, text: attachPrivateRoot(host) };
         tips.set(entry.index, tip);
       }
-      tip.textContent = text;
+      tip.text.textContent = text;
       button.removeAttribute('title'); // the tooltip replaces the native one
     });
 

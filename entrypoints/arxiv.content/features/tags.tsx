@@ -7,6 +7,8 @@ import { onAnnotationChange } from '@/lib/overlay/annotation-changes';
 import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
 import type { Entry } from '@/lib/overlay/entry-index';
 import { DEFAULT_TAG_COLOR } from '@/lib/overlay/colors';
+import { attachPrivateRoot } from '@/lib/overlay/private-root';
+import chipsCss from '../chips.css?inline';
 
 /**
  * A "Tags" button on every entry that opens the tag picker, and the entry's tags as coloured
@@ -21,27 +23,30 @@ export const tags: Feature = {
     const title = withShortcut(label, 'tag');
     addEntryButtons(entries, document, { className: 'sift-tag', label, title, kind: 'dialog' });
 
-    const chipBoxes = new Map<number, HTMLElement>();
+    // Each box's chips live in its own shadow root: the page sees a box, never the tag names.
+    const chipBoxes = new Map<number, { host: HTMLElement; list: HTMLElement }>();
     const colorOf = (tag: string) => state.tags.peek().find((t) => t.name === tag)?.color ?? DEFAULT_TAG_COLOR;
     const render = (entry: Entry, names: readonly string[]) => {
       let box = chipBoxes.get(entry.index);
       if (names.length === 0) {
-        box?.remove();
+        box?.host.remove();
         chipBoxes.delete(entry.index);
         return;
       }
       if (!box) {
-        box = document.createElement('span');
-        box.className = 'sift-chips';
-        box.setAttribute('role', 'list');
-        box.setAttribute('aria-label', i18n.t('overlay.entry.tagChips'));
-        entry.controls.append(box);
+        const host = document.createElement('span');
+        host.className = 'sift-chips';
+        const list = document.createElement('span');
+        list.setAttribute('role', 'list');
+        list.setAttribute('aria-label', i18n.t('overlay.entry.tagChips'));
+        attachPrivateRoot(host, chipsCss).append(list);
+        entry.controls.append(host);
+        box = { host, list };
         chipBoxes.set(entry.index, box);
       }
-      box.replaceChildren(
+      box.list.replaceChildren(
         ...names.map((name) => {
           const chip = document.createElement('span');
-          chip.className = 'sift-chip';
           chip.setAttribute('role', 'listitem');
           chip.textContent = name;
           chip.style.setProperty('--sift-chip', colorOf(name));
@@ -60,7 +65,7 @@ export const tags: Feature = {
     });
     signal.addEventListener('abort', () => {
       dispose();
-      chipBoxes.forEach((box) => box.remove());
+      chipBoxes.forEach((box) => box.host.remove());
     });
 
     onEntryButton(document, entries, 'sift-tag', signal, (entry) => dialogs.open({ kind: 'tags', entry }));
