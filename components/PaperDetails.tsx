@@ -99,11 +99,9 @@ export function PaperDetails({ record, tagColors, tagNames, gone, onClose, onOpe
         </section>
       )}
       <p class="details-links">
-        {/* i18n-exempt: link types, not text */}
         <a href={absLinkOf(meta)} target="_blank" rel="noopener noreferrer" onClick={() => onOpen(record)}>
           {i18n.t('readingList.details.openAbstract')}
         </a>
-        {/* i18n-exempt: link types, not text */}
         <a href={pdfLinkOf(meta)} target="_blank" rel="noopener noreferrer" onClick={() => onOpen(record)}>
           {i18n.t('readingList.details.openPdf')}
         </a>

@@ -64,11 +64,9 @@ export function PaperRow({ record, selected, current, tagColors, onSelect, onSho
         </div>
       </div>
       <div class="row-links">
-        {/* i18n-exempt: link types, not text */}
         <a href={absLinkOf(meta)} target="_blank" rel="noopener noreferrer" aria-label={i18n.t('readingList.row.abstractOf', { title: meta.title })} onClick={() => onOpen(record)}>
           {i18n.t('readingList.row.abstract')}
         </a>
-        {/* i18n-exempt: link types, not text */}
         <a href={pdfLinkOf(meta)} target="_blank" rel="noopener noreferrer" aria-label={i18n.t('readingList.row.pdfOf', { title: meta.title })} onClick={() => onOpen(record)}>
           {i18n.t('readingList.row.pdf')}
         </a>

@@ -84,7 +84,7 @@ function isSilentPlace(literal: ts.Node): boolean {
     if (ts.isPropertyAssignment(parent) && parent.name === node) return true;
     if (ts.isJsxAttribute(parent)) {
       const name = parent.name.getText();
-      return name === 'class' || name === 'className' || name === 'style' || name.startsWith('data-');
+      return ['class', 'className', 'style', 'rel', 'type', 'role', 'href', 'id'].includes(name) || name.startsWith('data-');
     }
     if (ts.isBinaryExpression(parent) && /^(===|!==|==|!=)$/.test(parent.operatorToken.getText())) return true;
     if (ts.isCaseClause(parent) || ts.isElementAccessExpression(parent)) return true;
