@@ -119,6 +119,11 @@ describe('locales/', () => {
     expect(catalogueProblems(english, catalogue)).toEqual([]);
   });
 
+  it.each([{ locale: SOURCE, catalogue: english }, ...translations])('$locale names its own language and direction for the pages', ({ locale, catalogue }) => {
+    expect(messageText(catalogue, 'lang')).toBe(locale.replace('_', '-'));
+    expect(['ltr', 'rtl']).toContain(messageText(catalogue, 'dir'));
+  });
+
   it.each(translations)('$locale groups numbers in its own language', ({ locale, catalogue }) => {
     const tag = messageText(catalogue, 'sync.numberLocale');
     expect(Intl.getCanonicalLocales(tag)).toEqual([tag]);
