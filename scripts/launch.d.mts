@@ -5,4 +5,5 @@ export function launchWithExtension(options?: {
   headless?: boolean;
   extensionPath?: string;
   viewport?: { width: number; height: number };
+  args?: string[];
 }): Promise<{ context: BrowserContext; extensionId: string; userDataDir: string }>;

@@ -15,8 +15,12 @@ export const READER_BUILD = resolve(ROOT, process.env.SIFT_READER_OUT_DIR ?? '.o
  */
 export const CHROME_BUILD = resolve(ROOT, process.env.SIFT_OUT_DIR ?? '.output-test', 'chrome-mv3');
 
-/** Launches a persistent context with the built extension loaded; returns it with the extension id. */
-export async function launchWithExtension({ headless = true, extensionPath = CHROME_BUILD, viewport } = {}) {
+/**
+ * Launches a persistent context with the built extension loaded; returns it with the extension id.
+ * `args` go to Chromium after Sift's own, e.g. `--lang=de`, the one way to pick the language
+ * `chrome.i18n` answers in (Playwright's `locale` option changes what pages see, not the browser's).
+ */
+export async function launchWithExtension({ headless = true, extensionPath = CHROME_BUILD, viewport, args = [] } = {}) {
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionPath}: run \`npm run build\` and \`npm run build:test\` first.`);
   }
@@ -31,6 +35,7 @@ export async function launchWithExtension({ headless = true, extensionPath = CHR
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...args,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

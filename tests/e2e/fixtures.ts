@@ -48,6 +48,8 @@ interface SiftFixtures {
    * what a page can see.
    */
   build: 'test' | 'reader';
+  /** Extra Chromium switches, such as `--lang=de` for the browser's interface language. */
+  browserArgs: string[];
 }
 
 /**
@@ -70,8 +72,9 @@ async function closeWelcomeTab(context: BrowserContext, extensionId: string): Pr
 export const test = base.extend<SiftFixtures & { launched: { context: BrowserContext; extensionId: string; arxivApi: ArxivApi } }>({
   keepWelcome: [false, { option: true }],
   build: ['test', { option: true }],
-  launched: async ({ keepWelcome, build }, use) => {
-    const launched = await launchWithExtension({ extensionPath: build === 'reader' ? READER_BUILD : CHROME_BUILD });
+  browserArgs: [[], { option: true }],
+  launched: async ({ keepWelcome, build, browserArgs }, use) => {
+    const launched = await launchWithExtension({ extensionPath: build === 'reader' ? READER_BUILD : CHROME_BUILD, args: browserArgs });
     if (!keepWelcome) await closeWelcomeTab(launched.context, launched.extensionId);
     let answer: ApiAnswerer | undefined;
     const arxivApi: ArxivApi = { requests: [], answerWith: (next) => void (answer = next) };
