@@ -16,7 +16,7 @@ test('a German browser shows Sift in German on the listing and the reading list'
   await expect(toolbar).toBeVisible();
   const onlyStarred = toolbar.getByRole('button', { name: /^Nur mit Stern/ });
   await expect(onlyStarred).toHaveAttribute('aria-pressed', 'false');
-  await expect(toolbar.getByRole('button', { name: /^Cross-Lists ausblenden/ })).toBeVisible();
+  await expect(toolbar.getByRole('button', { name: /^Ohne Cross-Lists/ })).toBeVisible();
   await expect(page.getByRole('toolbar', { name: 'Sift filters' })).toHaveCount(0);
 
   const star = listing.entry(FIRST).getByRole('button', { name: 'Stern', exact: true });
