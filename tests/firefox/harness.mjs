@@ -255,10 +255,13 @@ export class Listing {
     return handle.evaluate((button) => button.getAttribute('aria-pressed'));
   }
 
-  /** The tag chips shown on paper `id`. */
+  /** The tag chips shown on paper `id`, read inside each chip box's shadow root (open in the test build). */
   chips(id) {
     return this.page.evaluate(
-      (id) => [...document.querySelectorAll(`[data-sift-entry="${id}"] [role="listitem"]`)].map((chip) => chip.textContent.trim()),
+      (id) =>
+        [...document.querySelectorAll(`[data-sift-entry="${id}"] .sift-chips`)]
+          .flatMap((box) => [...(box.shadowRoot?.querySelectorAll('[role="listitem"]') ?? [])])
+          .map((chip) => chip.textContent.trim()),
       id,
     );
   }
