@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { describeCoverage } from '@/lib/sync/status';
 import type { Coverage } from '@/lib/sync/wire';
+import { coverageOf } from './coverage';
 
+/** Everything synced: 6,100 papers, 300 notes, 12 tags, 4 rules, 2 settings. */
 function coverage(overrides: Partial<Coverage> = {}): Coverage {
-  return {
+  return coverageOf({
     papers: { total: 6100, synced: 6100 },
     notes: { total: 300, synced: 300, tooLarge: 0 },
-    read: { total: 0, synced: 0 },
-    seen: { total: 0, synced: 0 },
     tags: { total: 12, synced: 12 },
     rules: { total: 4, synced: 4, tooLarge: 0 },
     settings: { total: 2, synced: 2, tooLarge: 0 },
     bytes: 63_488,
     items: 40,
     ...overrides,
-  };
+  });
 }
 
 describe('describeCoverage', () => {
@@ -52,14 +52,14 @@ describe('describeCoverage', () => {
     ],
     [
       'one of each left out',
-      coverage({
+      coverageOf({
         papers: { total: 1, synced: 0 },
-        notes: { total: 0, synced: 0, tooLarge: 0 },
         read: { total: 1, synced: 0 },
         seen: { total: 2, synced: 1 },
         tags: { total: 12, synced: 11 },
         rules: { total: 4, synced: 3, tooLarge: 1 },
         settings: { total: 2, synced: 1, tooLarge: 0 },
+        bytes: 63_488,
       }),
       'Syncing 0 of 1 paper: the 1 least recently changed paper is kept on this device only (the sync area is full); 1 read mark stays on this device; 1 rule over 8 KB or not fitting stays on this device; 1 setting stays on this device; 1 tag colour stays on this device; 1 of 2 seen marks sync, the newest first: the 1 oldest stays on this device only (no room left in the sync area; seen marks go first) (62 KB of 100 KB)',
     ],

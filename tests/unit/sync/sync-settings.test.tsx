@@ -4,19 +4,9 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SyncSettings, type SyncSettingsApi } from '@/components/SyncSettings';
 import type { SyncView } from '@/lib/store/api';
-import type { Coverage } from '@/lib/sync/wire';
+import { coverageOf } from './coverage';
 
-const coverage: Coverage = {
-  papers: { total: 3, synced: 3 },
-  notes: { total: 0, synced: 0, tooLarge: 0 },
-  read: { total: 0, synced: 0 },
-  seen: { total: 0, synced: 0 },
-  tags: { total: 0, synced: 0 },
-  rules: { total: 0, synced: 0, tooLarge: 0 },
-  settings: { total: 0, synced: 0, tooLarge: 0 },
-  bytes: 63_488,
-  items: 2,
-};
+const coverage = coverageOf({ papers: { total: 3, synced: 3 }, bytes: 63_488, items: 2 });
 
 function apiWith(view: SyncView, failure?: Error): SyncSettingsApi {
   const answer = () => (failure ? Promise.reject(failure) : Promise.resolve(view));
