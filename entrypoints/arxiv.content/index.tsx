@@ -4,6 +4,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { parseArxivPage } from '@/lib/arxiv/parse';
 import { isListingPage } from '@/lib/arxiv/url';
 import { runtimeChannel } from '@/lib/messaging/runtime';
+import { documentParsed } from '@/lib/platform/document-parsed';
 import { indexEntries } from '@/lib/overlay/entry-index';
 import { createListingState } from '@/lib/overlay/listing-state';
 import { bindPage, createLifetime, createPageHost } from '@/lib/overlay/page-host';
@@ -15,24 +16,26 @@ import { features } from './features';
 // Wiring only: detect → parse → index → state → session → UI → features; `npm run bench` reads the marks.
 export default defineContentScript({
   matches: ['https://arxiv.org/*', 'https://www.arxiv.org/*'],
-  runAt: 'document_end', // the listing is fully parsed by then; waiting for idle only delays the controls
-  // Keeps the extension id to ourselves: WXT would post it to the page on every start.
-  noScriptStartedPostMessage: true,
+  runAt: 'document_start', // evaluated while the HTML streams in, instead of after it; starts once it is parsed
+  noScriptStartedPostMessage: true, // keeps the extension id from the page: WXT would post it on every start
   main() {
-    if (!isListingPage(location.href)) return;
-    performance.mark('sift:start');
-    const page = parseArxivPage(document, location.href);
-    performance.mark('sift:parsed');
-    for (const problem of page.problems) console.info(`[sift] entry ${problem.index} left without controls: ${problem.reason}`);
-    if (page.papers.length === 0) return;
-    const { signal, detach } = createLifetime(document);
-    const entries = indexEntries(page, document, signal);
-    const state = createListingState(entries.ids());
-    const host = createPageHost(document, page, signal);
-    const session = openListingSession({ page, entries, state, notify: host.notify, ...runtimeChannel, signal, detach });
-    const ui = mountOverlay({ root: host.shadow, page, state, session, entries, signal });
-    const started = runFeatures(features, { signal, page, state, session, entries, document, notify: host.notify, ...ui }, detach);
-    performance.mark('sift:controls');
-    bindPage(document, page, state, entries, Promise.all([session.ready, started]), signal);
+    if (isListingPage(location.href)) void documentParsed(document).then(start);
   },
 });
+
+function start() {
+  performance.mark('sift:start');
+  const page = parseArxivPage(document, location.href);
+  performance.mark('sift:parsed');
+  for (const problem of page.problems) console.info(`[sift] entry ${problem.index} left without controls: ${problem.reason}`);
+  if (page.papers.length === 0) return;
+  const { signal, detach } = createLifetime(document);
+  const entries = indexEntries(page, document, signal);
+  const state = createListingState(entries.ids());
+  const host = createPageHost(document, page, signal);
+  const session = openListingSession({ page, entries, state, notify: host.notify, ...runtimeChannel, signal, detach });
+  const ui = mountOverlay({ root: host.shadow, page, state, session, entries, signal });
+  const started = runFeatures(features, { signal, page, state, session, entries, document, notify: host.notify, ...ui }, detach);
+  performance.mark('sift:controls');
+  bindPage(document, page, state, entries, Promise.all([session.ready, started]), signal);
+}
