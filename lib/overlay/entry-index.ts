@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { ArxivId, ArxivPage, Paper } from '@/lib/arxiv/types';
 import { PAGE_KINDS, traitsOf, type PageKindTraits } from '@/lib/arxiv/page-kinds';
 
@@ -41,6 +42,8 @@ export function indexEntries(page: ArxivPage, doc: Document, signal?: AbortSigna
   const template = doc.createElement('span');
   template.className = 'sift-controls';
   template.setAttribute('data-sift-ui', '');
+  // Sift's words are in the catalogue's language, which need not be the page's (arXiv says English).
+  template.lang = i18n.t('lang');
 
   papers.forEach((paper, index) => {
     const controls = template.cloneNode(false) as HTMLElement;

@@ -28,6 +28,7 @@ export interface PageHost {
 export function createPageHost(doc: Document, page: ArxivPage, signal: AbortSignal): PageHost {
   const host = doc.createElement('sift-overlay');
   host.setAttribute('data-sift-ui', '');
+  host.lang = i18n.t('lang'); // the toolbar and dialogs speak the catalogue's language, not the page's
   const firstList = page.papers[0]?.element.nodes[0]?.parentElement;
   if (traitsOf(page.kind)?.overlay === 'before-entries' && firstList) firstList.before(host);
   else doc.body.append(host);

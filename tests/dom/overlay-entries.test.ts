@@ -32,6 +32,12 @@ describe('indexEntries', () => {
     expect(entries.entryOf(doc.body)).toBeUndefined();
   });
 
+  it("marks the controls with the catalogue's language, which need not be the page's", () => {
+    const { doc } = setUp();
+    const langs = new Set([...doc.querySelectorAll('.sift-controls')].map((controls) => controls.getAttribute('lang')));
+    expect(langs).toEqual(new Set(['en']));
+  });
+
   it('marks dt and dd with the id and section, and remove() restores the page exactly', () => {
     const { doc, pristine, entries } = setUp();
     expect(doc.querySelectorAll(`[data-sift-entry="${FIRST}"]`)).toHaveLength(2);
