@@ -111,10 +111,13 @@ test.describe('on the build a reader installs', () => {
     await expect.poll(focusInSift).toBe(true);
     await page.keyboard.type(SECRET_TAG);
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
     await expect(page.locator('[data-sift-tagged] .sift-chips')).toHaveCount(1);
+    // Escape closes the picker; pressed after it has closed, it would let go of the focused entry.
+    if (await focusInSift()) await page.keyboard.press('Escape');
     await expect.poll(focusInSift).toBe(false);
-    await page.keyboard.press('n');
+    // The tagged entry's own Note button: after the picker, the keyboard's target entry depends on
+    // where the dialog handed focus back, which this test is not about.
+    await page.locator('dt[data-sift-tagged] .sift-note').click();
     await expect.poll(focusInSift).toBe(true);
     await page.keyboard.type(SECRET_NOTE);
     await page.keyboard.press('Control+Enter');

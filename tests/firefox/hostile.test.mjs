@@ -266,10 +266,13 @@ describe('the Firefox build a reader installs, on a hostile page', () => {
     await eventually(focusInSift, true);
     await page.keyboard.type(SECRET_TAG);
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
     await eventually(() => page.$$eval('[data-sift-tagged] .sift-chips', (hosts) => hosts.length), 1);
+    // Escape closes the picker; pressed after it has closed, it would let go of the focused entry.
+    if (await focusInSift()) await page.keyboard.press('Escape');
     await eventually(focusInSift, false);
-    await page.keyboard.press('n');
+    // The tagged entry's own Note button: after the picker, the keyboard's target entry depends on
+    // where the dialog handed focus back, which this test is not about.
+    await page.click('dt[data-sift-tagged] .sift-note');
     await eventually(focusInSift, true);
     await page.keyboard.type(SECRET_NOTE);
     await page.keyboard.down('Control');
