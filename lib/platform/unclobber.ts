@@ -8,7 +8,9 @@
  * named element (named properties sit on the prototype chain), so the polyfill then wraps
  * `chrome`, which a page cannot shadow. Firefox's `browser` is the sandbox's own and never a DOM
  * element, so nothing changes there. Import this module first, before anything that imports
- * `wxt/browser`.
+ * `wxt/browser`. Since the content script starts at `document_start`, no page element exists yet
+ * when it is evaluated in a normally loaded tab; this stays for any start that finds the DOM
+ * already built, which is where the hostile-page tests' form was first seen to break Sift.
  */
 const candidate: unknown = (globalThis as { browser?: unknown }).browser;
 if (typeof Node !== 'undefined' && candidate instanceof Node) {
