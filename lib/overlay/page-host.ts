@@ -13,7 +13,7 @@ import { applyFilterFlags, NO_FILTERS } from './filters';
 import type { ListingState } from './listing-state';
 import { createNotifier, type Notifier } from './notify';
 import { pageSchemeOf } from './scheme';
-import { SHADOW_MODE } from './shadow-mode';
+import { attachPrivateRoot } from './private-root';
 import { keepTypingInside } from './typing-guard';
 
 export interface PageHost {
@@ -35,7 +35,7 @@ export function createPageHost(doc: Document, page: ArxivPage, signal: AbortSign
   signal.addEventListener('abort', () => host.remove());
   // Closed for readers (see shadow-mode.ts); page scripts cannot drive it either way: every
   // handler that changes data or opens a tab ignores events that are not the reader's (`isTrusted`).
-  const shadow = host.attachShadow({ mode: SHADOW_MODE });
+  const shadow = attachPrivateRoot(host);
   keepTypingInside(shadow, signal);
   const notify = createNotifier(shadow, doc, signal);
   followPageScheme(doc, host, signal);

@@ -1,9 +1,10 @@
 /**
- * A shadow root for words of the reader's that Sift shows on an arXiv entry: the tag chips and the
- * note tooltip. In a reader's build it is closed (shadow-mode.ts), so the page's scripts see the
- * host element but none of the text in it; the page's stylesheet cannot reach in either, so the
- * root brings its own `<style>` when it needs one (a `<style>` element, not an adopted sheet:
- * Firefox refuses a sheet a content script constructs for a page's shadow root).
+ * A shadow root for what Sift shows on arXiv's page: the overlay's toolbar and dialogs, and on an
+ * entry the reader's own words, its tag chips and note tooltip. In a reader's build it is closed
+ * (shadow-mode.ts), so the page's scripts see the host element but none of the text in it; the
+ * page's stylesheet cannot reach in either, so the root brings its own `<style>` when it needs one
+ * (an element rather than an adopted sheet: only tagged or noted entries get a root, and an element
+ * needs nothing of constructable stylesheets across the content script's world).
  */
 import { SHADOW_MODE } from './shadow-mode';
 
