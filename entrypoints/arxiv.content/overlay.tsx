@@ -18,7 +18,7 @@ import { createNavigator } from '@/lib/overlay/navigator';
 import { watchOnScreen } from '@/lib/overlay/on-screen';
 import type { ListingSession } from '@/lib/overlay/session';
 import { seenProgressOf } from '@/lib/overlay/seen-progress';
-import { checkRule } from '@/lib/rules/compile';
+import { checkRuleShape } from '@/lib/rules/compile';
 import { availableFilters, FILTERS } from '@/lib/overlay/filters';
 import { SelectionBar } from '@/components/SelectionBar';
 import { BulkTagDialog } from '@/components/BulkTagDialog';
@@ -215,8 +215,10 @@ export function mountOverlay({ root, page, state, session, entries, signal }: Ov
           <Modal title={i18n.t('overlay.page.rulesTitle')} onClose={dialogs.close}>
             <RulesPanel
               rules={state.rules.value}
+              // The cheap checks only, so the listing carries no regex safety detector: the
+              // background judges the rule on save, and session.saveRule rejects with its reason.
               validate={(rule) => {
-                const checked = checkRule(rule);
+                const checked = checkRuleShape(rule);
                 return checked.ok ? undefined : checked.error;
               }}
               onSave={(rule) => session.saveRule(rule)}

@@ -5,7 +5,7 @@ import { localisePage } from '@/lib/extension-pages/localise-page';
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '@/components/OptionsPage';
 import { saveBlob } from '@/lib/platform/save-file';
-import { judgeRule } from '@/lib/rules/compile';
+import { judgeRule } from '@/lib/rules/judge';
 import { callApi } from '@/lib/store/client';
 import { changedTables } from '@/lib/store/backup-format';
 import { restoreBackupFile, toBackupBlob } from '@/lib/store/backup-stream';

@@ -1,12 +1,14 @@
 /**
  * Compiles the user's highlight rules into matchers. Phrase and word rules that fold text the
  * same way are merged, per field, into ONE alternation of escaped literals, so a field's text is
- * scanned once whatever the number of rules; each regex rule runs on its own after a safety check.
+ * scanned once whatever the number of rules; each regex rule runs on its own.
+ *
+ * This module runs in every listing, so it holds only cheap checks. The regex safety check and
+ * the breadth check (judge.ts, with redos-detector) run in the background when a rule is saved,
+ * imported or listed for a page, and listings compile a regex rule only on that stored verdict.
  */
 import { i18n } from '#i18n';
-import { LIMITS } from '@/lib/schemas/fields';
 import { foldText, type FoldOptions } from './fold';
-import { checkRegexSafety, MAX_PATTERN_LENGTH, type SafetyResult } from './regex-safety';
 import { RULE_FIELDS, type Rule, type RuleField } from './types';
 
 /** A rule that compiled, with the colour slot that names its highlight (`sift-rule-<slot>`). */
@@ -65,7 +67,10 @@ export interface CompiledRules {
 }
 
 /** `{ ok: true }`, or `{ ok: false, error }` with a sentence for the rule editor. */
-export type RuleCheck = SafetyResult;
+export type RuleCheck = { ok: true } | { ok: false; error: string };
+
+/** Longer patterns are refused outright: the detector's work grows with length, and no real rule needs more. */
+export const MAX_PATTERN_LENGTH = 200;
 
 const COLOR = /^#[0-9a-f]{6}$/i;
 /** A letter, digit or combining mark: what a whole-word match must not be glued to. */
@@ -78,33 +83,47 @@ export function isRuleColor(value: string): boolean {
   return COLOR.test(value);
 }
 
-function foldOptionsOf(rule: Rule): FoldOptions {
+/** How a phrase or word rule folds the text it meets (and its own pattern). */
+export function foldOptionsOf(rule: Rule): FoldOptions {
   return { caseFold: !rule.caseSensitive, diacriticFold: !rule.diacriticSensitive };
 }
 
 /** The folded literal a phrase or word rule looks for; empty when the pattern is blank. */
-function literalKey(rule: Rule): string {
+export function literalKey(rule: Rule): string {
   return foldText(rule.pattern.trim(), foldOptionsOf(rule)).text.trim();
 }
 
 /** The regex source a regex rule runs: its accents folded like the text it will meet. */
-function regexSource(rule: Rule): string {
+export function regexSource(rule: Rule): string {
   return foldText(rule.pattern, { caseFold: false, diacriticFold: !rule.diacriticSensitive }).text;
 }
 
-function regexFlags(rule: Rule): 'u' | 'iu' {
+/** The flags a regex rule runs with: always `u`, and `i` unless it is case-sensitive. */
+export function regexFlags(rule: Rule): 'u' | 'iu' {
   return rule.caseSensitive ? 'u' : 'iu';
 }
 
+/** Whether `source` compiles with `flags`, with the engine's own message when it does not. */
+function checkSyntax(source: string, flags: 'u' | 'iu'): RuleCheck {
+  try {
+    new RegExp(source, flags);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /**
- * Whether a rule can be compiled: it names at least one known field and a `#rrggbb` colour (the
- * colour goes into generated CSS, so nothing else is accepted), its pattern is not blank and at
- * most `MAX_PATTERN_LENGTH` characters, and a regex pattern is valid with the `u` flag and cannot
- * backtrack catastrophically (see `checkRegexSafety`). The error is a sentence for the rule editor.
+ * The cheap checks of a rule, which need no regex safety detector: it names at least one known
+ * field and a `#rrggbb` colour (the colour goes into generated CSS, so nothing else is accepted),
+ * its pattern is not blank and at most `MAX_PATTERN_LENGTH` characters, a phrase or word is not
+ * blank once folded, and a regex is valid with the `u` flag as typed and as folded. The listing's
+ * rules dialog runs only these; the background adds the safety and breadth checks when the rule is
+ * saved (`judgeRule` in judge.ts) and refuses the save with that reason.
  *
- * @example checkRule({ ...rule, mode: 'regex', pattern: '(a|aa)*b' }) → { ok: false, error: 'This regular expression…' }
+ * @example checkRuleShape({ ...rule, mode: 'regex', pattern: '(a' }) → { ok: false, error: 'Invalid regular expression: /(a/u: Unterminated group' }
  */
-export function checkRule(rule: Rule): RuleCheck {
+export function checkRuleShape(rule: Rule): RuleCheck {
   if (rule.fields.length === 0) return { ok: false, error: i18n.t('rules.problems.noField') };
   const unknown = rule.fields.find((field) => !RULE_FIELDS.includes(field));
   if (unknown !== undefined) return { ok: false, error: i18n.t('rules.problems.unknownField', { field: unknown }) };
@@ -116,10 +135,9 @@ export function checkRule(rule: Rule): RuleCheck {
   if (rule.mode !== 'regex') {
     return literalKey(rule).length > 0 ? { ok: true } : { ok: false, error: i18n.t('rules.problems.emptyFolded') };
   }
-  // Report syntax errors against what the user typed, then judge what will actually run.
-  const typed = checkRegexSafety(rule.pattern, regexFlags(rule));
-  if (!typed.ok) return typed;
-  return checkRegexSafety(regexSource(rule), regexFlags(rule));
+  // Report syntax errors against what the user typed, then against what will actually run.
+  const typed = checkSyntax(rule.pattern, regexFlags(rule));
+  return typed.ok ? checkSyntax(regexSource(rule), regexFlags(rule)) : typed;
 }
 
 /**
@@ -130,96 +148,9 @@ export function ruleFingerprint(rule: Rule): string {
   return `${rule.mode}|${rule.caseSensitive ? 'c' : ''}${rule.diacriticSensitive ? 'd' : ''}|${rule.pattern}`;
 }
 
-/**
- * An abstract-sized sample of arXiv prose, with TeX, digits and punctuation: a pattern that
- * matches most of it would paint most of every listing.
- */
-const BREADTH_SAMPLE =
-  // i18n-exempt: sample arXiv prose that patterns are matched against, never shown
-  'We study Byzantine fault-tolerant consensus for $n \\ge 3f+1$ replicas under partial synchrony. Our protocol, Quorum-7, commits in two rounds (4.2 ms at 64 nodes) and recovers from leader failures without a view change; prior work (PBFT, HotStuff) needs three. We prove safety and liveness, give a TLA+ specification, and evaluate on 128 GPUs across 3 data centres: throughput improves 2.3x over the baseline while the tail latency stays below 20 ms. Code is available.';
-/**
- * Short abstracts from unrelated fields, written for this check (with {@link BREADTH_SAMPLE}): a
- * one-character rule found in every one of them is found in nearly every paper.
- */
-const UBIQUITY_SAMPLES = [
-  BREADTH_SAMPLE,
-  // i18n-exempt: a sample abstract (mathematics), never shown
-  'Let $G$ be a finite group acting on a compact Riemann surface of genus $g \\ge 2$. We show that the number of conjugacy classes of such actions grows at most polynomially in $g$, and give a sharp bound for cyclic groups.',
-  // i18n-exempt: a sample abstract (astrophysics), never shown
-  'We report the detection of a faint stellar stream in the outer halo of the Andromeda galaxy using deep photometry from a wide-field survey. The stream spans roughly 40 kpc and suggests the recent accretion of a dwarf satellite on a radial orbit.',
-  // i18n-exempt: a sample abstract (biology), never shown
-  'Root hair growth in Arabidopsis depends on a tip-focused calcium gradient. Using live imaging and a genetically encoded sensor, we find that oscillations of cytosolic calcium precede bursts of cell wall expansion by several seconds.',
-  // i18n-exempt: a sample abstract (condensed matter), never shown
-  'We study a two-dimensional Hubbard model on the kagome lattice at one-third filling. At intermediate coupling the ground state is a valence bond crystal with a 12-site unit cell; stronger interactions drive a transition into a magnetically ordered phase.',
-  // i18n-exempt: a sample abstract (computer science), never shown
-  'Large language models often answer questions about recent events with confident but outdated facts. We introduce a benchmark of 3,200 time-stamped questions and measure how retrieval from a news archive changes accuracy.',
-];
-/** The fields of running prose, where the samples stand for what a rule meets. */
-const PROSE_FIELDS: readonly RuleField[] = ['title', 'abstract', 'comments'];
-/** More matches than one per this many characters, or this share of the text covered, is "nearly everything". */
-const BREADTH_CHARS_PER_MATCH = 12;
-const BREADTH_COVERAGE = 0.4;
-const EMPTY_MATCH_MESSAGE = i18n.t('rules.problems.emptyMatch');
-
-/** A global regex finding what `rule` finds in text folded as `sampleFold(rule)` folds it, whole words included. */
-function breadthRegex(rule: Rule): RegExp {
-  if (rule.mode === 'regex') return new RegExp(regexSource(rule), `g${regexFlags(rule)}`);
-  const key = literalKey(rule);
-  const before = rule.mode === 'word' && isWordCharAt(key, false) ? `(?<!${WORD_CHAR.source})` : '';
-  const after = rule.mode === 'word' && isWordCharAt(key, true) ? `(?!${WORD_CHAR.source})` : '';
-  return new RegExp(`${before}${escapeLiteral(key)}${after}`, 'gu');
-}
-
-function sampleFold(rule: Rule): FoldOptions {
-  return rule.mode === 'regex' ? { caseFold: false, diacriticFold: !rule.diacriticSensitive } : foldOptionsOf(rule);
-}
-
-/**
- * A sentence when `rule` would match nearly any text: empty text, most of {@link BREADTH_SAMPLE},
- * or, for a phrase or word of one character on a prose field, every one of {@link UBIQUITY_SAMPLES}.
- * Longer words as common as "the" pass: they paint a few ranges per entry, like a topic word, and
- * the painter's range cap bounds the total; a one-character word also meets every article,
- * pronoun and formula variable.
- */
-function breadthProblem(rule: Rule): string | undefined {
-  if (rule.mode === 'regex' && new RegExp(regexSource(rule), regexFlags(rule)).test('')) return EMPTY_MATCH_MESSAGE;
-  const regex = breadthRegex(rule);
-  const folded = foldText(BREADTH_SAMPLE, sampleFold(rule)).text;
-  let count = 0;
-  let covered = 0;
-  for (let match = regex.exec(folded); match && count <= folded.length; match = regex.exec(folded)) {
-    if (match[0].length === 0) return EMPTY_MATCH_MESSAGE;
-    count += 1;
-    covered += match[0].length;
-  }
-  if (count * BREADTH_CHARS_PER_MATCH > folded.length || covered > folded.length * BREADTH_COVERAGE) {
-    return i18n.t('rules.problems.nearlyEverything', { count, length: folded.length });
-  }
-  const key = rule.mode === 'regex' ? '' : literalKey(rule);
-  if (Array.from(key).length !== 1 || !rule.fields.some((field) => PROSE_FIELDS.includes(field))) return undefined;
-  const everywhere = UBIQUITY_SAMPLES.every((sample) => {
-    regex.lastIndex = 0;
-    return regex.test(foldText(sample, sampleFold(rule)).text);
-  });
-  if (!everywhere) return undefined;
-  const asWord = rule.mode === 'word' && WORD_CHAR.test(key);
-  return i18n.t(asWord ? 'rules.problems.oneCharWord' : 'rules.problems.oneCharText', { pattern: rule.pattern.trim() });
-}
-
-/**
- * `rule` with its verdict: the full check (`checkRule`) plus a refusal of patterns that match
- * nearly everything or empty text. Run once, when the rule is saved or imported, in the
- * background or an extension page; listings then trust the stored verdict instead of running the
- * detector on every load (see `compileRules`). Any verdict the rule carried is replaced. Throws
- * when the detector's budget is spent (see `checkRegexSafety`), so no verdict is stored then.
- *
- * @example judgeRule({ ...rule, mode: 'regex', pattern: '.' }).verdict → { of: 'regex||.', error: 'This pattern matches nearly everything…' }
- */
-export function judgeRule(rule: Rule): Rule {
-  const { verdict: _old, ...bare } = rule;
-  const check = checkRule(bare);
-  const error = check.ok ? breadthProblem(bare) : check.error;
-  return { ...bare, verdict: error === undefined ? { of: ruleFingerprint(bare) } : { of: ruleFingerprint(bare), error } };
+/** Whether `rule` carries a verdict about its current pattern (see `judgeRule` in judge.ts). */
+export function hasCurrentVerdict(rule: Rule): boolean {
+  return rule.verdict !== undefined && rule.verdict.of === ruleFingerprint(rule);
 }
 
 /** The checks a judged rule still needs in a listing: cheap ones, no detector. */
@@ -228,15 +159,8 @@ function checkJudgedRule(rule: Rule): RuleCheck {
   if (rule.fields.length === 0 || rule.fields.some((field) => !RULE_FIELDS.includes(field))) return { ok: false, error: i18n.t('rules.problems.knownFields') };
   if (!isRuleColor(rule.color)) return { ok: false, error: i18n.t('rules.problems.colour') };
   if (rule.mode !== 'regex') return literalKey(rule).length > 0 ? { ok: true } : { ok: false, error: i18n.t('rules.problems.emptyFolded') };
-  try {
-    new RegExp(regexSource(rule), regexFlags(rule));
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
+  return checkSyntax(regexSource(rule), regexFlags(rule));
 }
-
-const UNJUDGED_MESSAGE = i18n.t('rules.problems.unjudged', LIMITS.regexRules);
 
 interface PassBuilder {
   field: RuleField;
@@ -245,11 +169,13 @@ interface PassBuilder {
   regexes: RegexMatcher[];
 }
 
-function escapeLiteral(key: string): string {
+/** `key` as a `u`-mode pattern that matches it literally. */
+export function escapeLiteral(key: string): string {
   return key.replace(SYNTAX_CHAR, '\\$&');
 }
 
-function isWordCharAt(key: string, fromEnd: boolean): boolean {
+/** Whether `key` starts (or, with `fromEnd`, ends) with a word character, so a whole-word match must not continue it there. */
+export function isWordCharAt(key: string, fromEnd: boolean): boolean {
   const chars = Array.from(key);
   const c = fromEnd ? chars[chars.length - 1] : chars[0];
   return c !== undefined && WORD_CHAR.test(c);
@@ -268,10 +194,11 @@ function buildGroup(alternatives: readonly LiteralAlternative[]): LiteralGroup {
  * Compile rules for `matchText` / `matchPaper` / `paintHighlights`. Disabled rules are left out;
  * enabled rules that fail their check are left out and listed in `problems`, so one bad rule (say,
  * from an old backup) never stops the rest; a repeated id keeps its first rule. A rule whose
- * stored verdict is current (see `judgeRule`) gets only the cheap checks; one without runs
- * `checkRule`, for at most `LIMITS.regexRules` regex rules per compile, so a listing never runs
- * the detector more than that. Each distinct
- * colour gets a slot, in rule order.
+ * stored verdict is current (see `judgeRule` in judge.ts) gets only the cheap checks and its
+ * verdict. Without one, a phrase or word rule gets the cheap checks (`checkRuleShape`), and a regex
+ * rule is refused: the background judges rules before it hands them to a listing, so only a
+ * rule it could not judge yet (the detector's budget was spent) arrives so, and no listing runs
+ * the detector. Each distinct colour gets a slot, in rule order.
  *
  * Rules are grouped per field into passes, one per way of folding the text (case × diacritics;
  * regex rules fold diacritics only). A pass holds one alternation regex over the escaped folded
@@ -294,19 +221,12 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
     return pass;
   };
 
-  let unjudgedRegexes = 0;
   for (const rule of rules) {
     if (!rule.enabled || compiled.has(rule.id)) continue;
     let check: RuleCheck;
-    if (rule.verdict !== undefined && rule.verdict.of === ruleFingerprint(rule)) check = checkJudgedRule(rule);
-    else if (rule.mode === 'regex' && ++unjudgedRegexes > LIMITS.regexRules) check = { ok: false, error: UNJUDGED_MESSAGE };
-    else {
-      try {
-        check = checkRule(rule);
-      } catch (error) {
-        check = { ok: false, error: error instanceof Error ? error.message : String(error) };
-      }
-    }
+    if (hasCurrentVerdict(rule)) check = checkJudgedRule(rule);
+    else if (rule.mode === 'regex') check = { ok: false, error: i18n.t('rules.problems.unjudged') };
+    else check = checkRuleShape(rule);
     if (!check.ok) {
       problems.push({ ruleId: rule.id, error: check.error });
       continue;

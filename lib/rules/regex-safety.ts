@@ -1,8 +1,10 @@
 /**
  * Whether a user-written regular expression may run on arXiv text: valid with the `u` flag, short,
- * and free of catastrophic backtracking as judged by `redos-detector`. The check runs when a rule
- * is saved or imported, and its verdict is stored with the rule (see `judgeRule` in compile.ts),
- * so listings do not run it; results are also memoised by pattern and flags.
+ * and free of catastrophic backtracking as judged by `redos-detector`. The check runs in the
+ * background and on the options page, when a rule is saved, imported, synced or listed without a
+ * verdict, and its verdict is stored with the rule (see `judgeRule` in judge.ts); listings never
+ * run it, and the content script does not carry the detector. Results are also memoised by
+ * pattern and flags.
  *
  * redos-detector keeps memory after each run (about 2.4 GB of heap after 175 hostile checks in
  * Node, measured on 6.1.4), more the longer a run works. So the detector gets a time budget per
@@ -11,9 +13,7 @@
  */
 import { i18n } from '#i18n';
 import { isSafePattern } from 'redos-detector';
-
-/** Longer patterns are refused outright: the detector's work grows with length, and no real rule needs more. */
-export const MAX_PATTERN_LENGTH = 200;
+import { MAX_PATTERN_LENGTH } from './compile';
 
 /**
  * Bounds for the detector. The checked pattern is anchored (see `checkRegexSafety`), and every

@@ -10,7 +10,7 @@
  * replaced one back.
  */
 import type { ArxivId } from '@/lib/arxiv/types';
-import { judgeRule } from '@/lib/rules/compile';
+import { judgeRule } from '@/lib/rules/judge';
 import type { Stamp } from '@/lib/sync/hlc';
 import {
   BACKUP_FORMAT,

@@ -9,7 +9,7 @@
  * an unmark in the same minute, or one that arrived with another device's stamp).
  */
 import type { ArxivId } from '@/lib/arxiv/types';
-import { judgeRule } from '@/lib/rules/compile';
+import { judgeRule } from '@/lib/rules/judge';
 import { nextStamp, stampOfMs, type Stamp } from '@/lib/sync/hlc';
 import type { SeenRecord, SiftDb } from './db';
 import type { RuleEntry, SeenEntry, TagEntry } from './merge';

@@ -13,7 +13,7 @@ import { compileRules } from '../../lib/rules/compile';
 import type { Rule } from '../../lib/rules/types';
 import { FakeHighlight, fakeSupport } from '../unit/highlight/fake-highlight';
 import { loadFixture } from '../fixtures/load-fixture';
-import { makeRule } from '../unit/rules/make-rule';
+import { makeRule, withVerdict } from '../unit/rules/make-rule';
 
 const sections = [...loadFixture('list-new-cs.DC-2026-02-27.html').querySelectorAll('dl#articles')];
 
@@ -115,7 +115,7 @@ describe('paintHighlights', () => {
     const rules: Rule[] = [
       makeRule({ id: 'fsdp', pattern: 'fsdp', fields: ['title', 'abstract'] }),
       makeRule({ id: 'tex', pattern: '$O(\\sqrt{n})$', fields: ['abstract'], color: '#80deea' }),
-      makeRule({ id: 'llm', pattern: '\\bLLMs?\\b', mode: 'regex', fields: ['title'], color: '#a5d6a7' }),
+      withVerdict(makeRule({ id: 'llm', pattern: '\\bLLMs?\\b', mode: 'regex', fields: ['title'], color: '#a5d6a7' })),
     ];
     const support = fakeSupport();
     paintHighlights(entries, compileRules(rules), support);
@@ -200,7 +200,7 @@ describe('paintHighlights', () => {
     const support = fakeSupport();
     const rules = [
       makeRule({ id: 'across', pattern: '(cs.DB); Machine', fields: ['subjects'] }),
-      makeRule({ id: 'anchored', pattern: '^Databases \\(cs\\.DB\\)$', mode: 'regex', fields: ['subjects'] }),
+      withVerdict(makeRule({ id: 'anchored', pattern: '^Databases \\(cs\\.DB\\)$', mode: 'regex', fields: ['subjects'] })),
     ];
     const result = paintHighlights(entries, compileRules(rules), support);
     expect(new Set(result.matches.flatMap((m) => m.ruleIds))).toEqual(new Set(['anchored']));

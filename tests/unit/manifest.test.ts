@@ -27,6 +27,19 @@ describe.each(BUILDS)('built files in %s', (build) => {
   });
 });
 
+/**
+ * Text only redos-detector's code holds (its refusal of a backreference it cannot model,
+ * node_modules/redos-detector/dist): where it appears, the detector was bundled.
+ */
+const DETECTOR_MARKER = 'Unsupported reference to group ';
+
+describe.each(BUILDS)('built content script in %s', (build) => {
+  it('carries no regex safety detector: the background judges rules, listings compile on the verdict', () => {
+    expect(readFileSync(`${build}/background.js`, 'utf8')).toContain(DETECTOR_MARKER);
+    expect(readFileSync(`${build}/content-scripts/arxiv.js`, 'utf8')).not.toContain(DETECTOR_MARKER);
+  });
+});
+
 describe.each(BUILDS)('built manifest in %s', (build) => {
   const manifest = manifestOf(build);
   // MV2 lists host permissions among `permissions`; MV3 has its own key.

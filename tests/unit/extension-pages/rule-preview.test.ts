@@ -59,6 +59,12 @@ describe('previewRule on the seed listing', () => {
     expect(preview.samples[0]).toMatch(/^GetBatch/);
   });
 
+  it('previews a regular expression, judged as the background will judge it on save', () => {
+    const preview = previewRule(rule({ pattern: 'federat\\w+', mode: 'regex' }), seed);
+    expect(preview).toEqual(previewRule(rule({ pattern: 'federated', mode: 'phrase' }), seed));
+    expect(preview.count).toBeGreaterThan(0);
+  });
+
   it('previews a draft that is not enabled yet', () => {
     expect(previewRule(rule({ pattern: 'federated', enabled: false }), seed).count).toBeGreaterThan(0);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileRules, judgeRule } from '@/lib/rules/compile';
+import { compileRules } from '@/lib/rules/compile';
+import { judgeRule } from '@/lib/rules/judge';
 import type { Rule } from '@/lib/rules/types';
 import { exportBackup, importBackup } from '@/lib/store/backup';
 import { NOW, freshDb, rule as storeRule, storeApi } from '../store/support';

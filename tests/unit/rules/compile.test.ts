@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkRule, compileRules, judgeRule, ruleFingerprint } from '../../../lib/rules/compile';
-import { LIMITS } from '../../../lib/schemas/fields';
-import { MAX_PATTERN_LENGTH, UNSAFE_REGEX_MESSAGE } from '../../../lib/rules/regex-safety';
-import { makeRule } from './make-rule';
+import { MAX_PATTERN_LENGTH, checkRuleShape, compileRules, ruleFingerprint } from '../../../lib/rules/compile';
+import { checkRule, judgeRule } from '../../../lib/rules/judge';
+import { UNSAFE_REGEX_MESSAGE } from '../../../lib/rules/regex-safety';
+import { makeRule, withVerdict } from './make-rule';
 
 const regex = (pattern: string, caseSensitive = false) => makeRule({ pattern, mode: 'regex', caseSensitive });
 
@@ -73,7 +73,7 @@ describe('compileRules', () => {
     const compiled = compileRules([
       makeRule({ id: 'ok', pattern: 'graph' }),
       makeRule({ id: 'off', pattern: 'graph', enabled: false }),
-      makeRule({ id: 'bad', pattern: '(a+)+$', mode: 'regex' }),
+      judgeRule(makeRule({ id: 'bad', pattern: '(a+)+$', mode: 'regex' })),
     ]);
     expect([...compiled.rules.keys()]).toEqual(['ok']);
     expect(compiled.problems).toEqual([{ ruleId: 'bad', error: UNSAFE_REGEX_MESSAGE }]);
@@ -94,7 +94,7 @@ describe('compileRules', () => {
       makeRule({ id: 'g', pattern: 'graph', fields: ['title'] }),
       makeRule({ id: 'gn', pattern: 'Graph Neural', mode: 'word', fields: ['title'] }),
       makeRule({ id: 'cs', pattern: 'GPU', caseSensitive: true, fields: ['title'] }),
-      makeRule({ id: 'r', pattern: 'LLMs?', mode: 'regex', fields: ['title'] }),
+      withVerdict(makeRule({ id: 'r', pattern: 'LLMs?', mode: 'regex', fields: ['title'] })),
     ]);
     const [insensitive, caseKept, ...rest] = compiled.fields.title;
     expect(insensitive).toMatchObject({ fold: { caseFold: true, diacriticFold: true }, regexes: [] });
@@ -137,16 +137,40 @@ describe('judgeRule and stored verdicts', () => {
     expect(compileRules([refused]).problems).toEqual([{ ruleId: refused.id, error: 'No.' }]);
   });
 
-  it('checks a rule again when its pattern changed after the verdict', () => {
+  it('refuses a regex rule whose verdict is about an older pattern, saying it is not checked yet', () => {
     const stale = { ...regex('(a+)+$'), verdict: { of: ruleFingerprint(regex('raft')) } };
-    expect(compileRules([stale]).problems).toEqual([{ ruleId: stale.id, error: UNSAFE_REGEX_MESSAGE }]);
+    expect(compileRules([stale]).problems).toEqual([{ ruleId: stale.id, error: expect.stringMatching(/^Not checked yet/) }]);
   });
 
-  it(`checks at most ${LIMITS.regexRules} unjudged regex rules in one compile and refuses the rest with words`, () => {
-    const rules = Array.from({ length: LIMITS.regexRules + 3 }, (_, i) => makeRule({ id: `r${i}`, pattern: `word${i}\\d`, mode: 'regex' }));
+  it('refuses every unjudged regex rule with words, and compiles unjudged phrase and word rules on the cheap checks', () => {
+    const rules = [
+      ...Array.from({ length: 3 }, (_, i) => makeRule({ id: `r${i}`, pattern: `word${i}\\d`, mode: 'regex' })),
+      makeRule({ id: 'p', pattern: 'raft' }),
+      makeRule({ id: 'w', pattern: 'Paxos', mode: 'word' }),
+      makeRule({ id: 'bad colour', pattern: 'raft', color: 'red' }),
+    ];
     const { problems, rules: compiled } = compileRules(rules);
-    expect(compiled.size).toBe(LIMITS.regexRules);
-    expect(problems).toHaveLength(3);
+    expect([...compiled.keys()]).toEqual(['p', 'w']);
+    expect(problems.map((problem) => problem.ruleId)).toEqual(['r0', 'r1', 'r2', 'bad colour']);
     expect(problems[0]?.error).toMatch(/^Not checked yet/);
+    expect(problems[3]?.error).toBe('The colour must look like #rrggbb.');
+  });
+});
+
+describe('checkRuleShape, the rules dialog\'s check in a listing', () => {
+  it.each([
+    [regex('(unbalanced'), /Invalid regular expression/],
+    [regex('x'.repeat(MAX_PATTERN_LENGTH + 1)), /longer than 200 characters/],
+    [makeRule({ pattern: '  ' }), /The pattern is empty/],
+    [makeRule({ pattern: 'graph', fields: [] }), /at least one field/],
+    [makeRule({ pattern: 'graph', color: '#fff' }), /#rrggbb/],
+  ])('refuses an unusable rule (%#) as checkRule does', (rule, error) => {
+    expect(checkRuleShape(rule)).toEqual({ ok: false, error: expect.stringMatching(error) });
+    expect(checkRule(rule)).toEqual(checkRuleShape(rule));
+  });
+
+  it.each(['(a+)+$', '.', 'x*'])('leaves the regex %s, refused on save by the background, to the background', (pattern) => {
+    expect(checkRuleShape(regex(pattern))).toEqual({ ok: true });
+    expect(judgeRule(regex(pattern)).verdict?.error).toBeDefined();
   });
 });

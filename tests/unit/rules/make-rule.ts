@@ -1,3 +1,4 @@
+import { ruleFingerprint } from '../../../lib/rules/compile';
 import type { Rule } from '../../../lib/rules/types';
 
 /** A valid, enabled, case- and accent-insensitive phrase rule on every field, with `overrides`. */
@@ -15,4 +16,12 @@ export function makeRule(overrides: Partial<Rule> & Pick<Rule, 'pattern'>): Rule
     updatedAt: 0,
     ...overrides,
   };
+}
+
+/**
+ * `rule` as the background hands it to a listing once judged: with a current verdict and no
+ * error. For tests of compiling and matching, which a listing does on the verdict alone.
+ */
+export function withVerdict(rule: Rule): Rule {
+  return { ...rule, verdict: { of: ruleFingerprint(rule) } };
 }

@@ -5,7 +5,7 @@ import { compileRules } from '../../../lib/rules/compile';
 import { foldText, toOriginalRange } from '../../../lib/rules/fold';
 import { MAX_MATCHES_PER_SCAN, MAX_REGEX_INPUT, matchPaper, matchText } from '../../../lib/rules/match';
 import type { Rule, RuleField } from '../../../lib/rules/types';
-import { makeRule } from './make-rule';
+import { makeRule, withVerdict } from './make-rule';
 import seedJson from './seed-papers.json';
 
 const seed = seedJson as PaperText[];
@@ -104,9 +104,9 @@ describe('case and diacritics', () => {
   });
 
   it('applies case and accent folding to regex rules too', () => {
-    const rule = makeRule({ id: 'r', pattern: 'Erd[oö]s\\b', mode: 'regex' });
+    const rule = withVerdict(makeRule({ id: 'r', pattern: 'Erd[oö]s\\b', mode: 'regex' }));
     expect(found([rule], 'ERDŐS and erdos')).toEqual(['r:ERDŐS', 'r:erdos']);
-    const sensitive = makeRule({ id: 's', pattern: 'Erdős', mode: 'regex', caseSensitive: true, diacriticSensitive: true });
+    const sensitive = withVerdict(makeRule({ id: 's', pattern: 'Erdős', mode: 'regex', caseSensitive: true, diacriticSensitive: true }));
     expect(found([sensitive], 'Erdős erdős Erdos')).toEqual(['s:Erdős']);
   });
 });
@@ -150,7 +150,7 @@ describe('offsets in the original text', () => {
 
   it('map regex matches on folded text back to the original', () => {
     const text = 'Große Erdős-Graphen';
-    const [match] = matchText(compileRules([makeRule({ id: 'r', pattern: 'erdos-\\w+', mode: 'regex' })]), 'title', text);
+    const [match] = matchText(compileRules([withVerdict(makeRule({ id: 'r', pattern: 'erdos-\\w+', mode: 'regex' }))]), 'title', text);
     expect(match && text.slice(match.start, match.end)).toBe('Erdős-Graphen');
   });
 });
@@ -205,16 +205,16 @@ describe('overlapping rules', () => {
 
 describe('bounded matching', () => {
   it.each(['^', '\\b', '(?:)', '$', 'x*', '(?=a)'])('terminates on the zero-length regex %s and reports nothing', (pattern) => {
-    expect(found([makeRule({ id: 'z', pattern, mode: 'regex' })], 'a b 🚀 c')).toEqual([]);
+    expect(found([withVerdict(makeRule({ id: 'z', pattern, mode: 'regex' }))], 'a b 🚀 c')).toEqual([]);
   });
 
   it('still reports the non-empty matches of a regex that can also match empty', () => {
-    expect(found([makeRule({ id: 'z', pattern: '\\d*', mode: 'regex' })], 'a 12 b 3')).toEqual(['z:12', 'z:3']);
+    expect(found([withVerdict(makeRule({ id: 'z', pattern: '\\d*', mode: 'regex' }))], 'a 12 b 3')).toEqual(['z:12', 'z:3']);
   });
 
   it('caps the matches of one rule in one text', () => {
     const text = 'a'.repeat(MAX_MATCHES_PER_SCAN * 3);
-    expect(matchText(compileRules([makeRule({ id: 'r', pattern: 'a', mode: 'regex' })]), 'title', text)).toHaveLength(
+    expect(matchText(compileRules([withVerdict(makeRule({ id: 'r', pattern: 'a', mode: 'regex' }))]), 'title', text)).toHaveLength(
       MAX_MATCHES_PER_SCAN,
     );
     expect(matchText(compileRules([makeRule({ id: 'p', pattern: 'a' })]), 'title', text)).toHaveLength(
@@ -225,7 +225,7 @@ describe('bounded matching', () => {
   // Speed is measured by `npm run bench`; here the input cap must hold. Without it this pattern
   // would scan 300,000 characters quadratically and run into the runner's timeout.
   it('scans an accepted but polynomial regex only up to the input cap on hostile text', () => {
-    const rule = makeRule({ id: 'r', pattern: 'foo.*bar', mode: 'regex' });
+    const rule = withVerdict(makeRule({ id: 'r', pattern: 'foo.*bar', mode: 'regex' }));
     const compiled = compileRules([rule]);
     expect(matchText(compiled, 'abstract', 'foo'.repeat(100_000))).toEqual([]);
     expect(matchText(compiled, 'abstract', `foo${'x'.repeat(MAX_REGEX_INPUT)}bar`)).toEqual([]);
@@ -250,7 +250,7 @@ describe('matchPaper', () => {
   it('matches subjects as "Name (code)", one subject at a time', () => {
     const rules = [
       makeRule({ id: 'code', pattern: 'cs.DB', mode: 'word', fields: ['subjects'] }),
-      makeRule({ id: 'anchored', pattern: '^Machine Learning \\(cs\\.LG\\)$', mode: 'regex', fields: ['subjects'] }),
+      withVerdict(makeRule({ id: 'anchored', pattern: '^Machine Learning \\(cs\\.LG\\)$', mode: 'regex', fields: ['subjects'] })),
       makeRule({ id: 'across', pattern: '(cs.DB); Machine', fields: ['subjects'] }),
     ];
     expect([...matchPaper(compileRules(rules), zelaskoPaper).ruleIds].sort()).toEqual(['anchored', 'code']);
@@ -288,7 +288,7 @@ describe('many rules on the seed listing', () => {
     ...words.map((pattern, i) => makeRule({ id: `w${i}`, pattern, mode: i % 2 ? 'word' : 'phrase', color: i % 3 ? '#ffd54f' : '#80deea' })),
     ...['Żelasko', 'Umea', 'Ré', 'Hennessy', 'Wang'].map((pattern, i) => makeRule({ id: `a${i}`, pattern, fields: ['authors'] })),
     ...['\\bLLMs?\\b', '\\d+(?:\\.\\d+)?\\s*(?:GPUs?|nodes)', '\\$[^$]+\\$', 'cs\\.(?:DC|LG)', 'Proof-of-(?:Work|Stake)'].map(
-      (pattern, i) => makeRule({ id: `r${i}`, pattern, mode: 'regex' }),
+      (pattern, i) => withVerdict(makeRule({ id: `r${i}`, pattern, mode: 'regex' })),
     ),
   ];
 

@@ -3,7 +3,7 @@ import { compileRules } from '../../../lib/rules/compile';
 import { cutsTexCommand, texCommandsOf } from '../../../lib/rules/tex-commands';
 import { matchPaper, matchText, type PaperText } from '../../../lib/rules/match';
 import type { Rule } from '../../../lib/rules/types';
-import { makeRule } from './make-rule';
+import { makeRule, withVerdict } from './make-rule';
 
 /** The original text each match covers, per rule id. */
 function found(rules: Rule[], text: string): string[] {
@@ -39,7 +39,7 @@ describe('TeX command names are not text', () => {
   });
 
   it('a regular expression cannot reach into a command name either', () => {
-    const regex = makeRule({ id: 'rx', pattern: 'til.e|lo+g', mode: 'regex' });
+    const regex = withVerdict(makeRule({ id: 'rx', pattern: 'til.e|lo+g', mode: 'regex' }));
     expect(found([regex], '$\\tilde x$ and $\\log y$, a log')).toEqual(['rx:log']);
   });
 

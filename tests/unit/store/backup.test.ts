@@ -4,7 +4,7 @@ import { exportBackup, importBackup } from '@/lib/store/backup';
 import { BACKUP_FORMAT, MAX_BACKUP_BYTES, parseBackup, type BackupDocument, type ImportMode } from '@/lib/store/backup-format';
 import { defaultTagColor } from '@/lib/store/tag-colors';
 import { stampOfMs } from '@/lib/sync/hlc';
-import { judgeRule } from '@/lib/rules/compile';
+import { judgeRule } from '@/lib/rules/judge';
 import { NOW, freshDb, id, meta, nthId, rule as unjudgedRule, snapshot, storeApi } from './support';
 
 /** A rule as the store keeps it: with the verdict a save or an import gives it. */

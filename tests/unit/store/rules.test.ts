@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ruleFingerprint } from '@/lib/rules/compile';
+import { compileRules, ruleFingerprint } from '@/lib/rules/compile';
+import { UNSAFE_REGEX_MESSAGE } from '@/lib/rules/regex-safety';
 import { LIMITS } from '@/lib/schemas/fields';
 import { NOW, freshDb, rule, storeApi } from './support';
 
@@ -63,3 +64,43 @@ describe('rules', () => {
     expect(await call('rules.upsert', { rule: rule('c', { color: '#FFCC00' }) })).toMatchObject({ color: '#ffcc00' });
   });
 });
+
+describe('rules handed to listings', () => {
+  // As the first version stored them (it kept no verdicts), and one edited behind the verdict.
+  const stored = [
+    rule('safe', { mode: 'regex', pattern: 'raft\\d', createdAt: NOW + 1 }),
+    rule('unsafe', { mode: 'regex', pattern: '(a+)+$', createdAt: NOW + 2 }),
+    { ...rule('stale', { mode: 'regex', pattern: 'paxos\\d', createdAt: NOW + 3 }), verdict: { of: ruleFingerprint(rule('x', { mode: 'regex', pattern: 'older' })) } },
+    rule('phrase', { mode: 'phrase', pattern: 'quorum', createdAt: NOW + 4 }),
+  ];
+
+  it('judges rules without a current verdict when a listing opens and keeps the verdicts, so the listing compiles them', async () => {
+    const db = freshDb();
+    const { call, changes } = storeApi(db);
+    await db.rules.bulkPut(stored);
+    const { rules } = await call('listing.open', { ids: [] });
+    expect(rules.map((r) => [r.id, r.verdict])).toEqual([
+      ['safe', { of: ruleFingerprint(stored[0]!) }],
+      ['unsafe', { of: ruleFingerprint(stored[1]!), error: UNSAFE_REGEX_MESSAGE }],
+      ['stale', { of: ruleFingerprint(stored[2]!) }],
+      ['phrase', { of: ruleFingerprint(stored[3]!) }],
+    ]);
+    expect(await db.rules.toArray()).toEqual(expect.arrayContaining(rules));
+    const compiled = compileRules(rules);
+    expect([...compiled.rules.keys()]).toEqual(['safe', 'stale', 'phrase']);
+    expect(compiled.problems).toEqual([{ ruleId: 'unsafe', error: UNSAFE_REGEX_MESSAGE }]);
+    // A verdict is derived from the rule: writing it is no edit to broadcast or sync.
+    expect(changes).toEqual([]);
+    expect(await db.syncStamps.count()).toBe(0);
+  });
+
+  it('hands judged rules to other tabs in the change notice and to rules.list', async () => {
+    const db = freshDb();
+    const { call, changes } = storeApi(db);
+    await db.rules.bulkPut(stored);
+    await call('rules.delete', { id: 'phrase' });
+    expect(changes[0]?.rules?.map((r) => r.verdict?.of)).toEqual(stored.slice(0, 3).map(ruleFingerprint));
+    expect((await call('rules.list', {})).every((r) => r.verdict?.of === ruleFingerprint(r))).toBe(true);
+  });
+});
+
