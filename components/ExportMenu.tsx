@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { EXPORT_FORMATS, type ExportFormatId } from '@/lib/export';
+import { EXPORT_FORMAT_TABLE } from '@/lib/export/format-table';
+import type { ExportFormatId } from '@/lib/export/options';
 
 export type ExportHow = 'download' | 'copy';
 
@@ -37,7 +38,7 @@ export function ExportMenu({ label, disabled, onExport }: ExportMenuProps) {
       </button>
       {open && (
         <div class="menu" role="group" aria-label={label}>
-          {EXPORT_FORMATS.map((format) => (
+          {EXPORT_FORMAT_TABLE.map((format) => (
             <div key={format.id} class="menu-row">
               <span>{format.label}</span>
               <button

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { fillSlots } from '@/lib/extension-pages/message-slots';
-import type { ExportFormatId } from '@/lib/export';
+import type { ExportFormatId } from '@/lib/export/options';
 import { ExportMenu, type ExportHow } from './ExportMenu';
 
 export interface SelectionBarProps {

@@ -5,7 +5,7 @@ import { FILTERS, type FilterFlags, type FilterId } from '@/lib/overlay/filters'
 import type { ListingCounts } from '@/lib/overlay/listing-state';
 import { withShortcut } from '@/lib/overlay/shortcuts';
 import { sinceLabel, type SeenProgress } from '@/lib/overlay/seen-progress';
-import type { ExportFormatId } from '@/lib/export';
+import type { ExportFormatId } from '@/lib/export/options';
 import { ExportMenu, type ExportHow } from './ExportMenu';
 import { abstractsLine } from '@/lib/overlay/abstract-progress';
 import type { AbstractProgress } from '@/lib/overlay/listing-state';

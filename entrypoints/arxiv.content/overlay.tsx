@@ -24,7 +24,7 @@ import { SelectionBar } from '@/components/SelectionBar';
 import { BulkTagDialog } from '@/components/BulkTagDialog';
 import type { ExportHow } from '@/components/ExportMenu';
 import type { Paper } from '@/lib/arxiv/types';
-import type { ExportFormatId } from '@/lib/export';
+import type { ExportFormatId } from '@/lib/export/options';
 import { exportOptionsOf, sharedExportPreferences } from '@/lib/export/preferences';
 import { createBulkActions, toListingExport } from '@/lib/overlay/bulk-actions';
 import { createSelection } from '@/lib/overlay/selection';
@@ -105,9 +105,9 @@ export function mountOverlay({ root, page, state, session, entries, signal }: Ov
   const exportError = createSignal('');
 
   async function exportPapers(papers: readonly Paper[], format: ExportFormatId, how: ExportHow) {
-    const file = toListingExport(papers, state, format, new Date(), exportOptionsOf(exportPreferences.preferences.peek(), format));
     try {
       exportError.value = '';
+      const file = await toListingExport(papers, state, format, exportOptionsOf(exportPreferences.preferences.peek(), format));
       if (how === 'download') saveFile(file);
       else await copyText(file.text);
     } catch (error) {

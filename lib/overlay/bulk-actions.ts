@@ -1,7 +1,9 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { i18n } from '#i18n';
 import type { ArxivId, Paper } from '@/lib/arxiv/types';
-import { exportFileName, exportFormatOf, toExportPaper, type ExportFormatId, type ExportOptions } from '@/lib/export';
+import type { ExportFormatId, ExportOptions } from '@/lib/export/options';
+import type { TextFile } from '@/lib/platform/save-file';
+import { callApi, type SendMessage } from '@/lib/store/client';
 import { blankAnnotation, type ListingState } from './listing-state';
 import { toPaperMeta, type ListingSession } from './session';
 
@@ -61,15 +63,15 @@ export function createBulkActions(session: ListingSession, state: ListingState):
 
 /**
  * The export file of listing papers in `format`, with the reader's tags and notes from `state`
- * (written only when `options` say so, as the export preferences decide).
+ * (written only when `options` say so, as the export preferences decide). The background writes
+ * it (`export.build`), so the listing carries no exporter; rejects with the background's reason.
  *
- * @example toListingExport([paper], state, 'bibtex', new Date(2026, 1, 27), options).name // 'arxiv-sift-2026-02-27.bib'
+ * @example (await toListingExport([paper], state, 'bibtex', options)).name // 'arxiv-sift-2026-02-27.bib'
  */
-export function toListingExport(papers: readonly Paper[], state: ListingState, format: ExportFormatId, date: Date, options: ExportOptions) {
-  const { mime, serialize } = exportFormatOf(format);
+export function toListingExport(papers: readonly Paper[], state: ListingState, format: ExportFormatId, options: ExportOptions, send?: SendMessage): Promise<TextFile> {
   const records = papers.map((paper) => {
     const annotation = state.annotationOf(paper.id);
-    return toExportPaper({ meta: toPaperMeta(paper), tags: annotation?.tags ?? [], note: annotation?.note });
+    return { meta: toPaperMeta(paper), tags: annotation?.tags ?? [], ...(annotation?.note !== undefined && { note: annotation.note }) };
   });
-  return { name: exportFileName(format, date), mime, text: serialize(records, options) };
+  return callApi('export.build', { papers: records, format, options }, send);
 }

@@ -17,6 +17,8 @@ import type { SyncStatus } from '@/lib/sync/engine';
 import { LIMITS, arxivIdSchema, colorSchema, keySchema, noteSchema, tagNameSchema } from '@/lib/schemas/fields';
 import { snapshotPaperMetaSchema } from '@/lib/schemas/paper-meta';
 import { ruleSchema } from '@/lib/schemas/rule';
+import { exportRequestSchema } from '@/lib/schemas/export-request';
+import type { ExportFileText } from '@/lib/export/listing-export';
 import type { BackupDocument, ImportReport } from './backup-format';
 import { TABLE_NAMES, type TableName } from './tables';
 
@@ -83,6 +85,11 @@ export const API_SCHEMAS = {
   'ranking.seeds': v.strictObject({ ids: v.optional(idsSchema) }),
   /** "Forget what Sift learned": drops the model and the seeds (stars, tags and hides stay). */
   'ranking.reset': noData,
+  /**
+   * A listing's export (Copy BibTeX, Export shown, the selection's Export): the background writes
+   * the file, so the content script carries no exporter; the listing then copies or saves it.
+   */
+  'export.build': exportRequestSchema,
 } as const;
 
 /**
@@ -176,6 +183,8 @@ export interface ApiResults {
    */
   'ranking.seeds': { ids: ArxivId[]; known: number; fetching: number };
   'ranking.reset': null;
+  /** The file, written and named; nothing is stored. */
+  'export.build': ExportFileText;
 }
 
 /** This device's sync: whether it is on, and the engine's status (`phase: 'stopped'` when off). */

@@ -7,6 +7,7 @@ import { i18n } from '#i18n';
 import { LIMITS } from '@/lib/schemas/fields';
 import { findTooDeep, parseWithSchema } from '@/lib/schemas/parse';
 import type { ArxivId } from '@/lib/arxiv/types';
+import { toRequestedExport } from '@/lib/export/listing-export';
 import type { AbstractsRequestResult, ApiName, ApiParsedData, ApiResponse, ApiResult, ChangeNotice, StoreOutcome, SyncView } from './api';
 import { API_SCHEMAS, EXTENSION_PAGE_ONLY, isApiName } from './api';
 import { rememberPagePapers } from './abstracts';
@@ -102,6 +103,7 @@ const OPERATIONS: { [N in ApiName]: Operation<N> } = {
     await resetRanking(db);
     return { result: null };
   },
+  'export.build': async (_db, request, now) => ({ result: toRequestedExport(request, new Date(now)) }),
 };
 
 /** Fetched abstracts are delivered to a tab, so only a sender in a tab may queue or cancel them. */

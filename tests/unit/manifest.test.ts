@@ -33,10 +33,18 @@ describe.each(BUILDS)('built files in %s', (build) => {
  */
 const DETECTOR_MARKER = 'Unsupported reference to group ';
 
+/** A field only the BibTeX exporter writes (lib/export/bibtex.ts): where it appears, the exporters were bundled. */
+const EXPORTER_MARKER = 'archivePrefix';
+
 describe.each(BUILDS)('built content script in %s', (build) => {
   it('carries no regex safety detector: the background judges rules, listings compile on the verdict', () => {
     expect(readFileSync(`${build}/background.js`, 'utf8')).toContain(DETECTOR_MARKER);
     expect(readFileSync(`${build}/content-scripts/arxiv.js`, 'utf8')).not.toContain(DETECTOR_MARKER);
+  });
+
+  it('carries no exporter: the background writes the listing\'s exports (export.build)', () => {
+    expect(readFileSync(`${build}/background.js`, 'utf8')).toContain(EXPORTER_MARKER);
+    expect(readFileSync(`${build}/content-scripts/arxiv.js`, 'utf8')).not.toContain(EXPORTER_MARKER);
   });
 });
 

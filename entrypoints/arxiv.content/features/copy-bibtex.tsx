@@ -24,8 +24,10 @@ export const copyBibtex: Feature = {
     addEntryButtons(entries, document, { className: 'sift-cite', label, title, kind: 'action' });
 
     const copy = async (entry: Entry) => {
-      const file = toListingExport([entry.paper], state, 'bibtex', new Date(), exportOptionsOf(preferences.preferences.peek(), 'bibtex'));
       try {
+        // The background writes the entry (the listing carries no exporter); the copy follows
+        // that one round trip, inside the click's transient activation (5 s in both browsers).
+        const file = await toListingExport([entry.paper], state, 'bibtex', exportOptionsOf(preferences.preferences.peek(), 'bibtex'));
         await copyText(file.text);
         notify.show(i18n.t('overlay.entry.copied', { title: entry.paper.title }));
       } catch (error) {

@@ -68,6 +68,7 @@ describe('API_NAMES', () => {
         'ranking.model',
         'ranking.seeds',
         'ranking.reset',
+        'export.build',
       ].sort(),
     );
   });
