@@ -103,6 +103,15 @@ test('"Copy BibTeX" copies one entry, by button and by c', async ({ page, contex
   await expect.poll(async () => eprints(await page.evaluate(() => navigator.clipboard.readText()))).toEqual([FIRST]);
 });
 
+test('"Copy BibTeX" copies with no clipboard permission granted: the click, before the background writes the entry, is the gesture', async ({ page, context }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  await listing.copyBibtexOf(ZELASKO).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied BibTeX' })).toBeVisible();
+  await context.grantPermissions(['clipboard-read']);
+  expect(eprints(await page.evaluate(() => navigator.clipboard.readText()))).toEqual([ZELASKO]);
+});
+
 test('shift+click selects a range, "Select all shown" follows the filter, bulk star is undone in one go', async ({ page }) => {
   const listing = new ListingPage(page);
   await listing.open(SEED);

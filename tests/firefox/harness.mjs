@@ -77,9 +77,9 @@ async function routeArxiv(page, extra) {
  * temporary add-on (no signing needed). Downloads land in a directory of their own without a
  * dialog. One session per test file; `fresh()` gives each test an empty store. `extra` serves
  * pages of the test's own at arXiv paths (see `routeArxiv`); `build: 'reader'` installs the
- * reader's build instead of the test build.
+ * reader's build instead of the test build; `prefs` sets Firefox preferences over these.
  */
-export async function launchFirefox({ extra = {}, build = 'test' } = {}) {
+export async function launchFirefox({ extra = {}, build = 'test', prefs = {} } = {}) {
   const addon = build === 'reader' ? READER_FIREFOX_BUILD : FIREFOX_BUILD;
   if (!existsSync(join(addon, 'manifest.json'))) {
     throw new Error(`No Firefox build at ${addon}: run \`npm run build\` and \`npm run build:test\` first.`);
@@ -108,6 +108,8 @@ export async function launchFirefox({ extra = {}, build = 'test' } = {}) {
       'browser.download.start_downloads_in_tmp_dir': false,
       // Lets the test read back what "Copy" put on the clipboard without a paste prompt.
       'dom.events.testing.asyncClipboard': true,
+      // A test that needs Firefox's own clipboard rules turns the one above off.
+      ...prefs,
     },
   });
   let installed = await browser.installExtension(addon);
