@@ -37,5 +37,5 @@ function start() {
   const ui = mountOverlay({ root: host.shadow, page, state, session, entries, signal });
   const started = runFeatures(features, { signal, page, state, session, entries, document, notify: host.notify, ...ui }, detach);
   performance.mark('sift:controls');
-  bindPage(document, page, state, entries, Promise.all([session.ready, started]), signal);
+  bindPage(document, page, state, entries, ui.onScreen, Promise.all([session.ready, started]), signal);
 }

@@ -55,7 +55,14 @@ export interface OverlayOptions {
  */
 export function mountOverlay({ root, page, state, session, entries, signal }: OverlayOptions) {
   const dialogs = createDialogs();
-  const navigator = createNavigator(entries, (left) => session.markSeen([left.paper.id]), state.entryOrder, watchOnScreen(entries, signal));
+  const onScreen = watchOnScreen(entries, signal);
+  const { filteredOut } = visibilityOf(state, entries);
+  const navigator = createNavigator(entries, {
+    onLeave: (left) => session.markSeen([left.paper.id]),
+    isFilteredOut: (index) => filteredOut.peek().has(index),
+    order: state.entryOrder,
+    onScreen,
+  });
   /** The ids "Mark all seen" marked, while its Undo is on offer. */
   const lastMarked = createSignal<readonly ArxivId[]>([]);
   const style = document.createElement('style');
@@ -234,5 +241,5 @@ export function mountOverlay({ root, page, state, session, entries, signal }: Ov
 
   render(<Overlay />, container);
   signal.addEventListener('abort', () => render(null, container));
-  return { dialogs, navigator, selection, focusFilter: () => filterInput?.focus() };
+  return { dialogs, navigator, onScreen, selection, focusFilter: () => filterInput?.focus() };
 }

@@ -4,12 +4,11 @@ import type { EntryIndex } from './entry-index';
 import { ENTRY_FLAGS } from './filters';
 import type { ListingState } from './listing-state';
 import { onAnnotationChange } from './annotation-changes';
-import { visibilityOf } from './visibility';
 
 /**
- * Keeps each entry's `data-sift-*` flags (starred, hidden, tagged, new, matching, text miss) in
- * step with the state. Only entries whose data changed are touched; the filter stylesheet does the
- * rest.
+ * Keeps each entry's `data-sift-*` flags (starred, hidden, collapsed, tagged, seen, matching) in step with
+ * the state. Only entries whose data changed are touched; whether a filter takes an entry off the
+ * page is entry-display.ts's.
  */
 export function syncEntryFlags(state: ListingState, entries: EntryIndex, signal: AbortSignal): void {
   const setOn = (nodes: readonly Element[], attr: string, value: string | undefined) => {
@@ -35,25 +34,11 @@ export function syncEntryFlags(state: ListingState, entries: EntryIndex, signal:
     return out;
   });
   syncIdSet(signal, () => hiddenIds.value, (id, on) => setFlag(id, ENTRY_FLAGS.hidden, on ? '' : undefined));
+  // "Show hidden" touches only the hidden entries: a rule keyed on <html> would restyle them all.
+  const collapsedIds = computed(() => (state.filters.value.showHidden ? new Set<ArxivId>() : hiddenIds.value));
+  syncIdSet(signal, () => collapsedIds.value, (id, on) => setFlag(id, ENTRY_FLAGS.collapsed, on ? '' : undefined));
   syncIdSet(signal, () => new Set(state.seen.value.keys()), (id, on) => setFlag(id, ENTRY_FLAGS.seen, on ? '' : undefined));
   syncIdSet(signal, () => new Set(state.matches.value.keys()), (id, on) => setFlag(id, ENTRY_FLAGS.match, on ? '' : undefined));
-
-  // The filter box's query is the one filter that must look at every entry: it is a search. The
-  // visibility model runs it (re-running on annotation changes only for #tag and note: terms);
-  // here only the entries entering or leaving the miss set are touched.
-  let missing: ReadonlySet<number> = new Set();
-  const textMisses = visibilityOf(state, entries).textMisses;
-  const dispose = effect(() => {
-    const next = textMisses.value;
-    for (const index of missing) if (!next.has(index)) toggleMiss(index, false);
-    for (const index of next) if (!missing.has(index)) toggleMiss(index, true);
-    missing = next;
-  });
-  signal.addEventListener('abort', dispose, { once: true });
-
-  function toggleMiss(index: number, on: boolean) {
-    for (const node of entries.entries[index]?.nodes ?? []) node.toggleAttribute(ENTRY_FLAGS.textMiss, on);
-  }
 }
 
 /** Runs `apply` for ids entering or leaving the set the getter returns. */

@@ -13,7 +13,7 @@ export interface Navigator {
   readonly current: Entry | undefined;
   focus(entry: Entry): void;
   /**
-   * Moves one visible entry on; `onLeave` hears about the entry moved past (it was read). With no
+   * Moves one visible entry on; `onLeave` hears about the entry moved past. With no
    * focused entry on screen (none yet, or the reader scrolled away with the mouse), it moves to
    * the first entry on screen (`k`: the last) instead, so the keyboard starts where the eyes are.
    */
@@ -27,21 +27,24 @@ export interface Navigator {
   clear(): void;
 }
 
-/**
- * `order`, when given, is the on-screen order of entry indices ("For you" moves entries): moves
- * walk it instead of arXiv's order, so `j` always goes to the entry below. `onScreen`, when given,
- * says which entries are in view (see `step`).
- */
-export function createNavigator(
-  entries: EntryIndex,
-  onLeave: (entry: Entry) => void,
-  order?: ReadonlySignal<readonly number[] | undefined>,
-  onScreen?: OnScreen,
-): Navigator {
+export interface NavigatorOptions {
+  /** Hears about the entry moved past (it was read). */
+  readonly onLeave: (entry: Entry) => void;
+  /** Whether a filter took entry `index` off the page: such entries are skipped. From the state, never from layout. */
+  readonly isFilteredOut: (index: number) => boolean;
+  /** The on-screen order of entry indices ("For you" moves entries): moves walk it instead of arXiv's order, so `j` always goes to the entry below. */
+  readonly order?: ReadonlySignal<readonly number[] | undefined>;
+  /** Which entries are in view (see `step`). */
+  readonly onScreen?: OnScreen;
+}
+
+/** The keyboard's place in `entries` (see {@link Navigator}). */
+export function createNavigator(entries: EntryIndex, { onLeave, isFilteredOut, order, onScreen }: NavigatorOptions): Navigator {
   let current: Entry | undefined;
 
-  // A filtered-out entry has no layout box: its first node has no offsetParent.
-  const isVisible = (entry: Entry) => (entry.nodes[0] as HTMLElement | undefined)?.offsetParent !== null;
+  // From the state: the page may not have caught up with a filter yet (entry-display.ts), and
+  // asking it (offsetParent) would force a layout of the whole listing on every key.
+  const isVisible = (entry: Entry) => !isFilteredOut(entry.index);
 
   function focus(entry: Entry) {
     if (current) for (const node of current.nodes) node.removeAttribute(ENTRY_FLAGS.focused);

@@ -8,7 +8,10 @@ import { i18n } from '#i18n';
 import type { ArxivPage } from '@/lib/arxiv/types';
 import { traitsOf } from '@/lib/arxiv/page-kinds';
 import type { EntryIndex } from './entry-index';
+import { syncEntryDisplay } from './entry-display';
 import { syncEntryFlags } from './entry-flags';
+import type { OnScreen } from './on-screen';
+import { visibilityOf } from './visibility';
 import { applyFilterFlags, NO_FILTERS } from './filters';
 import type { ListingState } from './listing-state';
 import { createNotifier, type Notifier } from './notify';
@@ -44,13 +47,15 @@ export function createPageHost(doc: Document, page: ArxivPage, signal: AbortSign
 
 /**
  * Marks the page with its kind and scheme (`data-sift-page`, `data-sift-scheme`), keeps every
- * entry's flags and the filter attributes in step with `state`, and marks the page ready when
+ * entry's flags, the filters' verdicts (screen first, from `onScreen`) and the filter attributes
+ * in step with `state`, and marks the page ready when
  * `ready` settles (tests, the demo and the benchmark wait for `data-sift-ready`).
  */
-export function bindPage(doc: Document, page: ArxivPage, state: ListingState, entries: EntryIndex, ready: Promise<unknown>, signal: AbortSignal): void {
+export function bindPage(doc: Document, page: ArxivPage, state: ListingState, entries: EntryIndex, onScreen: OnScreen, ready: Promise<unknown>, signal: AbortSignal): void {
   const root = doc.documentElement;
   root.setAttribute('data-sift-page', page.kind);
   syncEntryFlags(state, entries, signal);
+  syncEntryDisplay(entries, { filteredOut: visibilityOf(state, entries).filteredOut, order: state.entryOrder, onScreen, signal });
   const disposeFilters = effect(() => applyFilterFlags(root, state.filters.value));
   void ready.then(() => {
     if (signal.aborted) return;

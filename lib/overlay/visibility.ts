@@ -12,6 +12,11 @@ import type { ListingState } from './listing-state';
 export interface Visibility {
   /** Entry indices the filter box's query rejects. */
   readonly textMisses: ReadonlySignal<ReadonlySet<number>>;
+  /**
+   * Entry indices a filter takes off the page (the text query, "Only starred", the section
+   * filters…). A hidden entry is not among them: it stays, collapsed to its one line.
+   */
+  readonly filteredOut: ReadonlySignal<ReadonlySet<number>>;
   /** The entries every filter lets through, in page order (a paper listed twice counts twice). */
   readonly shown: ReadonlySignal<readonly Entry[]>;
 }
@@ -56,28 +61,39 @@ export function visibilityOf(state: ListingState, entries: EntryIndex): Visibili
     });
     return misses;
   });
-  const shown = computed<readonly Entry[]>(() => {
+  const filteredOut = computed<ReadonlySet<number>>(() => {
     const flags = state.filters.value;
     const misses = textMisses.value;
     const annotations = state.annotations.value;
-    const ruleHidden = state.ruleHidden.value;
     const seen = state.seen.value;
     const matches = state.matches.value;
-    return entries.entries.filter((entry) => {
+    const out = new Set<number>();
+    for (const entry of entries.entries) {
       const { id, section } = entry.paper;
-      const annotation = annotations.get(id);
-      if (misses.has(entry.index)) return false;
-      if (flags.onlyStarred && !annotation?.starred) return false;
-      if (flags.onlyMatching && !matches.has(id)) return false;
-      if (flags.onlyUnseen && seen.has(id)) return false;
-      if (flags.hideCross && section === 'cross') return false;
-      if (flags.hideReplacements && section === 'replacement') return false;
-      // A hidden entry collapses to one line unless "Show hidden" is on: not shown for bulk work.
-      if (!flags.showHidden && (annotation?.hidden || ruleHidden.has(id))) return false;
-      return true;
-    });
+      if (
+        misses.has(entry.index) ||
+        (flags.onlyStarred && !annotations.get(id)?.starred) ||
+        (flags.onlyMatching && !matches.has(id)) ||
+        (flags.onlyUnseen && seen.has(id)) ||
+        (flags.hideCross && section === 'cross') ||
+        (flags.hideReplacements && section === 'replacement')
+      ) {
+        out.add(entry.index);
+      }
+    }
+    return out;
   });
-  const model = { textMisses, shown };
+  const shown = computed<readonly Entry[]>(() => {
+    const out = filteredOut.value;
+    const showHidden = state.filters.value.showHidden;
+    const annotations = state.annotations.value;
+    const ruleHidden = state.ruleHidden.value;
+    // A hidden entry collapses to one line unless "Show hidden" is on: not shown for bulk work.
+    return entries.entries.filter(
+      (entry) => !out.has(entry.index) && (showHidden || !(annotations.get(entry.paper.id)?.hidden || ruleHidden.has(entry.paper.id))),
+    );
+  });
+  const model = { textMisses, filteredOut, shown };
   models.set(state, model);
   return model;
 }

@@ -14,8 +14,6 @@ import { loadFixture } from '../fixtures/load-fixture';
 function setup() {
   const doc = loadFixture('list-new-cs.DC-2026-02-27.html');
   const entries = indexEntries(parseArxivPage(doc, 'https://arxiv.org/list/cs.DC/new'), doc);
-  // happy-dom lays nothing out: every entry counts as visible.
-  for (const entry of entries.entries) Object.defineProperty(entry.nodes[0], 'offsetParent', { value: doc.body });
   let report: IntersectionObserverCallback = () => undefined;
   const observed: Element[] = [];
   const factory: ObserverFactory = (callback) => {
@@ -25,7 +23,7 @@ function setup() {
   const controller = new AbortController();
   const onScreen = watchOnScreen(entries, controller.signal, factory);
   const left: number[] = [];
-  const navigator = createNavigator(entries, (entry) => left.push(entry.index), undefined, onScreen);
+  const navigator = createNavigator(entries, { onLeave: (entry) => left.push(entry.index), isFilteredOut: () => false, onScreen });
   /** The reader scrolled so that exactly entries `from`…`to` are in view. */
   const scrollTo = (from: number, to: number) =>
     report(

@@ -1,0 +1,121 @@
+/**
+ * Puts the filters' verdicts on the page: `data-sift-out` on every node of an entry a filter takes
+ * off the page, which one stylesheet rule turns into `display: none`.
+ *
+ * A filter on a 2000-entry listing changes up to 4,000 nodes, and restyling them all costs the
+ * browser 150–250 ms whatever the script does (one attribute on `<html>` with a descendant rule
+ * was measured at that). So the writes go nearest the reader first: the first pass, in the same
+ * task as the click or keystroke, covers the entries from the top of the screen down until a
+ * screenful is settled; the rest follow in idle slices, outwards from the screen, and scroll
+ * anchoring keeps the entries the reader looks at in place while those above them change. Counts,
+ * selection and the keyboard never wait for that: they read the verdicts from the state
+ * (visibility.ts), not from the page.
+ */
+import { effect, type ReadonlySignal } from '@preact/signals';
+import type { EntryIndex } from './entry-index';
+import { ENTRY_FLAGS } from './filters';
+import type { OnScreen } from './on-screen';
+
+/** Entries the first pass walks past that stay on the page: more than any screen holds. */
+const SCREENFUL = 30;
+/** Entries above the first on-screen one done in the first pass: what a tall screen shows of them. */
+const ABOVE = 3;
+/** Most entries changed in the first pass, so a filter that shows one in a thousand still fits a frame. */
+const FIRST_PASS_LIMIT = 150;
+/** Entries changed per idle slice: about a frame's worth of restyling each. */
+const SLICE = 120;
+
+/** Runs `work` when the page is idle; answers a function that cancels it. */
+export type IdleScheduler = (work: () => void) => () => void;
+
+const whenIdle: IdleScheduler = (work) => {
+  if (typeof requestIdleCallback === 'function') {
+    // The timeout keeps the slices coming while the reader scrolls, when the browser is never idle.
+    const handle = requestIdleCallback(work, { timeout: 100 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(work, 0);
+  return () => clearTimeout(handle);
+};
+
+export interface EntryDisplayOptions {
+  /** Entry indices that must be off the page (see `Visibility.filteredOut`). */
+  readonly filteredOut: ReadonlySignal<ReadonlySet<number>>;
+  /** Entry indices in on-screen order, when "For you" moved them; arXiv's order otherwise. */
+  readonly order?: ReadonlySignal<readonly number[] | undefined>;
+  /** Where the reader is: the first pass starts at the first entry on screen. */
+  readonly onScreen?: Pick<OnScreen, 'has'>;
+  readonly signal: AbortSignal;
+  /** The browser's idle callback; tests pass their own to step through the slices. */
+  readonly schedule?: IdleScheduler;
+}
+
+/**
+ * Keeps `data-sift-out` on the nodes of `entries` in step with `filteredOut`, screen first, the
+ * rest in idle slices (see the module comment). A change that arrives before the slices finish
+ * starts over from the screen with the new verdicts. On abort the flags come off every node.
+ */
+export function syncEntryDisplay(entries: EntryIndex, { filteredOut, order, onScreen, signal, schedule = whenIdle }: EntryDisplayOptions): void {
+  const all = entries.entries;
+  const written = new Uint8Array(all.length);
+  let cancel: (() => void) | undefined;
+
+  const write = (index: number, out: boolean) => {
+    written[index] = out ? 1 : 0;
+    for (const node of all[index]?.nodes ?? []) node.toggleAttribute(ENTRY_FLAGS.out, out);
+  };
+
+  const dispose = effect(() => {
+    const wanted = filteredOut.value;
+    const sequence = order?.value ?? all.map((_, index) => index);
+    cancel?.();
+    cancel = undefined;
+    /** Brings entry `index` in line with `wanted`; answers whether that wrote anything. */
+    const settle = (index: number | undefined): boolean => {
+      if (index === undefined || written[index] === (wanted.has(index) ? 1 : 0)) return false;
+      write(index, wanted.has(index));
+      return true;
+    };
+
+    // A change this small (a star under "Only starred", a short listing) fits one frame whole.
+    let waiting = 0;
+    for (let index = 0; index < all.length && waiting <= FIRST_PASS_LIMIT; index += 1) if (written[index] !== (wanted.has(index) ? 1 : 0)) waiting += 1;
+    if (waiting <= FIRST_PASS_LIMIT) {
+      for (let index = 0; index < all.length; index += 1) settle(index);
+      return;
+    }
+
+    const first = sequence.findIndex((index) => onScreen?.has(index));
+    let below = Math.max(first, 0);
+    let above = below - 1;
+    let changed = 0;
+    for (const stop = below - ABOVE; above >= Math.max(stop, 0); above -= 1) if (settle(sequence[above])) changed += 1;
+    for (let staying = 0; below < sequence.length && staying < SCREENFUL && changed < FIRST_PASS_LIMIT; below += 1) {
+      const index = sequence[below]!;
+      if (!wanted.has(index)) staying += 1;
+      if (settle(index)) changed += 1;
+    }
+
+    const unfinished = () => below < sequence.length || above >= 0;
+    // Outwards from the screen, one below for each one above, until both ends are reached.
+    const slice = () => {
+      cancel = undefined;
+      for (let done = 0; done < SLICE && unfinished(); ) {
+        if (below < sequence.length && settle(sequence[below++])) done += 1;
+        if (above >= 0 && settle(sequence[above--])) done += 1;
+      }
+      if (unfinished()) cancel = schedule(slice);
+    };
+    if (unfinished()) cancel = schedule(slice);
+  });
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      dispose();
+      cancel?.();
+      for (let index = 0; index < all.length; index += 1) if (written[index] === 1) write(index, false);
+    },
+    { once: true },
+  );
+}
