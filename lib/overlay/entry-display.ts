@@ -88,19 +88,29 @@ export function syncEntryDisplay(entries: EntryIndex, { filteredOut, order, onSc
     const first = sequence.findIndex((index) => onScreen?.has(index));
     let below = Math.max(first, 0);
     let above = below - 1;
-    let changed = 0;
-    for (const stop = below - ABOVE; above >= Math.max(stop, 0); above -= 1) if (settle(sequence[above])) changed += 1;
-    for (let staying = 0; below < sequence.length && staying < SCREENFUL && changed < FIRST_PASS_LIMIT; below += 1) {
-      const index = sequence[below]!;
-      if (!wanted.has(index)) staying += 1;
-      if (settle(index)) changed += 1;
-    }
+    let changedAbove = 0;
+    for (const stop = below - ABOVE; above >= Math.max(stop, 0); above -= 1) if (settle(sequence[above])) changedAbove += 1;
+    /** Entries from the screen down that stay on the page: the screen is settled at SCREENFUL. */
+    let staying = 0;
+    /** Settles downwards until the screen is, or `limit` entries have changed; answers how many did. */
+    const downToScreenful = (limit: number) => {
+      let changed = 0;
+      for (; below < sequence.length && staying < SCREENFUL && changed < limit; below += 1) {
+        const index = sequence[below]!;
+        if (!wanted.has(index)) staying += 1;
+        if (settle(index)) changed += 1;
+      }
+      return changed;
+    };
+    downToScreenful(FIRST_PASS_LIMIT - changedAbove);
 
     const unfinished = () => below < sequence.length || above >= 0;
-    // Outwards from the screen, one below for each one above, until both ends are reached.
+    // A filter that leaves few entries may not settle the screen in the first pass: the slices
+    // finish it first, then go outwards, one below for each one above, until both ends are reached.
     const slice = () => {
       cancel = undefined;
-      for (let done = 0; done < SLICE && unfinished(); ) {
+      let done = downToScreenful(SLICE);
+      while (done < SLICE && unfinished()) {
         if (below < sequence.length && settle(sequence[below++])) done += 1;
         if (above >= 0 && settle(sequence[above--])) done += 1;
       }

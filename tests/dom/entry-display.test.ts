@@ -98,6 +98,9 @@ describe('syncEntryDisplay', () => {
     // "Only starred" with one entry in a hundred starred.
     filteredOut.value = new Set(entries.entries.map((entry) => entry.index).filter((index) => index % 100 !== 0));
     expect(flagged(entries)).toHaveLength(150);
+    // The next slice keeps going down from the screen before it turns to the entries above.
+    idle.step();
+    expect(flagged(entries)).toEqual([...filteredOut.value].slice(0, 150 + 120));
     while (idle.step());
     expect(flagged(entries)).toHaveLength(594);
   });
