@@ -90,19 +90,26 @@ describe('syncEntryDisplay', () => {
     expect(flagged(entries)).toEqual([...out]);
   });
 
-  it('changes at most 150 entries in the first pass, however few stay', () => {
+  it('hides the whole listing below the screen in the first pass when few entries stay, and above it until a screenful stays', () => {
     const entries = big();
     const idle = manualScheduler();
     const filteredOut = signal<ReadonlySet<number>>(new Set());
-    syncEntryDisplay(entries, { filteredOut, signal: new AbortController().signal, schedule: idle.schedule });
-    // "Only starred" with one entry in a hundred starred.
-    filteredOut.value = new Set(entries.entries.map((entry) => entry.index).filter((index) => index % 100 !== 0));
-    expect(flagged(entries)).toHaveLength(150);
-    // The next slice keeps going down from the screen before it turns to the entries above.
-    idle.step();
-    expect(flagged(entries)).toEqual([...filteredOut.value].slice(0, 150 + 120));
+    syncEntryDisplay(entries, { filteredOut, onScreen: new Set([300]), signal: new AbortController().signal, schedule: idle.schedule });
+    // One entry in a hundred stays: three below the screen, so the page shrinks and the
+    // browser scrolls up to what stays above it.
+    const out = new Set(entries.entries.map((entry) => entry.index).filter((index) => index % 100 !== 0));
+    filteredOut.value = out;
+    expect(flagged(entries)).toEqual([...out]);
+    expect(idle.pending()).toBe(0);
+
+    // One in fifteen stays: 20 below, so the pass goes up until 10 more have been passed (to 150).
+    const fewer = new Set(entries.entries.map((entry) => entry.index).filter((index) => index % 15 !== 0));
+    filteredOut.value = new Set();
     while (idle.step());
-    expect(flagged(entries)).toHaveLength(594);
+    filteredOut.value = fewer;
+    expect(flagged(entries)).toEqual([...fewer].filter((index) => index > 150));
+    while (idle.step());
+    expect(flagged(entries)).toEqual([...fewer]);
   });
 
   it('starts over from the screen when the verdicts change before the slices finish', () => {

@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES_DIR } from '../../scripts/arxiv-routes.mjs';
+import { makeListing } from '../fixtures/make-listing';
 import { test, expect } from './fixtures';
 import { ListingPage } from './pages/listing';
 
@@ -233,4 +237,62 @@ test('a rule that stars acts on the page when saved, and an unstar afterwards st
   await listing.ready();
   await expect(listing.starOf(starred[0]!)).toHaveAttribute('aria-pressed', 'false');
   await expect(page.getByRole('button', { name: 'Star', pressed: true })).toHaveCount(matching - 1);
+});
+
+test('on a 2,000-entry listing a filter settles what is on screen in its first frame and the rest while idle', async ({ page, context }) => {
+  const path = '/list/cs.DC/new?show=2000';
+  const html = makeListing(readFileSync(join(FIXTURES_DIR, 'list-new-cs.DC-2026-02-27.html'), 'utf8'), 2000);
+  await context.route(`https://arxiv.org${path}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  const listing = new ListingPage(page);
+  await listing.open(path);
+  const cross = await page.locator('dt[data-sift-section="cross"]').count();
+  expect(cross).toBeGreaterThan(150);
+
+  /** After the next click: the sections of the entries on screen in the first frame, and how many entries were flagged then. */
+  const firstFrameAfterClick = () =>
+    page.evaluate(
+      () =>
+        new Promise<{ onScreen: string[]; flagged: number }>((resolve) => {
+          addEventListener(
+            'click',
+            () =>
+              requestAnimationFrame(() => {
+                const onScreen = [...document.querySelectorAll<HTMLElement>('dt[data-sift-entry]')].filter((dt) => {
+                  const box = dt.getBoundingClientRect();
+                  return dt.offsetParent !== null && box.bottom > 0 && box.top < innerHeight;
+                });
+                resolve({ onScreen: onScreen.map((dt) => dt.getAttribute('data-sift-section')!), flagged: document.querySelectorAll('dt[data-sift-out]').length });
+              }),
+            { once: true },
+          );
+        }),
+    );
+  const settle = (count: number) => expect.poll(() => page.locator('dt[data-sift-out]').count(), { timeout: 15_000 }).toBe(count);
+
+  // The reader scrolled to the cross-lists; hiding them pulls the replacements up at once.
+  await page.evaluate(() => document.querySelector('dt[data-sift-section="cross"]')!.scrollIntoView());
+  // The entries on screen come from an IntersectionObserver, which reports after a frame.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.waitForTimeout(200);
+  let frame = firstFrameAfterClick();
+  await listing.toggle(/Hide cross-lists/).click();
+  let seen = await frame;
+  expect(seen.onScreen.length).toBeGreaterThan(0);
+  expect(seen.onScreen.filter((section) => section !== 'replacement')).toEqual([]);
+  await settle(cross);
+  await listing.toggle(/Hide cross-lists/).click();
+  await settle(0);
+
+  // "Only starred" with nothing starred takes the whole listing away in the first frame.
+  frame = firstFrameAfterClick();
+  await listing.toggle(/Only starred/).click();
+  seen = await frame;
+  expect(seen).toEqual({ onScreen: [], flagged: 2000 });
+  // Off again: the screen fills at once, the rest of the listing comes back while idle.
+  frame = firstFrameAfterClick();
+  await listing.toggle(/Only starred/).click();
+  seen = await frame;
+  expect(seen.onScreen.length).toBeGreaterThan(0);
+  expect(seen.flagged).toBeGreaterThan(0);
+  await settle(0);
 });
