@@ -2,7 +2,8 @@ import '@/lib/platform/unclobber'; // first: before the polyfill, which what fol
 import './style.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { parseArxivPage } from '@/lib/arxiv/parse';
-import { isListingPage } from '@/lib/arxiv/url';
+import { readAhead, type ReadAhead } from '@/lib/arxiv/read-ahead';
+import { isListingPage, pageKindOf } from '@/lib/arxiv/url';
 import { runtimeChannel } from '@/lib/messaging/runtime';
 import { documentParsed } from '@/lib/platform/document-parsed';
 import { indexEntries } from '@/lib/overlay/entry-index';
@@ -19,13 +20,14 @@ export default defineContentScript({
   runAt: 'document_start', // evaluated while the HTML streams in, instead of after it; starts once it is parsed
   noScriptStartedPostMessage: true, // keeps the extension id from the page: WXT would post it on every start
   main() {
-    if (isListingPage(location.href)) void documentParsed(document).then(start);
+    const ahead = isListingPage(location.href) && readAhead(document, pageKindOf(location.href));
+    if (ahead) void documentParsed(document).then(() => start(ahead.stop()));
   },
 });
 
-function start() {
-  performance.mark('sift:start');
-  const page = parseArxivPage(document, location.href);
+function start({ memo, ...read }: ReturnType<ReadAhead['stop']>) {
+  performance.mark('sift:start', { detail: read }); // what was read while the page streamed in
+  const page = parseArxivPage(document, location.href, memo);
   performance.mark('sift:parsed');
   for (const problem of page.problems) console.info(`[sift] entry ${problem.index} left without controls: ${problem.reason}`);
   if (page.papers.length === 0) return;

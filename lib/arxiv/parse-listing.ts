@@ -2,8 +2,9 @@
  * Listing pages (/new, /recent, /pastweek, month and year archives, catchup): sections of
  * `dt`/`dd` pairs, markup from arxiv-browse `list_macros.html` (or classic arXiv, see selectors).
  *
- * Speed: the overlay parses 2000-entry pages at document_idle, so each section's children are
- * walked once and every query is scoped to one entry.
+ * Speed: each section's children are walked once and every query is scoped to one entry, and
+ * entries read while the page streamed in (read-ahead.ts) are taken from an {@link EntryMemo}
+ * instead of read again.
  */
 import { authorsAndAffiliations, subjectsOf, textOf } from './fields';
 import { findDoi } from './doi';
@@ -35,10 +36,16 @@ const DAY_HEADING = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,/i;
 const HEADING_LOOKBACK = 4;
 
 /**
+ * Entries already read, by their `dd`: what `readListingEntry` answered for that `dt` + `dd` in
+ * a section of that kind. The parse takes an entry from here only if all three still match.
+ */
+export type EntryMemo = WeakMap<Element, { readonly dt: Element; readonly kind: SectionKind; readonly result: Paper | string }>;
+
+/**
  * Reads every listing section of `doc` in page order. Empty sections (`No updates for this time
  * period.`) are kept with no papers. Unreadable entries go to `collector` and are skipped.
  */
-export function parseListingSections(doc: Document, pageKind: PageKind, collector: EntryCollector): Section[] {
+export function parseListingSections(doc: Document, pageKind: PageKind, collector: EntryCollector, memo?: EntryMemo): Section[] {
   const sections: Section[] = [];
   for (const alternate of LISTING_CONTAINERS) {
     const containers = doc.querySelectorAll(alternate.selector);
@@ -47,12 +54,23 @@ export function parseListingSections(doc: Document, pageKind: PageKind, collecto
       const heading = alternate.heading === 'inside' ? headingInside(container) : headingBefore(container);
       const kind = sectionKindOf(heading, pageKind);
       const section: Section = { kind, heading, papers: [] };
-      readEntries(container, kind, section.papers, collector);
+      readEntries(container, kind, section.papers, collector, memo);
       sections.push(section);
     }
     break;
   }
   return sections;
+}
+
+/**
+ * The section kind of a listing container (`dl`) on a page of `pageKind`, from its heading; or
+ * `undefined` when `container` is not one the parser reads. What read-ahead.ts needs to read an
+ * entry before the rest of the page exists: the heading comes before the section's entries.
+ */
+export function sectionKindOfContainer(container: Element, pageKind: PageKind): SectionKind | undefined {
+  const alternate = LISTING_CONTAINERS.find((candidate) => container.matches(candidate.selector));
+  if (!alternate) return undefined;
+  return sectionKindOf(alternate.heading === 'inside' ? headingInside(container) : headingBefore(container), pageKind);
 }
 
 /** arxiv-browse: the `<h3>` is the section's first child, before any `<dt>`. */
@@ -91,7 +109,7 @@ function sectionKindOf(heading: string, pageKind: PageKind): SectionKind {
  * elements (the heading, `<p>No updates…</p>`) are passed over; `<div>` wrappers, which HTML
  * allows around `dt`/`dd` groups, are looked into.
  */
-function readEntries(container: Element, kind: SectionKind, papers: Paper[], collector: EntryCollector): void {
+function readEntries(container: Element, kind: SectionKind, papers: Paper[], collector: EntryCollector, memo: EntryMemo | undefined): void {
   let pending: Element | undefined;
   const visit = (parent: Element): void => {
     for (const child of parent.children) {
@@ -109,7 +127,8 @@ function readEntries(container: Element, kind: SectionKind, papers: Paper[], col
           }
           const dt = pending;
           pending = undefined;
-          const paper = collector.read(() => parseListingEntry(dt, child, kind));
+          const known = memo?.get(child);
+          const paper = collector.read(() => (known && known.dt === dt && known.kind === kind ? known.result : readListingEntry(dt, child, kind)));
           if (paper) papers.push(paper);
           break;
         }
@@ -124,8 +143,8 @@ function readEntries(container: Element, kind: SectionKind, papers: Paper[], col
   if (pending) collector.unreadable('<dt> without a <dd> after it');
 }
 
-/** Reads one `dt` + `dd` entry, or says why it cannot. */
-function parseListingEntry(dt: Element, dd: Element, kind: SectionKind): Paper | string {
+/** Reads one `dt` + `dd` entry of a section of `kind`, or says why it cannot. */
+export function readListingEntry(dt: Element, dd: Element, kind: SectionKind): Paper | string {
   // i18n-exempt: parser diagnostic, never shown (see ParseProblem)
   if (dt.querySelector(ENTRY_NESTED_LIST) || dd.querySelector(ENTRY_NESTED_LIST)) return 'unexpected nesting: a list inside the entry';
   const link = firstMatching(dt, ENTRY_ABS_LINKS);

@@ -8,7 +8,7 @@
 import { parseDayDate, parseMonthDate } from './dates';
 import { EntryCollector } from './entries';
 import { absBlockOf, parseAbsPaper } from './parse-abs';
-import { parseListingSections } from './parse-listing';
+import { parseListingSections, type EntryMemo } from './parse-listing';
 import { parseSearchResults } from './parse-search';
 import { ABS_SUBHEADER, ABS_TITLE, LISTING_PAGE, LISTING_PAGING, SEARCH_PAGE_TITLE, SEARCH_RESULT } from './selectors';
 import { collapseWhitespace } from './text';
@@ -40,19 +40,20 @@ type Body = Omit<ArxivPage, 'kind' | 'archive'>;
  * Parses an arXiv page: its kind and archive (from `url`), heading, date (ISO `YYYY-MM-DD`, or
  * `YYYY-MM`/`YYYY` on month and year archives), total entry count, sections and papers, and the
  * entries it had to skip. The page kind comes from the URL; when the URL is not a known arXiv
- * page the markup decides how to read it. Pure apart from reading `doc`.
+ * page the markup decides how to read it. Pure apart from reading `doc`. `memo` holds entries
+ * read while the page streamed in (read-ahead.ts), which are not read again.
  *
  * @example
  * const { papers, problems } = parseArxivPage(document, location.href);
  * const ids = papers.map((paper) => paper.id); // ['2602.22290', …]
  */
-export function parseArxivPage(doc: Document, url: string | URL): ArxivPage {
+export function parseArxivPage(doc: Document, url: string | URL, memo?: EntryMemo): ArxivPage {
   const kind = pageKindOf(url);
   const archive = archiveOf(url);
   const page: ArxivPage = { kind, sections: [], papers: [], problems: [] };
   if (archive !== undefined) page.archive = archive;
   try {
-    return Object.assign(page, parseBody(doc, kind, url));
+    return Object.assign(page, parseBody(doc, kind, url, memo));
   } catch (error) {
     // Nothing below is expected to throw; this keeps the promise to callers if a DOM does.
     // i18n-exempt: parser diagnostic, never shown (see ParseProblem)
@@ -61,7 +62,7 @@ export function parseArxivPage(doc: Document, url: string | URL): ArxivPage {
   }
 }
 
-function parseBody(doc: Document, kind: PageKind, url: string | URL): Body {
+function parseBody(doc: Document, kind: PageKind, url: string | URL, memo: EntryMemo | undefined): Body {
   switch (kind) {
     case 'search':
       return parseSearchPage(doc);
@@ -70,15 +71,15 @@ function parseBody(doc: Document, kind: PageKind, url: string | URL): Body {
     case 'unknown':
       if (doc.querySelector(SEARCH_RESULT)) return parseSearchPage(doc);
       if (absBlockOf(doc)?.querySelector(ABS_TITLE)) return parseAbsPage(doc, url);
-      return parseListingPage(doc, kind);
+      return parseListingPage(doc, kind, memo);
     default:
-      return parseListingPage(doc, kind);
+      return parseListingPage(doc, kind, memo);
   }
 }
 
-function parseListingPage(doc: Document, kind: PageKind): Body {
+function parseListingPage(doc: Document, kind: PageKind, memo: EntryMemo | undefined): Body {
   const collector = new EntryCollector();
-  const sections = parseListingSections(doc, kind, collector);
+  const sections = parseListingSections(doc, kind, collector, memo);
   const papers = sections.flatMap((section) => section.papers);
   const info = listingInfo(doc);
   const body: Body = { sections, papers, problems: collector.problems };
