@@ -18,6 +18,7 @@ import { benchBackup } from './backup';
 import { exportPapersOf, measureExports } from './exports';
 import { benchHeavyStore } from './heavy-store';
 import { measureMathJax } from './mathjax';
+import { measureStreamed, type StreamedSample, type StreamedSamples } from './streamed';
 import { measureExtension, measurePlain, TEXT_QUERY, type ExtensionSamples, type HeapSample, type Listing, type RunPlan } from './pages';
 import type { InputTiming, ScrollRun } from './probe-api';
 import { measureRanking, RANKING_FULL, RANKING_SMOKE, type RankingPlan, type Timing } from './ranking';
@@ -45,7 +46,15 @@ interface Plan {
   /** MathJax runs on the listing of this many entries (or the nearest measured size). */
   mathjaxEntries: number;
   mathjax: { warmups: number; runs: number };
+  /** The largest listing again, its HTML arriving at `rateMBps` (bench/streamed.ts). */
+  streamed: { rateMBps: number; warmups: number; runs: number };
 }
+
+/**
+ * 4 MB/s: a 2000-entry listing with abstracts (6.4 MB of HTML) takes 1.6 s to arrive, about what
+ * a fast connection to arXiv gives, whose server sends the page as it writes it.
+ */
+const STREAMED_RATE_MBPS = 4;
 
 const FULL: Plan = {
   mode: 'full',
@@ -73,6 +82,7 @@ const FULL: Plan = {
   heavyStorePapers: 100_000,
   mathjaxEntries: 500,
   mathjax: { warmups: 1, runs: 3 },
+  streamed: { rateMBps: STREAMED_RATE_MBPS, warmups: 1, runs: 3 },
 };
 
 const SMOKE: Plan = {
@@ -101,6 +111,7 @@ const SMOKE: Plan = {
   heavyStorePapers: 500,
   mathjaxEntries: 100,
   mathjax: { warmups: 0, runs: 1 },
+  streamed: { rateMBps: STREAMED_RATE_MBPS, warmups: 0, runs: 1 },
 };
 
 interface Args {
@@ -275,6 +286,30 @@ const NOTES = [
  * Runs the whole benchmark and writes the report. `root` is the project folder; the in-page probe
  * is `.cache/bench/probe.js` there (built by scripts/bench.mjs).
  */
+/** `augment_streamed_ms`: controls after DOMContentLoaded on a listing that arrived at a reader's pace. */
+function streamedResult(entries: number, streamed: StreamedSamples, warmups: number): BenchResult {
+  const { plain, extension } = streamed;
+  const result = toResult({
+    name: 'augment_streamed_ms',
+    entries,
+    samples: extension.map((s) => s.augmentMs ?? Number.NaN),
+    warmups,
+    baseline: { name: `page_load_ms of the same listing at ${streamed.rateMBps} MB/s, no extension`, samples: plain.map((s) => s.loadMs), warmups },
+    note: `DOMContentLoaded → controls on every entry, the HTML arriving at ${streamed.rateMBps} MB/s from a local server`,
+  });
+  const of = (samples: readonly StreamedSample[], pick: (s: StreamedSample) => number | undefined) => medianOf(samples, warmups, (s) => pick(s) ?? Number.NaN);
+  result.details = {
+    read_ahead_entries: of(extension, (s) => s.readAheadEntries),
+    read_ahead_ms: of(extension, (s) => s.readAheadMs),
+    ready_ms: of(extension, (s) => s.readyMs),
+    controls_at_ms: of(extension, (s) => s.controlsAtMs),
+    dcl_with_extension_ms: of(extension, (s) => s.dclMs),
+    dcl_without_ms: of(plain, (s) => s.dclMs),
+    page_load_with_extension_ms: of(extension, (s) => s.loadMs),
+  };
+  return result;
+}
+
 export async function runBench(argv: readonly string[], root: string): Promise<BenchReport> {
   const { plan, out } = parseArgs(argv, root);
   const injected = {
@@ -295,6 +330,9 @@ export async function runBench(argv: readonly string[], root: string): Promise<B
   if (!mathjaxListing) throw new Error('no listing to typeset');
   log(`MathJax on the ${mathjaxListing.entries}-entry listing, with and without the extension`);
   const mathjax = await measureMathJax(mathjaxListing, rules, plan.mathjax, extensionPage);
+  const streamedListing = listings[listings.length - 1]!;
+  log(`the ${streamedListing.entries}-entry listing arriving at ${plan.streamed.rateMBps} MB/s, with and without the extension`);
+  const streamed = await measureStreamed(streamedListing.path, streamedListing.html, plan.streamed.rateMBps, plan.streamed.warmups + plan.streamed.runs);
   log(`store: ${plan.store.papers} papers through the background (${extensionPage})`);
   const store = await measureStore(plain.seedMetas, plan.store, extensionPage);
   log(`exports of ${plan.exportPapers} papers`);
@@ -435,6 +473,8 @@ export async function runBench(argv: readonly string[], root: string): Promise<B
     exported.details = { output_chars: exportSamples.chars.get(format.id) ?? 0 };
     results.push(exported);
   }
+
+  results.push(streamedResult(streamedListing.entries, streamed, plan.streamed.warmups));
 
   const mj = mathjax.summary;
   const typeset = toResult({

@@ -13,13 +13,16 @@ import { apiRequestIds, apiResponse } from './arxiv-routes.mjs';
 
 const API_HOST = 'export.arxiv.org';
 
-/** A key and certificate for export.arxiv.org, made with the openssl CLI and kept only in memory. */
-function throwawayCertificate() {
+/**
+ * A self-signed key and certificate for `host` (export.arxiv.org unless told), made with the
+ * openssl CLI and kept only in memory; the benchmark's streaming server uses one for arxiv.org.
+ */
+export function throwawayCertificate(host = API_HOST) {
   const dir = mkdtempSync(join(tmpdir(), 'sift-api-cert-'));
   try {
     const key = join(dir, 'key.pem');
     const cert = join(dir, 'cert.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', `/CN=${API_HOST}`, '-addext', `subjectAltName=DNS:${API_HOST}`, '-keyout', key, '-out', cert], { stdio: 'ignore' });
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', `/CN=${host}`, '-addext', `subjectAltName=DNS:${host}`, '-keyout', key, '-out', cert], { stdio: 'ignore' });
     return { key: readFileSync(key), cert: readFileSync(cert) };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -16,6 +16,7 @@ import type { BenchReport } from '../../bench/report';
 const PAGE_FIGURES = [
   'page_load_ms',
   'augment_ms',
+  'augment_streamed_ms',
   'ready_ms',
   'parse_ms',
   'filter_toggle_on_ms',
