@@ -165,6 +165,7 @@ export async function measurePlain(
       for (let run = 0; run < plan.scrollRuns; run += 1) {
         await page.goto(ARXIV + listing.path, { waitUntil: 'load' });
         await injectProbe(page, injected.probe);
+        await typeset(page);
         samples.scroll.push(await page.evaluate(([px, frames]) => window.siftBench.scroll(px, frames), [plan.scrollPx, plan.scrollFrames] as const));
       }
       bySize.set(listing.entries, samples);
@@ -245,6 +246,19 @@ async function augmentOf(page: Page, entries: number): Promise<AugmentSample> {
 export const TEXT_QUERY = 'consensus';
 /** Time after the page is ready before layout shifts are read: the fonts and Sift's late paints land first. */
 const SETTLE_MS = 300;
+
+/** Longest wait for MathJax to finish typesetting a listing before the input and scroll figures. */
+const TYPESET_TIMEOUT_MS = 60_000;
+
+/**
+ * Waits until MathJax has typeset the listing, with and without the extension alike: a reader
+ * filters and scrolls a page whose formulas are drawn, and MathJax's own timer-driven chunks on a
+ * 2000-entry listing, still running seconds after load, would otherwise share the frames the
+ * toggle, key and scroll figures time (MathJax with and without Sift is its own figure).
+ */
+async function typeset(page: Page): Promise<void> {
+  await page.evaluate((timeout) => window.siftBench.typeset(timeout), TYPESET_TIMEOUT_MS);
+}
 
 async function injectProbe(page: Page, probe: string): Promise<void> {
   await page.addScriptTag({ content: probe });
@@ -406,6 +420,7 @@ export async function measureExtension(
         await page.waitForTimeout(SETTLE_MS);
         samples.cls.push(await page.evaluate(() => window.siftBench.layoutShift()));
         samples.heap.push(await heapOf(cdp));
+        await typeset(page);
         await togglesOf(page, samples);
         await textFilterOf(page, samples);
         await keyJOf(page, plan.keyJ, samples);
@@ -417,6 +432,7 @@ export async function measureExtension(
         await page.goto(ARXIV + listing.path, { waitUntil: 'load' });
         await page.locator('html[data-sift-ready]').waitFor({ state: 'attached', timeout: 120_000 });
         await injectProbe(page, probe);
+        await typeset(page);
         samples.scroll.push(await page.evaluate(([px, frames]) => window.siftBench.scroll(px, frames), [plan.scrollPx, plan.scrollFrames] as const));
       }
       bySize.set(listing.entries, samples);

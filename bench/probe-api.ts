@@ -88,6 +88,8 @@ export interface BenchProbe {
   scroll(pxPerFrame: number, frames: number): Promise<ScrollRun>;
   /** Whether arXiv's arXiv.css is loaded and applied (its rules readable). */
   stylesheetApplied(): boolean;
+  /** Settles once MathJax has typeset the page (its "End" signal), or after `timeoutMs` without MathJax. */
+  typeset(timeoutMs: number): Promise<void>;
 }
 
 declare global {

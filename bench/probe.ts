@@ -219,6 +219,19 @@ const probe: BenchProbe = {
     });
   },
 
+  typeset(timeoutMs) {
+    return new Promise((resolve) => {
+      const giveUp = setTimeout(resolve, timeoutMs);
+      const hook = () => {
+        const hub = (window as unknown as { MathJax?: { Hub?: { Register?: { StartupHook(name: string, callback: () => void): void } } } }).MathJax?.Hub;
+        // A startup hook whose signal has passed runs at once, so this also settles after the fact.
+        if (hub?.Register) hub.Register.StartupHook('End', () => (clearTimeout(giveUp), resolve()));
+        else setTimeout(hook, 50);
+      };
+      hook();
+    });
+  },
+
   stylesheetApplied() {
     return [...document.styleSheets].some((sheet) => {
       if (!sheet.href?.includes('/css/arXiv.css')) return false;
