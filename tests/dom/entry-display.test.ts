@@ -8,7 +8,7 @@ import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import { parseArxivPage } from '@/lib/arxiv/parse';
 import type { ArxivId } from '@/lib/arxiv/types';
-import { syncEntryDisplay, type IdleScheduler } from '@/lib/overlay/entry-display';
+import { syncEntryDisplay, type EntryDisplayOptions, type IdleScheduler } from '@/lib/overlay/entry-display';
 import { indexEntries, type EntryIndex } from '@/lib/overlay/entry-index';
 import { createListingState } from '@/lib/overlay/listing-state';
 import { visibilityOf } from '@/lib/overlay/visibility';
@@ -45,10 +45,15 @@ function flagged(entries: EntryIndex): number[] {
   });
 }
 
-/** 600 entries: more than one pass writes. */
-function big(): EntryIndex {
+/** 600 entries (more than one pass writes) under syncEntryDisplay, with idle slices run by hand. */
+function big(options: Partial<Pick<EntryDisplayOptions, 'order' | 'onScreen'>> = {}) {
   const doc = parseHtml(makeListing(readFixture('list-new-cs.DC-2026-02-27.html'), 600));
-  return indexEntries(parseArxivPage(doc, URL), doc);
+  const entries = indexEntries(parseArxivPage(doc, URL), doc);
+  const idle = manualScheduler();
+  const life = new AbortController();
+  const filteredOut = signal<ReadonlySet<number>>(new Set());
+  syncEntryDisplay(entries, { ...options, filteredOut, signal: life.signal, schedule: idle.schedule });
+  return { entries, idle, life, filteredOut, indices: entries.entries.map((entry) => entry.index) };
 }
 
 describe('syncEntryDisplay', () => {
@@ -65,14 +70,11 @@ describe('syncEntryDisplay', () => {
   });
 
   it('settles a screenful from the first entry on screen in the first pass, and the rest outwards in idle slices', () => {
-    const entries = big();
-    const idle = manualScheduler();
-    const filteredOut = signal<ReadonlySet<number>>(new Set());
-    syncEntryDisplay(entries, { filteredOut, onScreen: new Set([300, 301, 302]), signal: new AbortController().signal, schedule: idle.schedule });
+    const { entries, idle, filteredOut, indices } = big({ onScreen: new Set([300, 301, 302]) });
     expect(idle.pending()).toBe(0);
 
     // Every other entry leaves: 300 changes, too many for one frame.
-    const out = new Set(entries.entries.map((entry) => entry.index).filter((index) => index % 2 === 1));
+    const out = new Set(indices.filter((index) => index % 2 === 1));
     filteredOut.value = out;
     const first = flagged(entries);
     // Three above the screen, then down until 30 entries that stay have been passed (300, 302 … 358).
@@ -91,19 +93,16 @@ describe('syncEntryDisplay', () => {
   });
 
   it('hides the whole listing below the screen in the first pass when few entries stay, and above it until a screenful stays', () => {
-    const entries = big();
-    const idle = manualScheduler();
-    const filteredOut = signal<ReadonlySet<number>>(new Set());
-    syncEntryDisplay(entries, { filteredOut, onScreen: new Set([300]), signal: new AbortController().signal, schedule: idle.schedule });
+    const { entries, idle, filteredOut, indices } = big({ onScreen: new Set([300]) });
     // One entry in a hundred stays: three below the screen, so the page shrinks and the
     // browser scrolls up to what stays above it.
-    const out = new Set(entries.entries.map((entry) => entry.index).filter((index) => index % 100 !== 0));
+    const out = new Set(indices.filter((index) => index % 100 !== 0));
     filteredOut.value = out;
     expect(flagged(entries)).toEqual([...out]);
     expect(idle.pending()).toBe(0);
 
     // One in fifteen stays: 20 below, so the pass goes up until 10 more have been passed (to 150).
-    const fewer = new Set(entries.entries.map((entry) => entry.index).filter((index) => index % 15 !== 0));
+    const fewer = new Set(indices.filter((index) => index % 15 !== 0));
     filteredOut.value = new Set();
     while (idle.step());
     filteredOut.value = fewer;
@@ -113,11 +112,7 @@ describe('syncEntryDisplay', () => {
   });
 
   it('starts over from the screen when the verdicts change before the slices finish', () => {
-    const entries = big();
-    const idle = manualScheduler();
-    const filteredOut = signal<ReadonlySet<number>>(new Set());
-    syncEntryDisplay(entries, { filteredOut, signal: new AbortController().signal, schedule: idle.schedule });
-    const indices = entries.entries.map((entry) => entry.index);
+    const { entries, idle, filteredOut, indices } = big();
     filteredOut.value = new Set(indices.filter((index) => index % 2 === 1));
     idle.step();
     expect(flagged(entries).length).toBeGreaterThan(0);
@@ -130,11 +125,8 @@ describe('syncEntryDisplay', () => {
   });
 
   it('walks the on-screen order when "For you" moved the entries', () => {
-    const entries = big();
-    const idle = manualScheduler();
-    const reversed = entries.entries.map((entry) => entry.index).reverse();
-    const filteredOut = signal<ReadonlySet<number>>(new Set());
-    syncEntryDisplay(entries, { filteredOut, order: signal(reversed), onScreen: new Set([599]), signal: new AbortController().signal, schedule: idle.schedule });
+    const reversed = [...Array(600).keys()].reverse();
+    const { entries, idle, filteredOut } = big({ order: signal(reversed), onScreen: new Set([599]) });
     filteredOut.value = new Set(reversed.filter((index) => index % 2 === 1));
     // The screen starts at entry 599, and "down" from there is 598, 597…
     const first = flagged(entries);
@@ -145,12 +137,8 @@ describe('syncEntryDisplay', () => {
   });
 
   it('takes every flag off when Sift leaves the page', () => {
-    const entries = big();
-    const idle = manualScheduler();
-    const life = new AbortController();
-    const filteredOut = signal<ReadonlySet<number>>(new Set());
-    syncEntryDisplay(entries, { filteredOut, signal: life.signal, schedule: idle.schedule });
-    filteredOut.value = new Set(entries.entries.map((entry) => entry.index));
+    const { entries, idle, filteredOut, life, indices } = big();
+    filteredOut.value = new Set(indices);
     idle.step();
     life.abort();
     expect(idle.pending()).toBe(0);
