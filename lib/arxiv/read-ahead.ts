@@ -64,6 +64,9 @@ export interface ReadAhead {
  */
 export function readAhead(doc: Document, pageKind: PageKind, idle: IdleRunner = whenIdle): ReadAhead {
   const memo: EntryMemo = new WeakMap();
+  // Abstract pages hold one paper and search results are read another way (parse-search.ts):
+  // neither has sections to watch, and watching for them would mean the whole document's subtree.
+  if (pageKind === 'abs' || pageKind === 'search') return { stop: () => ({ memo, ms: 0, entries: 0 }) };
   let ms = 0;
   let entries = 0;
   let stopped = false;

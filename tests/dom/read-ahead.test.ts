@@ -4,7 +4,7 @@
  * Reading a listing's entries while it streams in: the page is rebuilt here node by node, the way
  * the browser's parser adds it, with the observers' callbacks running between the steps.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseArxivPage } from '@/lib/arxiv/parse';
 import type { EntryMemo } from '@/lib/arxiv/parse-listing';
 import { readAhead, type IdleRunner } from '@/lib/arxiv/read-ahead';
@@ -82,6 +82,16 @@ describe('readAhead', () => {
     await stream(fixture, target);
     expect(ahead.stop().entries).toBe(0);
     expect(withoutNodes(parseArxivPage(target, URL))).toEqual(withoutNodes(parseArxivPage(fixture, URL)));
+  });
+
+  it('watches nothing on abstract and search pages, which have no listing sections', async () => {
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    try {
+      for (const kind of ['abs', 'search'] as const) expect(readAhead(document.implementation.createHTMLDocument(''), kind).stop().entries).toBe(0);
+      expect(observe).not.toHaveBeenCalled();
+    } finally {
+      observe.mockRestore();
+    }
   });
 
   it('stops reading when stopped, even with entries queued', async () => {
