@@ -19,7 +19,7 @@
  */
 import { LISTING_PAGE } from './selectors';
 import { readListingEntry, sectionKindOfContainer, type EntryMemo } from './parse-listing';
-import type { PageKind } from './types';
+import type { PageKind, SectionKind } from './types';
 
 /** Runs `work` when the page is idle, with the time left then (ms). */
 export type IdleRunner = (work: (timeLeft: () => number) => void) => void;
@@ -70,17 +70,16 @@ export function readAhead(doc: Document, pageKind: PageKind, idle: IdleRunner = 
   let ms = 0;
   let entries = 0;
   let stopped = false;
-  const watched = new WeakSet<Element>();
+  /** The sections being watched, with their kind, read once from their heading. */
+  const watched = new WeakMap<Element, SectionKind>();
   const queue: Element[] = [];
   let draining = false;
 
   /** Reads the entry whose `dd` is `dd`, now that something follows it. */
   const readEntry = (dd: Element) => {
     const dt = dd.previousElementSibling;
-    const container = dd.parentElement;
-    if (memo.has(dd) || dt?.localName !== 'dt' || !container) return;
-    const kind = sectionKindOfContainer(container, pageKind);
-    if (kind === undefined) return;
+    const kind = dd.parentElement ? watched.get(dd.parentElement) : undefined;
+    if (memo.has(dd) || dt?.localName !== 'dt' || kind === undefined) return;
     memo.set(dd, { dt, kind, result: readListingEntry(dt, dd, kind) });
     entries += 1;
   };
@@ -109,8 +108,9 @@ export function readAhead(doc: Document, pageKind: PageKind, idle: IdleRunner = 
     }
   });
   const watchSection = (container: Element) => {
-    if (watched.has(container) || sectionKindOfContainer(container, pageKind) === undefined) return;
-    watched.add(container);
+    const kind = watched.has(container) ? undefined : sectionKindOfContainer(container, pageKind);
+    if (kind === undefined) return;
+    watched.set(container, kind);
     sections.observe(container, { childList: true });
     // The parser may have added some of its entries before this callback ran.
     for (const child of container.children) if (child.localName === 'dd' && child.nextElementSibling) enqueue(child);

@@ -70,15 +70,16 @@ export function syncEntryDisplay(entries: EntryIndex, { filteredOut, order, onSc
     const sequence = order?.value ?? all.map((_, index) => index);
     cancel?.();
     cancel = undefined;
+    const pending = (index: number) => written[index] !== (wanted.has(index) ? 1 : 0);
     /** Brings entry `index` in line with `wanted`; answers whether that wrote anything. */
     const settle = (index: number | undefined): boolean => {
-      if (index === undefined || written[index] === (wanted.has(index) ? 1 : 0)) return false;
+      if (index === undefined || !pending(index)) return false;
       write(index, wanted.has(index));
       return true;
     };
 
     let waiting = 0;
-    for (let index = 0; index < all.length && waiting <= SMALL_CHANGE; index += 1) if (written[index] !== (wanted.has(index) ? 1 : 0)) waiting += 1;
+    for (let index = 0; index < all.length && waiting <= SMALL_CHANGE; index += 1) if (pending(index)) waiting += 1;
     if (waiting <= SMALL_CHANGE) {
       for (let index = 0; index < all.length; index += 1) settle(index);
       return;
