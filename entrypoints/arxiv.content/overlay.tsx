@@ -55,7 +55,7 @@ export interface OverlayOptions {
  */
 export function mountOverlay({ root, page, state, session, entries, signal }: OverlayOptions) {
   const dialogs = createDialogs();
-  const onScreen = watchOnScreen(entries, signal);
+  const onScreen = watchOnScreen(entries, root.ownerDocument, signal);
   const { filteredOut } = visibilityOf(state, entries);
   const navigator = createNavigator(entries, {
     onLeave: (left) => session.markSeen([left.paper.id]),

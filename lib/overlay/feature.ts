@@ -6,6 +6,7 @@ import type { EntryIndex } from './entry-index';
 import type { Notifier } from './notify';
 import type { Dialogs } from './dialogs';
 import type { Selection } from './selection';
+import type { OnScreen } from './on-screen';
 
 /** What every feature's `init` receives. Listeners and observers take `signal`, so teardown is free. */
 export interface FeatureContext {
@@ -26,6 +27,8 @@ export interface FeatureContext {
   focusFilter(): void;
   /** The papers picked for bulk work, shared with the overlay's selection bar. */
   selection: Selection;
+  /** Which entries are in the viewport, measured once per frame that moved them. */
+  onScreen: OnScreen;
 }
 
 /** One user-visible feature of the listing overlay (refined-github style: one per file). */

@@ -136,6 +136,40 @@ test('after a mouse scroll, j starts at the first entry on screen and k at the l
   expect(top.slice(last + 1).filter((where) => where === 'in view')).toEqual([]);
 });
 
+test('a title read on screen for a second is seen; one scrolled past is not; one a filter brings into view is', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  const ids = await listing.visibleIds();
+  const seen = (id: string) => listing.entry(id).getAttribute('data-sift-seen').then((value) => value !== null);
+  /** Scrolls the entry's title to the middle of the viewport, as a wheel would. */
+  const readTitleOf = (id: string) => page.evaluate((paper) => document.querySelector(`dd[data-sift-entry="${paper}"] .list-title`)!.scrollIntoView({ block: 'center' }), id);
+
+  await expect.poll(() => seen(ids[0]!)).toBe(true);
+  const passed = ids[12]!;
+  const read = ids[20]!;
+  expect([await seen(passed), await seen(read)]).toEqual([false, false]);
+  await readTitleOf(passed);
+  await page.waitForTimeout(200);
+  await readTitleOf(read);
+  await expect.poll(() => seen(read)).toBe(true);
+  await page.waitForTimeout(1200);
+  expect(await seen(passed)).toBe(false);
+
+  // The first replacement, just below the screen, moves into view when the cross-lists leave.
+  const lastNew = await page.evaluate(() => [...document.querySelectorAll('dt[data-sift-section="new"]')].at(-1)!.getAttribute('data-sift-entry')!);
+  await page.evaluate((paper) => document.querySelector(`dt[data-sift-entry="${paper}"]`)!.scrollIntoView({ block: 'start' }), lastNew);
+  await page.waitForTimeout(1200);
+  const replacement = (await page.evaluate(() => document.querySelector('dt[data-sift-section="replacement"]')!.getAttribute('data-sift-entry')!))!;
+  const replacementBox = () => page.evaluate((paper) => document.querySelector(`dd[data-sift-entry="${paper}"] .list-title`)!.getBoundingClientRect().top - innerHeight, replacement);
+  expect(await replacementBox()).toBeGreaterThan(0);
+  expect(await seen(replacement)).toBe(false);
+  const scrolled = await page.evaluate(() => scrollY);
+  await listing.toggle(/Hide cross-lists/).click();
+  await expect.poll(replacementBox).toBeLessThan(0);
+  expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+  await expect.poll(() => seen(replacement)).toBe(true);
+});
+
 test('keyboard triage of ten entries without the mouse', async ({ page }) => {
   const listing = new ListingPage(page);
   await listing.open(SEED);

@@ -22,58 +22,55 @@ export const seen: Feature = {
   id: 'seen',
   include: AUGMENTED_KINDS,
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'search-results.html', 'abs-2602.22195.html'],
-  init({ signal, state, session, entries, document }) {
-    const idOf = new Map<Element, ArxivId>();
-    const timers = new Map<Element, ReturnType<typeof setTimeout>>();
-    const observer = new IntersectionObserver(
-      (changes) => {
-        for (const change of changes) {
-          const id = idOf.get(change.target);
-          if (!id) continue;
-          const reading = change.isIntersecting && change.intersectionRatio >= VISIBLE_RATIO;
-          const timer = timers.get(change.target);
-          if (!reading) {
-            clearTimeout(timer);
-            timers.delete(change.target);
-          } else if (timer === undefined) {
-            timers.set(change.target, setTimeout(() => settle(change.target, id), DWELL_MS));
-          }
-        }
-      },
-      { threshold: [0, VISIBLE_RATIO] },
-    );
+  init({ signal, state, session, entries, document, onScreen }) {
+    const titleOf = new Map<ArxivId, Element>();
+    const timers = new Map<ArxivId, ReturnType<typeof setTimeout>>();
 
-    function settle(target: Element, id: ArxivId) {
-      timers.delete(target);
-      // A tab in the background is not being read; the observer fires again when it shows.
+    function settle(id: ArxivId) {
+      timers.delete(id);
+      // A tab in the background is not being read; the next measurement after it shows starts again.
       if (document.visibilityState !== 'visible') return;
-      observer.unobserve(target);
-      idOf.delete(target);
+      titleOf.delete(id);
       session.markSeen([id]);
     }
 
     for (const { paper } of entries.entries) {
-      if (state.seen.peek().has(paper.id)) continue;
-      const title = paper.element.fields.title ?? paper.element.head;
-      idOf.set(title, paper.id);
-      observer.observe(title);
+      if (!state.seen.peek().has(paper.id)) titleOf.set(paper.id, paper.element.fields.title ?? paper.element.head);
     }
+    onScreen.watch((inView, viewportHeight) => {
+      const reading = new Set<ArxivId>();
+      for (const { entry } of inView) {
+        const title = titleOf.get(entry.paper.id);
+        if (title && isReadable(title.getBoundingClientRect(), viewportHeight)) reading.add(entry.paper.id);
+      }
+      for (const [id, timer] of timers) {
+        if (reading.has(id)) continue;
+        clearTimeout(timer);
+        timers.delete(id);
+      }
+      for (const id of reading) if (!timers.has(id)) timers.set(id, setTimeout(() => settle(id), DWELL_MS));
+    }, signal);
     // Seen already (the store's answer at load) or elsewhere since (another tab, the keyboard, an
     // action): no need to watch it any more.
     const dispose = effect(() => {
       const marks = state.seen.value;
-      for (const [element, id] of idOf) {
+      for (const id of titleOf.keys()) {
         if (!marks.has(id)) continue;
-        observer.unobserve(element);
-        clearTimeout(timers.get(element));
-        timers.delete(element);
-        idOf.delete(element);
+        clearTimeout(timers.get(id));
+        timers.delete(id);
+        titleOf.delete(id);
       }
     });
     signal.addEventListener('abort', () => {
       dispose();
-      observer.disconnect();
       for (const timer of timers.values()) clearTimeout(timer);
     });
   },
 };
+
+/** At least {@link VISIBLE_RATIO} of the title within the viewport. */
+function isReadable(box: DOMRect, viewportHeight: number): boolean {
+  const height = box.bottom - box.top;
+  if (height <= 0) return false;
+  return (Math.min(box.bottom, viewportHeight) - Math.max(box.top, 0)) / height >= VISIBLE_RATIO;
+}
