@@ -1,14 +1,8 @@
 /** The file of an `export.build` request, written in the background where the exporters live. */
+import type { TextFile } from '@/lib/platform/save-file';
 import type { ExportRequest } from '@/lib/schemas/export-request';
 import { toExportPaper } from './export-paper';
 import { exportFileName, exportFormatOf } from './formats';
-
-/** An export file: its download name, MIME type and text. */
-export interface ExportFileText {
-  name: string;
-  mime: string;
-  text: string;
-}
 
 /**
  * The export of `request.papers` (in the order given) in `request.format`, with the reader's tags
@@ -16,7 +10,7 @@ export interface ExportFileText {
  *
  * @example toRequestedExport({ papers: [{ meta, tags: [] }], format: 'bibtex', options: {} }, new Date(2026, 1, 27)).name // 'arxiv-sift-2026-02-27.bib'
  */
-export function toRequestedExport(request: ExportRequest, date: Date): ExportFileText {
+export function toRequestedExport(request: ExportRequest, date: Date): TextFile {
   const { mime, serialize } = exportFormatOf(request.format);
   return { name: exportFileName(request.format, date), mime, text: serialize(request.papers.map(toExportPaper), request.options) };
 }

@@ -18,7 +18,7 @@ import { LIMITS, arxivIdSchema, colorSchema, keySchema, noteSchema, tagNameSchem
 import { snapshotPaperMetaSchema } from '@/lib/schemas/paper-meta';
 import { ruleSchema } from '@/lib/schemas/rule';
 import { exportRequestSchema } from '@/lib/schemas/export-request';
-import type { ExportFileText } from '@/lib/export/listing-export';
+import type { TextFile } from '@/lib/platform/save-file';
 import type { BackupDocument, ImportReport } from './backup-format';
 import { TABLE_NAMES, type TableName } from './tables';
 
@@ -184,7 +184,7 @@ export interface ApiResults {
   'ranking.seeds': { ids: ArxivId[]; known: number; fetching: number };
   'ranking.reset': null;
   /** The file, written and named; nothing is stored. */
-  'export.build': ExportFileText;
+  'export.build': TextFile;
 }
 
 /** This device's sync: whether it is on, and the engine's status (`phase: 'stopped'` when off). */
