@@ -28,11 +28,7 @@ export function syncEntryFlags(state: ListingState, entries: EntryIndex, signal:
   });
 
   // Hidden by the reader or by a rule: one flag, so the stylesheet collapses both alike.
-  const hiddenIds = computed(() => {
-    const out = new Set(state.ruleHidden.value.keys());
-    for (const [id, annotation] of state.annotations.value) if (annotation.hidden) out.add(id);
-    return out;
-  });
+  const { hiddenIds } = state;
   syncIdSet(signal, () => hiddenIds.value, (id, on) => setFlag(id, ENTRY_FLAGS.hidden, on ? '' : undefined));
   // "Show hidden" touches only the hidden entries: a rule keyed on <html> would restyle them all.
   const collapsedIds = computed(() => (state.filters.value.showHidden ? new Set<ArxivId>() : hiddenIds.value));

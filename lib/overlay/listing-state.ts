@@ -26,6 +26,8 @@ export interface ListingState {
    * it hid.
    */
   readonly ruleHidden: ReadonlySignal<ReadonlyMap<ArxivId, readonly string[]>>;
+  /** Papers hidden by the reader or by a rule: the one answer the flags, the counts and bulk work share. */
+  readonly hiddenIds: ReadonlySignal<ReadonlySet<ArxivId>>;
   /** Abstracts the page did not print, as they arrive from the cache or arXiv's API. */
   readonly abstracts: ReadonlySignal<ReadonlyMap<ArxivId, string>>;
   /** Where fetching the missing abstracts stands, for the toolbar's quiet progress line. */
@@ -124,18 +126,20 @@ export function createListingState(pageIds: readonly ArxivId[]): ListingState {
     }
     return out;
   });
+  const hiddenIds = computed<ReadonlySet<ArxivId>>(() => {
+    const out = new Set(ruleHidden.value.keys());
+    for (const [id, annotation] of annotations.value) if (annotation.hidden) out.add(id);
+    return out;
+  });
 
   const counts = computed<ListingCounts>(() => {
     let starred = 0;
-    let hidden = 0;
     const byTag = new Map(tags.value.map((t) => [t.name, 0]));
-    const byRule = ruleHidden.value;
     for (const a of annotations.value.values()) {
       if (a.starred) starred++;
-      if (a.hidden && !byRule.has(a.id)) hidden++;
       for (const tag of a.tags) byTag.set(tag, (byTag.get(tag) ?? 0) + 1);
     }
-    return { all: onPage.size, starred, hidden: hidden + byRule.size, matching: matches.value.size, unseen: onPage.size - seen.value.size, byTag };
+    return { all: onPage.size, starred, hidden: hiddenIds.value.size, matching: matches.value.size, unseen: onPage.size - seen.value.size, byTag };
   });
 
   function setSeen(ids: Iterable<ArxivId>, at: number | null) {
@@ -172,6 +176,7 @@ export function createListingState(pageIds: readonly ArxivId[]): ListingState {
     seen,
     matches,
     ruleHidden,
+    hiddenIds,
     abstracts,
     abstractProgress,
     openAbstracts,
@@ -186,7 +191,7 @@ export function createListingState(pageIds: readonly ArxivId[]): ListingState {
     applyAnnotations,
     putAnnotation: (annotation) => applyAnnotations([annotation.id], { [annotation.id]: annotation }),
     annotationOf: (id) => annotations.peek().get(id),
-    isHidden: (id) => Boolean(annotations.peek().get(id)?.hidden) || ruleHidden.peek().has(id),
+    isHidden: (id) => hiddenIds.peek().has(id),
     setTags: (next) => void (tags.value = next),
     setRules: (next) => void (rules.value = next),
     setNewIds: (ids) => void (newIds.value = new Set([...ids].filter((id) => onPage.has(id)))),

@@ -86,12 +86,9 @@ export function visibilityOf(state: ListingState, entries: EntryIndex): Visibili
   const shown = computed<readonly Entry[]>(() => {
     const out = filteredOut.value;
     const showHidden = state.filters.value.showHidden;
-    const annotations = state.annotations.value;
-    const ruleHidden = state.ruleHidden.value;
+    const hidden = state.hiddenIds.value;
     // A hidden entry collapses to one line unless "Show hidden" is on: not shown for bulk work.
-    return entries.entries.filter(
-      (entry) => !out.has(entry.index) && (showHidden || !(annotations.get(entry.paper.id)?.hidden || ruleHidden.has(entry.paper.id))),
-    );
+    return entries.entries.filter((entry) => !out.has(entry.index) && (showHidden || !hidden.has(entry.paper.id)));
   });
   const model = { textMisses, filteredOut, shown };
   models.set(state, model);
