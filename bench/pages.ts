@@ -3,7 +3,7 @@
  * load): the page without the extension (its own load time, layout shifts and scrolling, and the
  * parser and highlighters run through the injected probe), and the page with the built extension
  * (augmentation, every filter toggle, the text filter, `j`, a star, layout shifts, scrolling with
- * the seen observer, the heap it adds), driven by real input since Sift ignores synthetic events.
+ * marking what is read seen, the heap it adds), driven by real input since Sift ignores synthetic events.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -330,7 +330,7 @@ async function openListener(context: BrowserContext, extensionId: string, extens
   return tab;
 }
 
-/** Forgets the seen marks of `ids`, so every load starts with the listing unseen and the seen observer watching it all. */
+/** Forgets the seen marks of `ids`, so every load starts with the listing unseen and every title a candidate for seen. */
 async function unmarkSeen(listener: Page, ids: readonly string[]): Promise<void> {
   await listener.evaluate(async (list) => {
     const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime;
@@ -383,7 +383,7 @@ export async function installRules(context: BrowserContext, extensionId: string,
  * the listing unseen: from `DOMContentLoaded` to `data-sift-ready` with controls on every entry,
  * the heap and layout shifts, then with real input every filter toggle on and off, the text
  * filter typed and cleared, `j` pressed `plan.keyJ` times and one star on and off. Then
- * `plan.scrollRuns` fresh loads scrolled by script while the seen observer watches. The 50
+ * `plan.scrollRuns` fresh loads scrolled by script while Sift marks what is read seen. The 50
  * highlight rules are installed first, so augmenting includes painting them.
  */
 export async function measureExtension(
