@@ -68,8 +68,8 @@ export interface PaintOptions {
   maxRanges?: number;
   /**
    * The entry to paint from when the cap bites (later entries next, then earlier ones), so what
-   * the reader is looking at is painted; called only then, since finding it reads layout. See
-   * {@link firstEntryOnScreen}. Without it, painting goes from the top of the page.
+   * the reader is looking at is painted; called only then. Without it, painting goes from the
+   * top of the page.
    */
   firstEntry?: () => number;
 }
@@ -181,23 +181,6 @@ function rangeFactory(): RangeFactory {
     range.setEnd(endNode, endOffset);
     return range;
   };
-}
-
-/**
- * The index of the first entry with a field on screen or below it (hidden entries skipped), or 0
- * when every entry is above the viewport or none has a box: where a capped paint starts (see
- * {@link PaintOptions.firstEntry}). Reads layout, once per field element until it finds one.
- */
-export function firstEntryOnScreen(entries: readonly FieldElements[]): number {
-  for (const [index, entry] of entries.entries()) {
-    for (const field of RULE_FIELDS) {
-      for (const element of entry[field] ?? []) {
-        const box = element.getBoundingClientRect();
-        if (box.height > 0 && box.bottom > 0) return index;
-      }
-    }
-  }
-  return 0;
 }
 
 type MatchVisitor = (slot: number, run: TextRun, start: number, end: number) => void;

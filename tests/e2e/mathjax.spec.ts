@@ -186,9 +186,10 @@ for (const [kind, path, expected] of [
 }
 
 test('on a long listing, many highlights wait for MathJax to finish while the matches already count', async ({ page, context, openExtensionPage }) => {
-  // 200 entries of the seed listing, where "the" is painted some 1,250 times.
-  const path = '/list/cs.DC/new?show=200';
-  const html = makeListing(readFileSync(join(FIXTURES_DIR, 'list-new-cs.DC-2026-02-27.html'), 'utf8'), 200);
+  // 180 entries of the seed listing, where "the" is painted some 1,100 times: few enough entries
+  // that the whole listing is painted, not only the entries around the screen (paint-window.ts).
+  const path = '/list/cs.DC/new?show=180';
+  const html = makeListing(readFileSync(join(FIXTURES_DIR, 'list-new-cs.DC-2026-02-27.html'), 'utf8'), 180);
   await context.route(`https://arxiv.org${path}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   await addRules(openExtensionPage, [{ pattern: 'the', mode: 'word' }], RULES.length);
   // Stall MathJax right after tex2jax has rewritten the text: it fetches the TeX input jax then.
@@ -214,4 +215,29 @@ test('on a long listing, many highlights wait for MathJax to finish while the ma
   await expect.poll(async () => (await paintedRanges(page)).length).toBeGreaterThan(TYPESET_WAIT_RANGES);
   const words = new Set(['the', ...RULES.map((rule) => rule.pattern)]);
   expect((await paintedRanges(page)).filter((range) => !range.inBounds || !words.has(range.text.toLowerCase()))).toEqual([]);
+});
+
+test('on a 2,000-entry listing ranges are painted around the entries in view and follow a scroll; matching covers every entry', async ({ page, context, openExtensionPage }) => {
+  const path = '/list/cs.DC/new?show=2000';
+  const html = makeListing(readFileSync(join(FIXTURES_DIR, 'list-new-cs.DC-2026-02-27.html'), 'utf8'), 2000);
+  await context.route(`https://arxiv.org${path}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await addRules(openExtensionPage, [{ pattern: 'the', mode: 'word' }], RULES.length);
+  const listing = new ListingPage(page);
+  await listing.open(path);
+  await page.bringToFront();
+  /** The lowest and highest entry index holding a painted range. */
+  const paintedSpan = () =>
+    page.evaluate(() => {
+      const indices = [...CSS.highlights.values()].flatMap((highlight) =>
+        [...highlight].map((range) => Number(range.startContainer.parentElement?.closest('[data-sift-index]')?.getAttribute('data-sift-index') ?? -1)),
+      );
+      return indices.length === 0 ? undefined : { low: Math.min(...indices), high: Math.max(...indices) };
+    });
+  await expect.poll(async () => (await matchedIds(page)).length, { timeout: 30_000 }).toBeGreaterThan(1500);
+  await expect.poll(paintedSpan, { timeout: 30_000 }).toMatchObject({ low: 0 });
+  expect((await paintedSpan())!.high).toBeLessThan(200);
+
+  await page.evaluate(() => document.querySelector('dt[data-sift-index="1500"]')!.scrollIntoView({ block: 'start' }));
+  await expect.poll(async () => { const span = await paintedSpan(); return span !== undefined && span.low > 1300 && span.low <= 1500 && span.high >= 1500 && span.high < 1700; }, { timeout: 10_000 }).toBe(true);
+  expect((await matchedIds(page)).length).toBeGreaterThan(1500);
 });

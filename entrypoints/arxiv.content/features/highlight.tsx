@@ -4,13 +4,15 @@ import { AUGMENTED_KINDS } from '@/lib/arxiv/page-kinds';
 import { compileRules } from '@/lib/rules/compile';
 import { actionsOf } from '@/lib/rules/match';
 import { fieldElementsOf, type FieldElements } from '@/lib/highlight/fields';
-import { FALLBACK_ATTRIBUTE, firstEntryOnScreen, highlightName, paintHighlights, type PaintResult } from '@/lib/highlight/paint';
+import { FALLBACK_ATTRIBUTE, highlightName, highlightSupport, paintHighlights, type PaintResult } from '@/lib/highlight/paint';
+import { nextPaintWindow, PAINT_REACH, type PaintWindow } from '@/lib/highlight/paint-window';
 import { TYPESET_WAIT_RANGES, watchTypesetting } from '@/lib/highlight/typesetting';
 import type { ArxivId, Paper } from '@/lib/arxiv/types';
 
 /**
  * Paints keyword and author rule matches with the CSS Custom Highlight API (ranges, no DOM
- * mutation, so MathJax keeps working), marks matched entries for the "only matching" filter, and
+ * mutation, so MathJax keeps working) on the entries around those in view (see paint-window.ts),
+ * marks every matched entry for the counts and the "only matching" filter, and
  * carries out rules that star or hide: on papers new since the last visit, and on the whole page
  * right after the user saves such a rule (never again on papers already seen, so an unstar sticks).
  */
@@ -18,7 +20,7 @@ export const highlight: Feature = {
   id: 'highlight',
   include: AUGMENTED_KINDS,
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'abs-2602.22195.html'],
-  init({ signal, state, session, entries, document, notify }) {
+  init({ signal, state, session, entries, document, notify, onScreen }) {
     const root = document.documentElement;
     const style = document.createElement('style');
     style.setAttribute('data-sift-ui', '');
@@ -26,6 +28,9 @@ export const highlight: Feature = {
     let fields: FieldElements[] | undefined;
     let painted: PaintResult | undefined;
     const marked = new Set<number>();
+    const support = highlightSupport();
+    let painting: PaintWindow | undefined;
+    let inView: { first: number; last: number } | undefined;
 
     function unpaint() {
       painted?.clear();
@@ -37,6 +42,27 @@ export const highlight: Feature = {
     let compiled = compileRules([]);
     // MathJax typesets after load and replaces the text nodes the ranges point into.
     const typeset = watchTypesetting(document, entries.entries.flatMap((entry) => entry.nodes), signal);
+
+    /** Paints the ranges of the entries in `painting` (all of a short listing), replacing those painted before. */
+    function paintWindow(elements: readonly FieldElements[]) {
+      if (!support) return;
+      painted?.clear();
+      const around = inView ?? { first: 0, last: 0 };
+      if (!isWindowed(elements.length)) painting = { from: 0, to: elements.length };
+      painting ??= nextPaintWindow(undefined, around.first, around.last, elements.length);
+      const { from, to } = painting ?? { from: 0, to: elements.length };
+      painted = paintHighlights(elements.slice(from, to), compiled, support, { firstEntry: () => around.first - from });
+      // While MathJax typesets, Chromium rebuilds every range's marker before each frame, and
+      // `::highlight()` rules make every style recalculation dearer: many ranges wait until it
+      // is done (see typesetting.ts).
+      const waiting = painted.ranges > TYPESET_WAIT_RANGES && typeset.pending.peek();
+      if (waiting) painted.setShown(false);
+      style.textContent = waiting ? '' : painted.css;
+      if (painted.notice !== undefined) {
+        console.warn(`[sift] ${painted.notice}`);
+        notify.show(painted.notice);
+      }
+    }
 
     // Painting depends on the rules and on the text they paint: a new rule list repaints, and so
     // does MathJax rewriting the text; nothing else does. On a page that loads MathJax, matching
@@ -55,33 +81,40 @@ export const highlight: Feature = {
         return;
       }
       const elements = (fields ??= entries.entries.map(({ paper }) => fieldElementsOf(paper.element.fields)));
-      painted = paintHighlights(elements, compiled, undefined, { firstEntry: () => firstEntryOnScreen(elements) });
-      // While MathJax typesets, Chromium rebuilds every range's marker before each frame, and
-      // `::highlight()` rules make every style recalculation dearer: many ranges wait until it
-      // is done (see typesetting.ts), and the matches count meanwhile.
-      const waiting = painted.ranges > TYPESET_WAIT_RANGES && typeset.pending.peek();
-      if (waiting) painted.setShown(false);
-      style.textContent = waiting ? '' : painted.css;
-      root.toggleAttribute('data-sift-no-highlight-api', painted.mode === 'fallback');
+      // Every entry is matched, for the counts; ranges are made only for the window.
+      const found = paintHighlights(elements, compiled, null);
+      root.toggleAttribute('data-sift-no-highlight-api', !support);
+      if (support) paintWindow(elements);
+      else style.textContent = found.css;
 
       const matches = new Map<ArxivId, string[]>();
-      for (const match of painted.matches) {
+      for (const match of found.matches) {
         const entry = entries.entries[match.index];
         if (!entry) continue;
         const id = entry.paper.id;
         matches.set(id, [...new Set([...(matches.get(id) ?? []), ...match.ruleIds])]);
-        if (painted.mode === 'fallback') {
+        if (!support) {
           entry.nodes.forEach((node) => node.setAttribute(FALLBACK_ATTRIBUTE, match.slots.map(highlightName).join(' ')));
           marked.add(match.index);
         }
       }
       state.setMatches(matches);
       for (const problem of compiled.problems) console.warn(`[sift] rule ${problem.ruleId} skipped: ${problem.error}`);
-      if (painted.notice !== undefined) {
-        console.warn(`[sift] ${painted.notice}`);
-        notify.show(painted.notice);
-      }
     });
+
+    // The ranges follow the reader: once a scroll has used up half the painted margin, the window
+    // moves to the entries now in view.
+    onScreen.watch((entriesInView) => {
+      const first = entriesInView[0]?.entry.index;
+      const last = entriesInView.at(-1)?.entry.index;
+      if (first === undefined || last === undefined) return;
+      inView = { first, last };
+      if (!painted || !fields || !isWindowed(fields.length)) return;
+      const next = nextPaintWindow(painting, first, last, fields.length);
+      if (!next) return;
+      painting = next;
+      paintWindow(fields);
+    }, signal);
 
     const disposeShown = effect(() => {
       if (typeset.pending.value || !painted) return;
@@ -127,3 +160,8 @@ export const highlight: Feature = {
     });
   },
 };
+
+/** A listing of a few screens is painted whole: moving a window over it would save nothing. */
+function isWindowed(entryCount: number): boolean {
+  return entryCount > 3 * PAINT_REACH;
+}

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fieldElementsOf, type FieldElements } from '../../../lib/highlight/fields';
 import { parseArxivPage } from '../../../lib/arxiv/parse';
-import { firstEntryOnScreen, highlightName, MAX_PAINTED_RANGES, paintHighlights } from '../../../lib/highlight/paint';
+import { highlightName, MAX_PAINTED_RANGES, paintHighlights } from '../../../lib/highlight/paint';
 import { compileRules } from '../../../lib/rules/compile';
 import { fakeSupport } from './fake-highlight';
 import { loadFixture } from '../../fixtures/load-fixture';
@@ -95,27 +95,5 @@ describe('the cap on painted ranges', () => {
     expect(result.mode).toBe('fallback');
     expect(result.notice).toBeUndefined();
     expect(result.matches.length).toBeGreaterThan(15);
-  });
-});
-
-describe('firstEntryOnScreen', () => {
-  /** Gives entry `index`'s field elements a box from `top` to `bottom` (0 high when hidden). */
-  function place(index: number, top: number, bottom: number) {
-    for (const elements of Object.values(entries[index] ?? {})) {
-      for (const element of elements) vi.spyOn(element, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, top, 100, bottom - top));
-    }
-  }
-
-  it('finds the first entry reaching below the top of the viewport, skipping hidden ones', () => {
-    entries.forEach((_, index) => place(index, index * 100 - 1050, index * 100 - 970));
-    place(10, 0, 0);
-    // Entry 9 ends at -70; entry 10 is hidden (display: none gives an empty box); entry 11 is on screen.
-    expect(firstEntryOnScreen(entries)).toBe(11);
-  });
-
-  it('answers 0 when no entry has a box or all are above the viewport', () => {
-    expect(firstEntryOnScreen(entries)).toBe(0);
-    entries.forEach((_, index) => place(index, -5000, -4900));
-    expect(firstEntryOnScreen(entries)).toBe(0);
   });
 });
