@@ -33,5 +33,10 @@ export function nextPaintWindow(current: PaintWindow | undefined, first: number,
     const coveredBelow = current.to === count || current.to - 1 - last >= margin;
     if (coveredAbove && coveredBelow) return undefined;
   }
+  return windowAround(first, last, count, reach);
+}
+
+/** `reach` entries on each side of entries `first`…`last`, clipped to the `count` there are. */
+export function windowAround(first: number, last: number, count: number, reach = PAINT_REACH): PaintWindow {
   return { from: Math.max(0, first - reach), to: Math.min(count, last + 1 + reach) };
 }

@@ -48,9 +48,10 @@ export function entriesInView(entries: readonly Entry[], top: number, bottom: nu
     const known = read.get(index);
     if (known !== undefined) return known;
     const entry = entries[index]!;
-    const [head, ...rest] = entry.nodes.map(boxOf);
-    const boxes = head ? [head, ...rest].filter((box) => box.bottom > box.top) : [];
-    const found = head && boxes.length > 0 ? { entry, span: { top: Math.min(...boxes.map((box) => box.top)), bottom: Math.max(...boxes.map((box) => box.bottom)) }, head } : null;
+    const boxes = entry.nodes.map(boxOf);
+    const drawn = boxes.filter((box) => box.bottom > box.top);
+    const head = boxes[0];
+    const found = head && drawn.length > 0 ? { entry, span: { top: Math.min(...drawn.map((box) => box.top)), bottom: Math.max(...drawn.map((box) => box.bottom)) }, head } : null;
     read.set(index, found);
     return found;
   };

@@ -5,7 +5,7 @@ import { compileRules } from '@/lib/rules/compile';
 import { actionsOf } from '@/lib/rules/match';
 import { fieldElementsOf, type FieldElements } from '@/lib/highlight/fields';
 import { FALLBACK_ATTRIBUTE, highlightName, highlightSupport, paintHighlights, type PaintResult } from '@/lib/highlight/paint';
-import { nextPaintWindow, PAINT_REACH, type PaintWindow } from '@/lib/highlight/paint-window';
+import { nextPaintWindow, PAINT_REACH, windowAround, type PaintWindow } from '@/lib/highlight/paint-window';
 import { TYPESET_WAIT_RANGES, watchTypesetting } from '@/lib/highlight/typesetting';
 import type { ArxivId, Paper } from '@/lib/arxiv/types';
 
@@ -48,9 +48,8 @@ export const highlight: Feature = {
       if (!support) return;
       painted?.clear();
       const around = inView ?? { first: 0, last: 0 };
-      if (!isWindowed(elements.length)) painting = { from: 0, to: elements.length };
-      painting ??= nextPaintWindow(undefined, around.first, around.last, elements.length);
-      const { from, to } = painting ?? { from: 0, to: elements.length };
+      painting ??= isWindowed(elements.length) ? windowAround(around.first, around.last, elements.length) : { from: 0, to: elements.length };
+      const { from, to } = painting;
       painted = paintHighlights(elements.slice(from, to), compiled, support, { firstEntry: () => around.first - from });
       // While MathJax typesets, Chromium rebuilds every range's marker before each frame, and
       // `::highlight()` rules make every style recalculation dearer: many ranges wait until it
