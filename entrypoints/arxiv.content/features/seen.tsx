@@ -2,7 +2,6 @@ import { effect } from '@preact/signals';
 import type { Feature } from '@/lib/overlay/feature';
 import { AUGMENTED_KINDS } from '@/lib/arxiv/page-kinds';
 import type { ArxivId } from '@/lib/arxiv/types';
-import { visibleHeight } from '@/lib/overlay/on-screen';
 
 /**
  * How much of an entry's title must be on screen, and for how long, before it counts as seen:
@@ -72,5 +71,6 @@ export const seen: Feature = {
 /** At least {@link VISIBLE_RATIO} of the title within the viewport. */
 function isReadable(box: DOMRect, viewportHeight: number): boolean {
   const height = box.bottom - box.top;
-  return height > 0 && visibleHeight(box, 0, viewportHeight) / height >= VISIBLE_RATIO;
+  if (height <= 0) return false;
+  return (Math.min(box.bottom, viewportHeight) - Math.max(box.top, 0)) / height >= VISIBLE_RATIO;
 }
