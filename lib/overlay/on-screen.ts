@@ -170,8 +170,13 @@ export function watchOnScreen(entries: EntryIndex, doc: Document, signal: AbortS
   };
 }
 
+/** How many pixels of `box` lie between `top` and `bottom` of the viewport (0 when none). */
+export function visibleHeight(box: Span, top: number, bottom: number): number {
+  return Math.max(0, Math.min(box.bottom, bottom) - Math.max(box.top, top));
+}
+
 function isOnScreen(head: Span, viewportHeight: number): boolean {
-  const visible = Math.min(head.bottom, viewportHeight) - Math.max(head.top, TOOLBAR_ALLOWANCE_PX);
-  if (visible <= 0) return false;
+  const visible = visibleHeight(head, TOOLBAR_ALLOWANCE_PX, viewportHeight);
+  if (visible === 0) return false;
   return visible >= ON_SCREEN_SHARE * (head.bottom - head.top) || visible >= ON_SCREEN_SHARE * (viewportHeight - TOOLBAR_ALLOWANCE_PX);
 }

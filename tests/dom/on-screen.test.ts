@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Entry, EntryIndex } from '@/lib/overlay/entry-index';
-import { entriesInView, watchOnScreen } from '@/lib/overlay/on-screen';
+import { entriesInView, visibleHeight, watchOnScreen } from '@/lib/overlay/on-screen';
 import { fakeViewport } from './fake-viewport';
 
 function listing(count: number): EntryIndex {
@@ -43,6 +43,15 @@ describe('entriesInView', () => {
     const viewport = fakeViewport(entries, { entryHeight: 100, viewportHeight: 800 });
     viewport.scrollToEntries(-1, -1);
     expect(entriesInView(entries.entries, 0, 800, viewport.host.boxOf)).toEqual([]);
+  });
+});
+
+describe('visibleHeight', () => {
+  it('counts the pixels of a box between the two edges, and none for a box outside them', () => {
+    expect(visibleHeight({ top: -20, bottom: 30 }, 0, 800)).toBe(30);
+    expect(visibleHeight({ top: 780, bottom: 900 }, 48, 800)).toBe(20);
+    expect(visibleHeight({ top: 100, bottom: 200 }, 48, 800)).toBe(100);
+    expect(visibleHeight({ top: 0, bottom: 40 }, 48, 800)).toBe(0);
   });
 });
 

@@ -2,6 +2,7 @@ import { effect } from '@preact/signals';
 import type { Feature } from '@/lib/overlay/feature';
 import { AUGMENTED_KINDS } from '@/lib/arxiv/page-kinds';
 import type { ArxivId } from '@/lib/arxiv/types';
+import { visibleHeight } from '@/lib/overlay/on-screen';
 
 /**
  * How much of an entry's title must be on screen, and for how long, before it counts as seen:
@@ -71,6 +72,5 @@ export const seen: Feature = {
 /** At least {@link VISIBLE_RATIO} of the title within the viewport. */
 function isReadable(box: DOMRect, viewportHeight: number): boolean {
   const height = box.bottom - box.top;
-  if (height <= 0) return false;
-  return (Math.min(box.bottom, viewportHeight) - Math.max(box.top, 0)) / height >= VISIBLE_RATIO;
+  return height > 0 && visibleHeight(box, 0, viewportHeight) / height >= VISIBLE_RATIO;
 }
