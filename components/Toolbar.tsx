@@ -115,7 +115,7 @@ export function Toolbar(props: ToolbarProps) {
     </>
   );
   return (
-    <div class="bar" role="toolbar" aria-label={i18n.t('overlay.toolbar.label')}>
+    <div class="bar listing-bar" role="toolbar" aria-label={i18n.t('overlay.toolbar.label')}>
       <span class="count" title={i18n.t('overlay.toolbar.countTitle')}>
         {props.shown < counts.all
           ? fillSlots((marks) => i18n.t('overlay.toolbar.showing', { ...marks, all: counts.all }), { shown: <strong>{props.shown}</strong> })

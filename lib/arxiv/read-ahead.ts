@@ -62,7 +62,16 @@ export interface ReadAhead {
  * const { memo } = ahead.stop();
  * parseArxivPage(document, location.href, memo);
  */
-export function readAhead(doc: Document, pageKind: PageKind, idle: IdleRunner = whenIdle): ReadAhead {
+export interface ReadAheadOptions {
+  idle?: IdleRunner;
+  /**
+   * Called with each section as it is found, in the parser's own task, so that what it adds
+   * before the section is in the page's first paint of it (the overlay's host, page-host.ts).
+   */
+  onSection?: (container: Element) => void;
+}
+
+export function readAhead(doc: Document, pageKind: PageKind, { idle = whenIdle, onSection }: ReadAheadOptions = {}): ReadAhead {
   const memo: EntryMemo = new WeakMap();
   // Abstract pages hold one paper and search results are read another way (parse-search.ts):
   // neither has sections to watch, and watching for them would mean the whole document's subtree.
@@ -111,6 +120,7 @@ export function readAhead(doc: Document, pageKind: PageKind, idle: IdleRunner = 
     const kind = watched.has(container) ? undefined : sectionKindOfContainer(container, pageKind);
     if (kind === undefined) return;
     watched.set(container, kind);
+    onSection?.(container);
     sections.observe(container, { childList: true });
     // The parser may have added some of its entries before this callback ran.
     for (const child of container.children) if (child.localName === 'dd' && child.nextElementSibling) enqueue(child);

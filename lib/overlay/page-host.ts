@@ -5,7 +5,7 @@
  */
 import { effect } from '@preact/signals';
 import { i18n } from '#i18n';
-import type { ArxivPage } from '@/lib/arxiv/types';
+import type { ArxivPage, PageKind } from '@/lib/arxiv/types';
 import { traitsOf } from '@/lib/arxiv/page-kinds';
 import type { EntryIndex } from './entry-index';
 import { syncEntryDisplay } from './entry-display';
@@ -25,16 +25,35 @@ export interface PageHost {
 }
 
 /**
- * Adds the overlay's host where the page kind wants it (before the first list of entries, or at
- * the end of the body) with its shadow root and its live region for messages.
+ * The overlay's host, made when the content script starts (at document_start) so that it can take
+ * its place before the listing's first section the moment the parser adds it (`reserveBefore`,
+ * called by the read-ahead): the page's first paint then already holds the toolbar's room
+ * (style.css sizes a host marked `data-sift-toolbar`), and nothing moves when Sift draws into it.
  */
-export function createPageHost(doc: Document, page: ArxivPage, signal: AbortSignal): PageHost {
-  const host = doc.createElement('sift-overlay');
-  host.setAttribute('data-sift-ui', '');
+export function createOverlayHost(doc: Document, kind: PageKind): { element: HTMLElement; reserveBefore(section: Element): void } {
+  const element = doc.createElement('sift-overlay');
+  element.setAttribute('data-sift-ui', '');
+  const traits = traitsOf(kind);
+  if (traits?.toolbar) element.setAttribute('data-sift-toolbar', '');
+  return {
+    element,
+    reserveBefore(section) {
+      if (traits?.overlay === 'before-entries' && !element.isConnected) section.before(element);
+    },
+  };
+}
+
+/**
+ * Puts the overlay's host where the page kind wants it (before the first list of entries, or at
+ * the end of the body), unless it is there already, with its shadow root and its live region for
+ * messages. `host` is the one `createOverlayHost` made, placed early or not at all.
+ */
+export function createPageHost(doc: Document, page: ArxivPage, signal: AbortSignal, host = createOverlayHost(doc, page.kind).element): PageHost {
   host.lang = i18n.t('lang'); // the toolbar and dialogs speak the catalogue's language, not the page's
   const firstList = page.papers[0]?.element.nodes[0]?.parentElement;
-  if (traitsOf(page.kind)?.overlay === 'before-entries' && firstList) firstList.before(host);
-  else doc.body.append(host);
+  if (traitsOf(page.kind)?.overlay === 'before-entries' && firstList) {
+    if (host.nextElementSibling !== firstList) firstList.before(host);
+  } else doc.body.append(host);
   signal.addEventListener('abort', () => host.remove());
   // Closed for readers (see shadow-mode.ts); page scripts cannot drive it either way: every
   // handler that changes data or opens a tab ignores events that are not the reader's (`isTrusted`).

@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseArxivPage } from '@/lib/arxiv/parse';
 import type { EntryMemo } from '@/lib/arxiv/parse-listing';
 import { readAhead, type IdleRunner } from '@/lib/arxiv/read-ahead';
+import { createOverlayHost, createPageHost } from '@/lib/overlay/page-host';
 import { loadFixture } from '../fixtures/load-fixture';
 
 const URL = 'https://arxiv.org/list/cs.DC/new';
@@ -61,7 +62,7 @@ describe('readAhead', () => {
     const fixture = loadFixture('list-new-cs.DC-2026-02-27.html');
     const target = document.implementation.createHTMLDocument('');
     const { idle, run } = manualIdle();
-    const ahead = readAhead(target, 'new', idle);
+    const ahead = readAhead(target, 'new', { idle });
     await stream(fixture, target, run);
     await tick();
     run();
@@ -78,7 +79,7 @@ describe('readAhead', () => {
   it('reads nothing when no idle time comes, and the parse reads it all as before', async () => {
     const fixture = loadFixture('list-new-cs.DC-2026-02-27.html');
     const target = document.implementation.createHTMLDocument('');
-    const ahead = readAhead(target, 'new', () => undefined);
+    const ahead = readAhead(target, 'new', { idle: () => undefined });
     await stream(fixture, target);
     expect(ahead.stop().entries).toBe(0);
     expect(withoutNodes(parseArxivPage(target, URL))).toEqual(withoutNodes(parseArxivPage(fixture, URL)));
@@ -94,11 +95,45 @@ describe('readAhead', () => {
     }
   });
 
+  it('hands over each section once as it is found, and the overlay host reserved there is where the page host keeps it', async () => {
+    const fixture = loadFixture('list-new-cs.DC-2026-02-27.html');
+    const target = document.implementation.createHTMLDocument('');
+    const host = createOverlayHost(target, 'new');
+    const found: Element[] = [];
+    const ahead = readAhead(target, 'new', {
+      idle: () => undefined,
+      onSection: (section) => {
+        found.push(section);
+        host.reserveBefore(section);
+      },
+    });
+    await stream(fixture, target);
+    ahead.stop();
+    const sections = [...target.querySelectorAll('#dlpage > dl')];
+    expect(found).toEqual(sections);
+    expect(host.element.nextElementSibling).toBe(sections[0]);
+    expect(host.element.hasAttribute('data-sift-toolbar')).toBe(true);
+
+    const placed = createPageHost(target, parseArxivPage(target, URL), new AbortController().signal, host.element);
+    expect(placed.shadow.host).toBe(host.element);
+    expect(target.querySelectorAll('sift-overlay')).toHaveLength(1);
+    expect(host.element.nextElementSibling).toBe(sections[0]);
+  });
+
+  it('reserves no room before the entries on a page whose overlay sits at the end of the body', () => {
+    const doc = document.implementation.createHTMLDocument('');
+    const section = doc.body.appendChild(doc.createElement('dl'));
+    const host = createOverlayHost(doc, 'abs');
+    host.reserveBefore(section);
+    expect(host.element.isConnected).toBe(false);
+    expect(host.element.hasAttribute('data-sift-toolbar')).toBe(false);
+  });
+
   it('stops reading when stopped, even with entries queued', async () => {
     const fixture = loadFixture('list-new-cs.DC-2026-02-27.html');
     const target = document.implementation.createHTMLDocument('');
     const { idle, run } = manualIdle();
-    const ahead = readAhead(target, 'new', idle);
+    const ahead = readAhead(target, 'new', { idle });
     await stream(fixture, target);
     const { entries } = ahead.stop();
     run();

@@ -170,6 +170,34 @@ test('a title read on screen for a second is seen; one scrolled past is not; one
   await expect.poll(() => seen(replacement)).toBe(true);
 });
 
+test('Sift takes its room in the page\'s first paint: arriving, and reading an entry, move nothing in the listing', async ({ page }) => {
+  // Layout-shift attribution names up to five moved nodes per shift; any inside the listing
+  // (the toolbar's host included) is a shift Sift caused, since the page alone causes none there.
+  await page.addInitScript(() => {
+    interface Shift extends PerformanceEntry {
+      sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+    }
+    const moved: string[] = [];
+    Object.assign(window, { siftTestMoved: moved });
+    new PerformanceObserver((list) => {
+      for (const shift of list.getEntries() as Shift[]) {
+        for (const { node, previousRect, currentRect } of shift.sources) {
+          if (!node || !document.getElementById('dlpage')?.contains(node)) continue;
+          const name = node instanceof Element ? node.localName : '#text';
+          moved.push(`${name} ${Math.round(previousRect.y)},${Math.round(previousRect.x)} → ${Math.round(currentRect.y)},${Math.round(currentRect.x)}`);
+        }
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  const [first] = await listing.visibleIds();
+  await expect(listing.entry(first!)).toHaveAttribute('data-sift-seen', '');
+  // Shifts are reported a frame after they happen.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+  expect(await page.evaluate(() => (window as unknown as { siftTestMoved: string[] }).siftTestMoved)).toEqual([]);
+});
+
 test('keyboard triage of ten entries without the mouse', async ({ page }) => {
   const listing = new ListingPage(page);
   await listing.open(SEED);
