@@ -14,17 +14,25 @@ export interface ModalProps {
  */
 export function Modal({ title, onClose, children }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const mounted = useRef(true);
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      mounted.current = false;
+      dialog?.close();
+    };
   }, []);
   return (
     <dialog
       ref={ref}
       class="modal"
       aria-label={title}
-      onClose={onClose}
+      // Closing on unmount queues a `close` event, and Chromium runs input first: a dialog the
+      // reader opened with the next key (Escape, then ?) would be the one that event closed.
+      onClose={() => {
+        if (mounted.current) onClose();
+      }}
       onCancel={(event) => {
         event.preventDefault();
         onClose();

@@ -198,6 +198,49 @@ test('Sift takes its room in the page\'s first paint: arriving, and reading an e
   expect(await page.evaluate(() => (window as unknown as { siftTestMoved: string[] }).siftTestMoved)).toEqual([]);
 });
 
+test('keys pressed as a dialog closes go where the reader sent them: Escape, / and a word land in the filter box, none runs as a shortcut', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('j');
+  // A slow page makes the race of the dialog's focus return against the reader's keys a sure one.
+  const cdp = await page.context().newCDPSession(page);
+  for (let round = 0; round < 3; round++) {
+    await page.keyboard.press('?');
+    await expect(listing.dialog('Keyboard shortcuts')).toBeVisible();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('/');
+    await page.keyboard.type('sx');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await expect(listing.filterInput).toHaveValue('sx');
+    await listing.filterInput.press('Escape');
+  }
+  await expect(page.getByRole('button', { name: 'Star', pressed: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Hide', pressed: true })).toHaveCount(0);
+});
+
+test('a dialog opened by the key after the Escape that closed another stays open', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('j');
+  const cdp = await page.context().newCDPSession(page);
+  for (let round = 0; round < 3; round++) {
+    await page.keyboard.press('t');
+    await expect(listing.dialog('Tags')).toBeVisible();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await expect(listing.dialog('Keyboard shortcuts')).toBeVisible();
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    await expect(listing.dialog('Keyboard shortcuts')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(listing.dialog('Keyboard shortcuts')).toBeHidden();
+  }
+});
+
 test('keyboard triage of ten entries without the mouse', async ({ page }) => {
   const listing = new ListingPage(page);
   await listing.open(SEED);
