@@ -92,7 +92,10 @@ export function mountOverlay({ root, page, state, session, entries, signal }: Ov
   const bulk = createBulkActions(session, state);
   const bulkTagging = createSignal(false);
   // Closing any dialog gives focus back to what opened it (an entry's button, a toolbar button).
-  // The modal makes the page inert while it is open, so focus goes back once it has unmounted.
+  // The modal makes the page inert while it is open, so focus goes back once it has unmounted,
+  // and only if nothing has it by then: Chromium runs input before timers, so a reader who
+  // pressed Escape, `/` and typed could have the filter box's focus taken back mid-word and the
+  // next letters run as shortcuts (s starred, x hid).
   let opener: HTMLElement | undefined;
   const disposeFocusReturn = effect(() => {
     const open = dialogs.current.value !== undefined || bulkTagging.value;
@@ -100,7 +103,9 @@ export function mountOverlay({ root, page, state, session, entries, signal }: Ov
     else if (opener) {
       const back = opener;
       opener = undefined;
-      setTimeout(() => back.focus(), 0);
+      setTimeout(() => {
+        if (!deepActiveElement(document)) back.focus();
+      }, 0);
     }
   });
   signal.addEventListener('abort', disposeFocusReturn, { once: true });
