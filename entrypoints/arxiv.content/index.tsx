@@ -8,7 +8,7 @@ import { runtimeChannel } from '@/lib/messaging/runtime';
 import { documentParsed } from '@/lib/platform/document-parsed';
 import { indexEntries } from '@/lib/overlay/entry-index';
 import { createListingState } from '@/lib/overlay/listing-state';
-import { bindPage, createLifetime, createOverlayHost, createPageHost } from '@/lib/overlay/page-host';
+import { bindPage, createLifetime, createOverlayHost, createPageHost, type OverlayHost } from '@/lib/overlay/page-host';
 import { runFeatures } from '@/lib/overlay/run-features';
 import { openListingSession } from '@/lib/overlay/session';
 import { mountOverlay } from './overlay';
@@ -24,23 +24,23 @@ export default defineContentScript({
     const kind = pageKindOf(location.href);
     const host = createOverlayHost(document, kind);
     const ahead = readAhead(document, kind, { onSection: host.reserveBefore });
-    void documentParsed(document).then(() => start(ahead.stop(), host.element));
+    void documentParsed(document).then(() => start(ahead.stop(), host));
   },
 });
 
-function start({ memo, ...read }: ReturnType<ReadAhead['stop']>, hostElement: HTMLElement) {
+function start({ memo, ...read }: ReturnType<ReadAhead['stop']>, overlayHost: OverlayHost) {
   performance.mark('sift:start', { detail: read }); // what was read while the page streamed in
   const page = parseArxivPage(document, location.href, memo);
   performance.mark('sift:parsed');
   for (const problem of page.problems) console.info(`[sift] entry ${problem.index} left without controls: ${problem.reason}`);
   if (page.papers.length === 0) {
-    hostElement.remove(); // a section with no entry Sift can read: no toolbar, so no room for one
+    overlayHost.element.remove(); // a section with no entry Sift can read: no toolbar, so no room for one
     return;
   }
   const { signal, detach } = createLifetime(document);
   const entries = indexEntries(page, document, signal);
   const state = createListingState(entries.ids());
-  const host = createPageHost(document, page, signal, hostElement);
+  const host = createPageHost(document, page, signal, overlayHost);
   const session = openListingSession({ page, entries, state, notify: host.notify, ...runtimeChannel, signal, detach });
   const ui = mountOverlay({ root: host.shadow, page, state, session, entries, signal });
   const started = runFeatures(features, { signal, page, state, session, entries, document, notify: host.notify, ...ui }, detach);

@@ -24,19 +24,33 @@ export interface PageHost {
   notify: Notifier;
 }
 
+/** The overlay's host element and its shadow root, made before the host is on the page. */
+export interface OverlayHost {
+  element: HTMLElement;
+  shadow: ShadowRoot;
+  /** Puts the host before `section`, the listing's first, if the page kind wants it there and it is not placed yet. */
+  reserveBefore(section: Element): void;
+}
+
 /**
  * The overlay's host, made when the content script starts (at document_start) so that it can take
  * its place before the listing's first section the moment the parser adds it (`reserveBefore`,
  * called by the read-ahead): the page's first paint then already holds the toolbar's room
  * (style.css sizes a host marked `data-sift-toolbar`), and nothing moves when Sift draws into it.
+ * Its shadow root is attached here, before the page can see the element, so no page script can
+ * take the host by attaching a root of its own first.
  */
-export function createOverlayHost(doc: Document, kind: PageKind): { element: HTMLElement; reserveBefore(section: Element): void } {
+export function createOverlayHost(doc: Document, kind: PageKind): OverlayHost {
   const element = doc.createElement('sift-overlay');
   element.setAttribute('data-sift-ui', '');
   const traits = traitsOf(kind);
   if (traits?.toolbar) element.setAttribute('data-sift-toolbar', '');
+  // Closed for readers (see shadow-mode.ts); page scripts cannot drive it either way: every
+  // handler that changes data or opens a tab ignores events that are not the reader's (`isTrusted`).
+  const shadow = attachPrivateRoot(element);
   return {
     element,
+    shadow,
     reserveBefore(section) {
       if (traits?.overlay === 'before-entries' && !element.isConnected) section.before(element);
     },
@@ -45,22 +59,20 @@ export function createOverlayHost(doc: Document, kind: PageKind): { element: HTM
 
 /**
  * Puts the overlay's host where the page kind wants it (before the first list of entries, or at
- * the end of the body), unless it is there already, with its shadow root and its live region for
- * messages. `host` is the one `createOverlayHost` made, placed early or not at all.
+ * the end of the body), unless it is there already, with its live region for messages. `host` is
+ * the one `createOverlayHost` made, placed early or not at all.
  */
-export function createPageHost(doc: Document, page: ArxivPage, signal: AbortSignal, host = createOverlayHost(doc, page.kind).element): PageHost {
-  host.lang = i18n.t('lang'); // the toolbar and dialogs speak the catalogue's language, not the page's
+export function createPageHost(doc: Document, page: ArxivPage, signal: AbortSignal, host: OverlayHost = createOverlayHost(doc, page.kind)): PageHost {
+  const { element, shadow } = host;
+  element.lang = i18n.t('lang'); // the toolbar and dialogs speak the catalogue's language, not the page's
   const firstList = page.papers[0]?.element.nodes[0]?.parentElement;
   if (traitsOf(page.kind)?.overlay === 'before-entries' && firstList) {
-    if (host.nextElementSibling !== firstList) firstList.before(host);
-  } else doc.body.append(host);
-  signal.addEventListener('abort', () => host.remove());
-  // Closed for readers (see shadow-mode.ts); page scripts cannot drive it either way: every
-  // handler that changes data or opens a tab ignores events that are not the reader's (`isTrusted`).
-  const shadow = attachPrivateRoot(host);
+    if (element.nextElementSibling !== firstList) firstList.before(element);
+  } else doc.body.append(element);
+  signal.addEventListener('abort', () => element.remove());
   keepTypingInside(shadow, signal);
   const notify = createNotifier(shadow, doc, signal);
-  followPageScheme(doc, host, signal);
+  followPageScheme(doc, element, signal);
   return { shadow, notify };
 }
 

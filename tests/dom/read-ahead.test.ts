@@ -114,8 +114,8 @@ describe('readAhead', () => {
     expect(host.element.nextElementSibling).toBe(sections[0]);
     expect(host.element.hasAttribute('data-sift-toolbar')).toBe(true);
 
-    const placed = createPageHost(target, parseArxivPage(target, URL), new AbortController().signal, host.element);
-    expect(placed.shadow.host).toBe(host.element);
+    const placed = createPageHost(target, parseArxivPage(target, URL), new AbortController().signal, host);
+    expect(placed.shadow).toBe(host.shadow);
     expect(target.querySelectorAll('sift-overlay')).toHaveLength(1);
     expect(host.element.nextElementSibling).toBe(sections[0]);
   });
