@@ -4,6 +4,7 @@ import { FIXTURES_DIR } from '../../scripts/arxiv-routes.mjs';
 import { makeListing } from '../fixtures/make-listing';
 import { test, expect } from './fixtures';
 import { ListingPage } from './pages/listing';
+import { listingShifts, recordListingShifts } from './support/layout-shifts';
 
 const SEED = '/list/cs.DC/new';
 const FIRST = '2602.22290';
@@ -171,31 +172,12 @@ test('a title read on screen for a second is seen; one scrolled past is not; one
 });
 
 test('Sift takes its room in the page\'s first paint: arriving, and reading an entry, move nothing in the listing', async ({ page }) => {
-  // Layout-shift attribution names up to five moved nodes per shift; any inside the listing
-  // (the toolbar's host included) is a shift Sift caused, since the page alone causes none there.
-  await page.addInitScript(() => {
-    interface Shift extends PerformanceEntry {
-      sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
-    }
-    const moved: string[] = [];
-    Object.assign(window, { siftTestMoved: moved });
-    new PerformanceObserver((list) => {
-      for (const shift of list.getEntries() as Shift[]) {
-        for (const { node, previousRect, currentRect } of shift.sources) {
-          if (!node || !document.getElementById('dlpage')?.contains(node)) continue;
-          const name = node instanceof Element ? node.localName : '#text';
-          moved.push(`${name} ${Math.round(previousRect.y)},${Math.round(previousRect.x)} → ${Math.round(currentRect.y)},${Math.round(currentRect.x)}`);
-        }
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await recordListingShifts(page);
   const listing = new ListingPage(page);
   await listing.open(SEED);
   const [first] = await listing.visibleIds();
   await expect(listing.entry(first!)).toHaveAttribute('data-sift-seen', '');
-  // Shifts are reported a frame after they happen.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
-  expect(await page.evaluate(() => (window as unknown as { siftTestMoved: string[] }).siftTestMoved)).toEqual([]);
+  expect(await listingShifts(page)).toEqual([]);
 });
 
 test('keys pressed as a dialog closes go where the reader sent them: Escape, / and a word land in the filter box, none runs as a shortcut', async ({ page }) => {

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { ListingPage } from './pages/listing';
+import { listingShifts, recordListingShifts } from './support/layout-shifts';
 
 const SEED = '/list/cs.DC/new';
 /** Three papers of the seed's new submissions about tuning parallel file systems. */
@@ -17,6 +18,22 @@ async function domOrder(page: Page): Promise<string[]> {
 async function newSection(page: Page): Promise<string[]> {
   return page.locator('dt[data-sift-section="new"]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-sift-entry') ?? ''));
 }
+
+test('the relevance marks and their "Why?" arrive after the page without moving any of its buttons', async ({ page }) => {
+  const listing = new ListingPage(page);
+  await listing.open(SEED);
+  // Nothing learned yet: no mark, and no "Why?" with nothing to explain.
+  await expect(listing.entry(STORAGE[0]!).getByRole('button', { name: 'Why?' })).toBeHidden();
+  for (const id of STORAGE) {
+    await listing.starOf(id).click();
+    await expect(listing.starOf(id)).toHaveAttribute('aria-pressed', 'true');
+  }
+  await recordListingShifts(page);
+  await page.reload();
+  await listing.ready();
+  await expect(listing.entry(STORAGE[0]!).getByRole('img', { name: 'Relevance: high' })).toBeVisible();
+  expect(await listingShifts(page)).toEqual([]);
+});
 
 test('For you puts the papers closest to the stars first, explains why, and restores arXiv order exactly', async ({ page }) => {
   const listing = new ListingPage(page);

@@ -11,4 +11,6 @@ import { select } from './select';
 import { copyBibtex } from './copy-bibtex';
 import { ranking } from './ranking';
 
+// In the order their buttons sit in each entry's controls. Ranking's come last: they appear when
+// the scores do, after the page, and at the end of the row they move no other button.
 export const features: readonly Feature[] = [star, hide, tags, note, abstracts, seen, highlight, select, copyBibtex, ranking, keyboard];

@@ -40,15 +40,6 @@ export const ranking: Feature = {
   init({ signal, page, state, session, entries, document, dialogs }) {
     const all = entries.entries;
     const reorderer = createReorderer(all, document);
-    const markTemplate = document.createElement('span');
-    markTemplate.className = 'sift-rank';
-    markTemplate.setAttribute('role', 'img');
-    markTemplate.hidden = true;
-    const marks = all.map((entry) => {
-      const mark = markTemplate.cloneNode(false) as HTMLElement;
-      entry.controls.prepend(mark);
-      return mark;
-    });
     const whyLabel = i18n.t('overlay.entry.why');
     const whyButtons = addEntryButtons(entries, document, { className: 'sift-why-btn', label: whyLabel, title: i18n.t('overlay.entry.whyTitle'), kind: 'action' });
     for (const button of whyButtons) {
@@ -56,6 +47,17 @@ export const ranking: Feature = {
       button.hidden = true;
       button.setAttribute('aria-expanded', 'false');
     }
+    // The mark and its "Why?" come last in the controls (this feature adds its buttons last), so
+    // that when the scores arrive, a second or so after the page, no other button moves.
+    const markTemplate = document.createElement('span');
+    markTemplate.className = 'sift-rank';
+    markTemplate.setAttribute('role', 'img');
+    markTemplate.hidden = true;
+    const marks = whyButtons.map((why) => {
+      const mark = markTemplate.cloneNode(false) as HTMLElement;
+      why.before(mark);
+      return mark;
+    });
 
     let current: PageModel | undefined;
     let features: Promise<PaperFeatures[]> | undefined;
