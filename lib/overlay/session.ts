@@ -5,7 +5,6 @@
  * from the broadcast without asking again, skips the echo of its own writes, and answers the
  * popup.
  */
-import { batch } from '@preact/signals';
 import { i18n } from '#i18n';
 import type { ArxivId, ArxivPage, Paper, PaperMeta } from '@/lib/arxiv/types';
 import type { Rule } from '@/lib/rules/types';
@@ -213,19 +212,11 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
     change: (current: Annotation) => Annotation,
     commit: () => Promise<Annotation[]>,
     what: string,
-    marksSeen: boolean,
   ): Promise<boolean> {
     const before = Object.fromEntries(targets.map((id) => [id, state.annotationOf(id) ?? blankAnnotation(id)]));
-    // The write leaves first: showing the change runs every effect over the listing (flags,
-    // counts, filters, the toolbar), tens of ms on 2,000 entries, and the store need not wait for
-    // that. The seen mark the action earns shows in the same pass.
-    const committing = commit();
-    batch(() => {
-      if (marksSeen) markSeen(targets);
-      state.applyAnnotations(targets, Object.fromEntries(targets.map((id) => [id, change(before[id]!)])));
-    });
+    state.applyAnnotations(targets, Object.fromEntries(targets.map((id) => [id, change(before[id]!)])));
     try {
-      const stored = await committing;
+      const stored = await commit();
       if (!signal.aborted) state.applyAnnotations(targets, Object.fromEntries(stored.map((a) => [a.id, a])));
       return true;
     } catch (error) {
@@ -322,35 +313,38 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
   const session: ListingSession = {
     ready: load().catch((error: unknown) => void failed(i18n.t('overlay.session.loadAnnotations'))(error)),
     star(papers, starred, { marksSeen = true } = {}) {
-      return optimistic(idsOf(papers), (a) => ({ ...a, starred }), () => call('papers.star', { papers: papers.map(toPaperMeta), starred }), i18n.t('overlay.session.saveStar'), marksSeen);
+      if (marksSeen) markSeen(idsOf(papers));
+      return optimistic(idsOf(papers), (a) => ({ ...a, starred }), () => call('papers.star', { papers: papers.map(toPaperMeta), starred }), i18n.t('overlay.session.saveStar'));
     },
     toggleStar: (paper) => session.star([paper], !state.annotationOf(paper.id)?.starred),
     hide(papers, hidden) {
-      return optimistic(idsOf(papers), (a) => ({ ...a, hidden }), () => call('papers.hide', { papers: papers.map(toPaperMeta), hidden }), i18n.t('overlay.session.save'), true);
+      markSeen(idsOf(papers));
+      return optimistic(idsOf(papers), (a) => ({ ...a, hidden }), () => call('papers.hide', { papers: papers.map(toPaperMeta), hidden }), i18n.t('overlay.session.save'));
     },
     toggleHidden(paper) {
       if (state.annotationOf(paper.id)?.hidden) return session.hide([paper], false);
       if (!state.isHidden(paper.id)) return session.hide([paper], true);
-      return optimistic([paper.id], (a) => ({ ...a, kept: true }), () => call('papers.keep', { papers: [toPaperMeta(paper)], kept: true }), i18n.t('overlay.session.save'), true);
+      markSeen([paper.id]);
+      return optimistic([paper.id], (a) => ({ ...a, kept: true }), () => call('papers.keep', { papers: [toPaperMeta(paper)], kept: true }), i18n.t('overlay.session.save'));
     },
     tag(papers, tag, on) {
       const name = tag.trim();
       if (on) knowTag(name);
+      markSeen(idsOf(papers));
       return optimistic(
         idsOf(papers),
         (a) => ({ ...a, tags: on ? [...new Set([...a.tags, name])] : a.tags.filter((t) => t !== name) }),
         () => call('papers.tag', { papers: papers.map(toPaperMeta), tag: name, on }),
         i18n.t('overlay.session.saveTag'),
-        true,
       );
     },
     note(paper, text) {
+      markSeen([paper.id]);
       return optimistic(
         [paper.id],
         (a) => ({ ...a, note: text.trim() || undefined }),
         () => call('papers.note', { paper: toPaperMeta(paper), note: text }),
         i18n.t('overlay.session.saveNote'),
-        true,
       );
     },
     // Not optimistic, unlike the paper actions: the background may refuse a rule as too broad or

@@ -106,31 +106,6 @@ describe('openListingSession', () => {
     expect(tab.state.rules.value.map((r) => r.id)).toEqual(['r1']);
   });
 
-  it('sends a star before showing it, and shows it and the seen mark in one pass of the listing\'s effects', async () => {
-    const bg = background();
-    const starredWhenSent: (boolean | undefined)[] = [];
-    const tab = openTab(bg, (message) => {
-      if (message.type === 'papers.star') starredWhenSent.push(tab.state.annotationOf(papers[1]!.id)?.starred);
-      return bg.send(message);
-    });
-    await tab.session.ready;
-    let passes = 0;
-    const stop = effect(() => {
-      tab.state.annotations.value;
-      tab.state.seen.value;
-      passes++;
-    });
-    passes = 0;
-    const saving = tab.session.star([papers[1]!], true);
-    // On a 2,000-entry listing a pass of the effects takes tens of ms; the write need not wait for it.
-    expect(starredWhenSent).toEqual([undefined]);
-    expect(passes).toBe(1);
-    expect(tab.state.annotationOf(papers[1]!.id)?.starred).toBe(true);
-    expect(tab.state.seen.value.has(papers[1]!.id)).toBe(true);
-    expect(await saving).toBe(true);
-    stop();
-  });
-
   it('stars with one message and ignores the echo of its own write', async () => {
     const bg = background();
     const tab = openTab(bg);
