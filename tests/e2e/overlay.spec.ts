@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES_DIR } from '../../scripts/arxiv-routes.mjs';
@@ -180,21 +181,34 @@ test('Sift takes its room in the page\'s first paint: arriving, and reading an e
   expect(await listingShifts(page)).toEqual([]);
 });
 
-test('keys pressed as a dialog closes go where the reader sent them: Escape, / and a word land in the filter box, none runs as a shortcut', async ({ page }) => {
+/** The seed listing with the keyboard's ring on its first entry. */
+async function withRingOnFirstEntry(page: Page): Promise<ListingPage> {
   const listing = new ListingPage(page);
   await listing.open(SEED);
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   await page.keyboard.press('j');
-  // A slow page makes the race of the dialog's focus return against the reader's keys a sure one.
+  return listing;
+}
+
+/** Presses `keys` on a page slowed 20×, which makes a race of the page's timers against the reader's keys a sure one. */
+async function onSlowPage(page: Page, keys: () => Promise<void>): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  await keys();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await cdp.detach();
+}
+
+test('keys pressed as a dialog closes go where the reader sent them: Escape, / and a word land in the filter box, none runs as a shortcut', async ({ page }) => {
+  const listing = await withRingOnFirstEntry(page);
   for (let round = 0; round < 3; round++) {
     await page.keyboard.press('?');
     await expect(listing.dialog('Keyboard shortcuts')).toBeVisible();
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('/');
-    await page.keyboard.type('sx');
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await onSlowPage(page, async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('/');
+      await page.keyboard.type('sx');
+    });
     await expect(listing.filterInput).toHaveValue('sx');
     await listing.filterInput.press('Escape');
   }
@@ -203,18 +217,14 @@ test('keys pressed as a dialog closes go where the reader sent them: Escape, / a
 });
 
 test('a dialog opened by the key after the Escape that closed another stays open', async ({ page }) => {
-  const listing = new ListingPage(page);
-  await listing.open(SEED);
-  await page.locator('body').click({ position: { x: 2, y: 2 } });
-  await page.keyboard.press('j');
-  const cdp = await page.context().newCDPSession(page);
+  const listing = await withRingOnFirstEntry(page);
   for (let round = 0; round < 3; round++) {
     await page.keyboard.press('t');
     await expect(listing.dialog('Tags')).toBeVisible();
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('?');
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await onSlowPage(page, async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('?');
+    });
     await expect(listing.dialog('Keyboard shortcuts')).toBeVisible();
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
     await expect(listing.dialog('Keyboard shortcuts')).toBeVisible();
