@@ -52,6 +52,15 @@ export interface ReadAhead {
   stop(): { memo: EntryMemo; ms: number; entries: number };
 }
 
+export interface ReadAheadOptions {
+  idle?: IdleRunner;
+  /**
+   * Called with each section as it is found, in the parser's own task, so that what it adds
+   * before the section is in the page's first paint of it (the overlay's host, page-host.ts).
+   */
+  onSection?: (container: Element) => void;
+}
+
 /**
  * Starts reading the entries of `doc`, a listing page of `pageKind` that is still loading, as
  * they arrive. Call `stop()` once the document is parsed, before parsing it with the memo.
@@ -62,15 +71,6 @@ export interface ReadAhead {
  * const { memo } = ahead.stop();
  * parseArxivPage(document, location.href, memo);
  */
-export interface ReadAheadOptions {
-  idle?: IdleRunner;
-  /**
-   * Called with each section as it is found, in the parser's own task, so that what it adds
-   * before the section is in the page's first paint of it (the overlay's host, page-host.ts).
-   */
-  onSection?: (container: Element) => void;
-}
-
 export function readAhead(doc: Document, pageKind: PageKind, { idle = whenIdle, onSection }: ReadAheadOptions = {}): ReadAhead {
   const memo: EntryMemo = new WeakMap();
   // Abstract pages hold one paper and search results are read another way (parse-search.ts):
