@@ -62,7 +62,7 @@ export function createOverlayHost(doc: Document, kind: PageKind): OverlayHost {
  * the end of the body), unless it is there already, with its live region for messages. `host` is
  * the one `createOverlayHost` made, placed early or not at all.
  */
-export function createPageHost(doc: Document, page: ArxivPage, signal: AbortSignal, host: OverlayHost = createOverlayHost(doc, page.kind)): PageHost {
+export function createPageHost(doc: Document, page: ArxivPage, signal: AbortSignal, host: OverlayHost): PageHost {
   const { element, shadow } = host;
   element.lang = i18n.t('lang'); // the toolbar and dialogs speak the catalogue's language, not the page's
   const firstList = page.papers[0]?.element.nodes[0]?.parentElement;
