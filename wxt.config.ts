@@ -1,5 +1,15 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { UserConfig } from 'vite';
+
+type Aliases = NonNullable<NonNullable<UserConfig['resolve']>['alias']>;
+
+/** `alias` with `wxt/browser` pointing at WXT's polyfill-free `browser`, whichever form vite merged it into. */
+function withNativeBrowser(alias: Aliases | undefined): Aliases {
+  const native = { find: 'wxt/browser', replacement: '@wxt-dev/browser' };
+  if (Array.isArray(alias)) return [native, ...alias.filter((entry) => entry.find !== 'wxt/browser')];
+  return { ...alias, [native.find]: native.replacement };
+}
 
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
@@ -12,6 +22,17 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    // The content script is loaded into every arXiv tab, so its size is paid on every listing.
+    // It only sends runtime messages and answers them through sendResponse
+    // (lib/messaging/runtime.ts), both of which Chrome's own `chrome` and Firefox's `browser`
+    // offer natively, so it alone is built without webextension-polyfill: `wxt/browser` goes back
+    // to WXT's native `browser` there. The extension pages and the background keep the polyfill.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      config.resolve = { ...config.resolve, alias: withNativeBrowser(config.resolve?.alias) };
+    },
+  },
   // `wxt zip -b firefox` also makes the sources archive addons.mozilla.org asks for. WXT already
   // leaves out node_modules, dot-folders (.output*, .cache, .git) and *.test/*.spec files; these
   // are the other generated files .gitignore names, so the archive holds just what rebuilds the add-on.
