@@ -6,7 +6,7 @@
  * Firefox 115 (and never stops anyway), so there it falls back to `storage.local`.
  */
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
+import { defineSetting } from '@/lib/platform/stored-setting';
 import { fetchAbstractsItem, isFetchingAbstracts } from '@/lib/settings/fetch-abstracts';
 import type { SiftDb } from '@/lib/store/db';
 import { createAbstractService, type AbstractService, type LastRequestStore } from './background';
@@ -14,7 +14,7 @@ import { createAbstractService, type AbstractService, type LastRequestStore } fr
 /** `storage.session` when the browser has it, else `storage.local`. */
 function lastRequestStore(): LastRequestStore {
   const area = browser.storage.session === undefined ? 'local' : 'session';
-  const item = storage.defineItem<number>(`${area}:abstractsLastRequestAt`);
+  const item = defineSetting<number | undefined>(`${area}:abstractsLastRequestAt`, undefined);
   return {
     get: async () => (await item.getValue()) ?? undefined,
     set: (at) => item.setValue(at),

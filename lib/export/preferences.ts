@@ -1,12 +1,12 @@
 /**
  * The export choices Sift remembers between exports: per format, whether the user's tags and
  * notes go into the file, and the citation-key style. They live in `browser.storage.local`
- * through WXT's storage item (not in the Dexie database: they are settings of one browser, not
+ * as a stored setting (not in the Dexie database: they are settings of one browser, not
  * the reader's data, and backups need not carry them), and are shown as a signal so the export
  * controls and the export itself read the same value.
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
-import { storage } from 'wxt/utils/storage';
+import { defineSetting } from '@/lib/platform/stored-setting';
 import type { ExportFormatId } from './formats';
 import { CITATION_KEY_STYLES, includesUserDataByDefault, type CitationKeyStyle, type ExportOptions } from './options';
 
@@ -41,10 +41,7 @@ export function parseExportPreferences(stored: unknown): ExportPreferences {
 }
 
 /** The storage item behind the preferences (`local:exportPreferences`). */
-export const exportPreferencesItem = storage.defineItem<ExportPreferences>('local:exportPreferences', {
-  fallback: DEFAULT_EXPORT_PREFERENCES,
-  version: 1,
-});
+export const exportPreferencesItem = defineSetting<ExportPreferences>('local:exportPreferences', DEFAULT_EXPORT_PREFERENCES);
 
 /** The options one export in `format` runs with under `preferences`. */
 export function exportOptionsOf(preferences: ExportPreferences, format: ExportFormatId): ExportOptions {

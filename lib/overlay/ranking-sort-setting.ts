@@ -1,13 +1,13 @@
 /**
  * The sort order Sift remembers per listing kind (`new`, `recent`, `search`…): a reader who wants
- * "For you" on the daily listing need not want it on search results. A WXT storage item in
+ * "For you" on the daily listing need not want it on search results. A setting in
  * `storage.local`, a habit of one browser, so backups and sync leave it out.
  */
-import { storage } from 'wxt/utils/storage';
+import { defineSetting } from '@/lib/platform/stored-setting';
 import type { SortMode } from './listing-state';
 
 /** Listing kind → its sort; a kind in arXiv's order has no key. */
-export const rankingSortItem = storage.defineItem<Record<string, SortMode>>('local:rankingSort', { fallback: {} });
+export const rankingSortItem = defineSetting<Record<string, SortMode>>('local:rankingSort', {});
 
 /** The stored sort of `kind`, read tolerantly: anything but `for-you` is arXiv's order. */
 export async function loadSortMode(kind: string, item = rankingSortItem): Promise<SortMode> {

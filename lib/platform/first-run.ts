@@ -3,7 +3,7 @@
  * browser update (those fire `runtime.onInstalled` too, with another reason).
  */
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
+import { defineSetting } from '@/lib/platform/stored-setting';
 
 /** The welcome page's path in the extension (entrypoints/welcome). */
 export const WELCOME_PAGE = '/welcome.html';
@@ -19,7 +19,7 @@ export interface InstalledDetails {
  * again on every start for an extension loaded with `--load-extension` (checked with Chromium
  * 156), so the reason alone would open the page on each launch of such a profile.
  */
-export const welcomeShownItem = storage.defineItem<boolean>('local:welcomeShown', { fallback: false });
+export const welcomeShownItem = defineSetting<boolean>('local:welcomeShown', false);
 
 /**
  * Whether an `onInstalled` event is a reader's first install. A Firefox temporary add-on

@@ -1,14 +1,14 @@
 /**
  * Whether Sift may ask arXiv's API for abstracts a page leaves out. On by default; off, only
  * abstracts already cached (read on `/new`, catchup, search and abs pages) are shown, and nothing
- * leaves the browser. A WXT storage item in `storage.sync`, so the choice follows the user's
+ * leaves the browser. A setting in `storage.sync`, so the choice follows the user's
  * browser profile; the background reads it on every request and watches it to stop the queue.
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
-import { storage } from 'wxt/utils/storage';
+import { defineSetting } from '@/lib/platform/stored-setting';
 
 /** The setting itself (`sync:fetchAbstracts`, default on). */
-export const fetchAbstractsItem = storage.defineItem<boolean>('sync:fetchAbstracts', { fallback: true });
+export const fetchAbstractsItem = defineSetting<boolean>('sync:fetchAbstracts', true);
 
 /** Reads the setting; anything but a stored `false` counts as on, so a broken value never hides abstracts silently. */
 export async function isFetchingAbstracts(item = fetchAbstractsItem): Promise<boolean> {

@@ -1,17 +1,17 @@
 /**
  * The reader's home category: the arXiv category whose listing the first-run page opens, kept
  * for the popup's "today's listing" too. A setting of this browser, so it lives in
- * `browser.storage.local` through WXT's storage item, not in the annotation database.
+ * `browser.storage.local` as a stored setting, not in the annotation database.
  */
 import { i18n } from '#i18n';
-import { storage } from 'wxt/utils/storage';
+import { defineSetting } from '@/lib/platform/stored-setting';
 import { isCategoryCode } from './categories';
 
 /** What the first-run page preselects before the reader picks: arXiv's busiest category. */
 export const DEFAULT_HOME_CATEGORY = 'cs.LG';
 
 /** The storage item behind the home category (`local:homeCategory`). */
-export const homeCategoryItem = storage.defineItem<string>('local:homeCategory', { fallback: DEFAULT_HOME_CATEGORY });
+export const homeCategoryItem = defineSetting<string>('local:homeCategory', DEFAULT_HOME_CATEGORY);
 
 /**
  * The stored home category, or the default when nothing valid is stored (a value written by a

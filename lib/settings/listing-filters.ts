@@ -1,11 +1,11 @@
 /**
  * The listing filters Sift remembers per arXiv archive (`cs.DC`, `astro-ph`…), so a reader who
  * only wants unseen, non-cross-listed entries of cs.DC gets them again after a reload or on the
- * next day's listing. A WXT storage item in `storage.local`: a habit of one browser, not the
+ * next day's listing. A setting in `storage.local`: a habit of one browser, not the
  * reader's data, so backups and sync leave it out.
  */
 import { effect } from '@preact/signals';
-import { storage } from 'wxt/utils/storage';
+import { defineSetting } from '@/lib/platform/stored-setting';
 import { FILTERS, type FilterFlags, type FilterId } from '@/lib/overlay/filters';
 import type { ListingState } from '@/lib/overlay/listing-state';
 
@@ -16,7 +16,7 @@ export interface SavedFilters {
 }
 
 /** Archive → its filters; an archive with nothing on has no key. */
-export const listingFiltersItem = storage.defineItem<Record<string, SavedFilters>>('local:listingFilters', { fallback: {} });
+export const listingFiltersItem = defineSetting<Record<string, SavedFilters>>('local:listingFilters', {});
 
 /** Longer filter text is a paste by mistake, not a habit worth keeping. */
 const MAX_TEXT = 500;

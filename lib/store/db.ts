@@ -72,8 +72,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
-    // Settings live in `browser.storage` as WXT storage items, where the browser's sync can reach
-    // them; this table never held a record, so it is simply dropped.
+    // Settings live in `browser.storage` (lib/platform/stored-setting.ts), where the browser's
+    // sync can reach them; this table never held a record, so it is simply dropped.
     version: 2,
     stores: { settings: null },
   },
