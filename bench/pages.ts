@@ -200,8 +200,10 @@ export interface ExtensionSamples {
   /** One keystroke of the text filter each (its query typed character by character), and clearing it with Escape. */
   textKey: InputTiming[];
   textClear: InputTiming[];
-  /** `j` presses, each to its next painted frame. */
+  /** `j` presses, each to its next painted frame… */
   keyJ: InputTiming[];
+  /** …and as many presses of `q` (no shortcut) whose own listener makes the scroll `j` makes, and nothing else. */
+  keyJBaseline: InputTiming[];
   /** Star clicks (on, then off) to the button's next painted frame… */
   starClick: InputTiming[];
   /** …and from the click's event to the background's `sift.changed` broadcast of that star reaching an extension page. */
@@ -311,10 +313,14 @@ async function textFilterOf(page: Page, samples: ExtensionSamples): Promise<void
   if ((await input.inputValue()) !== '') throw new Error('Escape did not clear the filter box');
 }
 
+/** `j` pressed `presses` times, then its baseline as often, going on down the listing from where `j` stopped. */
 async function keyJOf(page: Page, presses: number, samples: ExtensionSamples): Promise<void> {
   for (let i = 0; i < presses; i += 1) samples.keyJ.push(await timed(page, 'keydown', 'keydown', () => page.keyboard.press('j')));
   const focused = await page.locator('[data-sift-focus]').first().getAttribute('data-sift-entry');
   if (!focused) throw new Error('j moved no focus ring');
+  const scrollY = await page.evaluate(() => window.scrollY);
+  for (let i = 0; i < presses; i += 1) samples.keyJBaseline.push(await timed(page, 'keydown', 'keydown', () => page.keyboard.press('q'), 'scrollNext'));
+  if ((await page.evaluate(() => window.scrollY)) <= scrollY) throw new Error("j's baseline did not scroll the listing");
 }
 
 /** An extension page that records when each `sift.changed` broadcast reaches it, and resets seen marks. */
@@ -406,7 +412,7 @@ export async function measureExtension(
     for (const listing of listings) {
       const samples: ExtensionSamples = {
         augment: [], pageLoad: [], heap: [], cls: [], toggles: new Map(), nodesHide: [], nodesShow: [], floor: [],
-        textKey: [], textClear: [], keyJ: [], starClick: [], starRoundtrip: [], scroll: [],
+        textKey: [], textClear: [], keyJ: [], keyJBaseline: [], starClick: [], starRoundtrip: [], scroll: [],
       };
       const ids = listingIds(listing);
       if (ids.length !== listing.entries) throw new Error(`found ${ids.length} ids in the ${listing.entries}-entry listing`);

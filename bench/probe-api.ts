@@ -46,8 +46,12 @@ export interface InputTiming {
   atEpochMs: number;
 }
 
-/** A per-node write the probe makes from the click's own listener: the baseline for a filter toggle. */
-export type NodeEffect = 'hideCross' | 'showCross';
+/**
+ * What the probe does itself from the input's own listener, for a baseline: a per-node write
+ * for a filter toggle, or for `j` the scroll alone (the entry after the last one scrolled to, or
+ * after the focus ring at first, brought into view as `j` brings it).
+ */
+export type NodeEffect = 'hideCross' | 'showCross' | 'scrollNext';
 
 export interface LayoutShift {
   /** Sum of the page's layout-shift values without recent input (all of it, not CLS's session window). */

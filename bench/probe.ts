@@ -74,7 +74,20 @@ function crossNodes(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>('[data-sift-section="cross"]')];
 }
 
+let entryHeads: HTMLElement[] | undefined;
+let scrolledTo: number | undefined;
+
+/** `j`'s scroll without the rest of `j`: its baseline. */
+function scrollNextEntry(): void {
+  entryHeads ??= [...document.querySelectorAll<HTMLElement>('#dlpage dl > dt')];
+  scrolledTo = (scrolledTo ?? entryHeads.findIndex((head) => head.hasAttribute('data-sift-focus'))) + 1;
+  const head = entryHeads[scrolledTo];
+  head?.nextElementSibling?.scrollIntoView({ block: 'nearest' });
+  head?.scrollIntoView({ block: 'nearest' });
+}
+
 function applyEffect(effect: NodeEffect): void {
+  if (effect === 'scrollNext') return scrollNextEntry();
   const display = effect === 'hideCross' ? 'none' : '';
   for (const node of crossNodes()) node.style.display = display;
 }
