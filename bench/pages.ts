@@ -182,6 +182,11 @@ export interface ToggleRuns {
   label: string;
   on: InputTiming[];
   off: InputTiming[];
+  /** Trusted clicks on the toolbar's inert count whose own listener hides (then shows) by `style.display` the nodes this filter took off the page. */
+  nodesHide: InputTiming[];
+  nodesShow: InputTiming[];
+  /** How many nodes that was, on the last load. */
+  nodes: number;
 }
 
 export interface ExtensionSamples {
@@ -192,9 +197,6 @@ export interface ExtensionSamples {
   cls: LayoutShift[];
   /** Every filter toggle the toolbar offers, by filter id. */
   toggles: Map<string, ToggleRuns>;
-  /** Trusted clicks on the toolbar's inert count whose own listener writes `style.display` on each cross-list node. */
-  nodesHide: InputTiming[];
-  nodesShow: InputTiming[];
   /** Trusted clicks on the same inert count that do nothing: the method's floor. */
   floor: InputTiming[];
   /** One keystroke of the text filter each (its query typed character by character), and clearing it with Escape. */
@@ -281,26 +283,30 @@ async function pressedOf(button: Locator): Promise<boolean> {
 
 /**
  * Every filter toggle the toolbar shows, clicked on and off with real clicks, each timed from the
- * click to the next painted frame; then the baseline and the floor, clicks on the toolbar's inert
- * entry count whose own listener hides and shows the cross-lists by `style.display` on each node,
- * or does nothing.
+ * click to the next painted frame, then its baseline: clicks on the toolbar's inert entry count
+ * whose own listener hides, then shows, by `style.display` the very nodes that filter took off
+ * the page. Last the floor, a click on the count that does nothing.
  */
 async function togglesOf(page: Page, samples: ExtensionSamples): Promise<void> {
+  const inert = page.locator('sift-overlay .count');
+  const record = (filter: 'off' | 'on') => page.evaluate((f) => window.siftBench.recordFiltered(f), filter);
   for (const filter of FILTERS) {
     const button = page.locator('sift-overlay button.toggle', { hasText: filter.label });
     if ((await button.count()) !== 1) continue;
-    const runs = samples.toggles.get(filter.id) ?? { label: filter.label, on: [], off: [] };
+    if (await pressedOf(button)) throw new Error(`the "${filter.label}" toggle is on before the bench turned it on`);
+    const runs = samples.toggles.get(filter.id) ?? { label: filter.label, on: [], off: [], nodesHide: [], nodesShow: [], nodes: 0 };
     samples.toggles.set(filter.id, runs);
-    for (const phase of ['on', 'off'] as const) {
-      const before = await pressedOf(button);
-      runs[phase === 'on' && !before ? 'on' : 'off'].push(await timed(page, 'click', 'click', () => button.click()));
-      if ((await pressedOf(button)) === before) throw new Error(`the "${filter.label}" toggle did not flip aria-pressed`);
-    }
+    await record('off');
+    runs.on.push(await timed(page, 'click', 'click', () => button.click()));
+    if (!(await pressedOf(button))) throw new Error(`the "${filter.label}" toggle did not turn on`);
+    runs.nodes = await record('on');
+    runs.off.push(await timed(page, 'click', 'click', () => button.click()));
+    if (await pressedOf(button)) throw new Error(`the "${filter.label}" toggle did not turn off`);
+    await record('off');
+    runs.nodesHide.push(await timed(page, 'click', 'click', () => inert.click(), 'hideFiltered'));
+    runs.nodesShow.push(await timed(page, 'click', 'click', () => inert.click(), 'showFiltered'));
   }
   if (!samples.toggles.has('hideCross')) throw new Error('no "Hide cross-lists" toggle in the toolbar');
-  const inert = page.locator('sift-overlay .count');
-  samples.nodesHide.push(await timed(page, 'click', 'click', () => inert.click(), 'hideCross'));
-  samples.nodesShow.push(await timed(page, 'click', 'click', () => inert.click(), 'showCross'));
   samples.floor.push(await timed(page, 'click', 'click', () => inert.click()));
 }
 
@@ -411,7 +417,7 @@ export async function measureExtension(
     const bySize = new Map<number, ExtensionSamples>();
     for (const listing of listings) {
       const samples: ExtensionSamples = {
-        augment: [], pageLoad: [], heap: [], cls: [], toggles: new Map(), nodesHide: [], nodesShow: [], floor: [],
+        augment: [], pageLoad: [], heap: [], cls: [], toggles: new Map(), floor: [],
         textKey: [], textClear: [], keyJ: [], keyJBaseline: [], starClick: [], starRoundtrip: [], scroll: [],
       };
       const ids = listingIds(listing);

@@ -47,11 +47,12 @@ export interface InputTiming {
 }
 
 /**
- * What the probe does itself from the input's own listener, for a baseline: a per-node write
- * for a filter toggle, or for `j` the scroll alone (the entry after the last one scrolled to, or
+ * What the probe does itself from the input's own listener, for a baseline: for a filter toggle,
+ * `style.display` on the nodes that toggle took off the page (`recordFiltered` remembers them),
+ * hiding or showing them; for `j` the scroll alone (the entry after the last one scrolled to, or
  * after the focus ring at first, brought into view as `j` brings it).
  */
-export type NodeEffect = 'hideCross' | 'showCross' | 'scrollNext';
+export type NodeEffect = 'hideFiltered' | 'showFiltered' | 'scrollNext';
 
 export interface LayoutShift {
   /** Sum of the page's layout-shift values without recent input (all of it, not CLS's session window). */
@@ -84,6 +85,12 @@ export interface BenchProbe {
    * the start event's listener, for baselines that write the DOM themselves.
    */
   armInput(start: string, end: string, effect?: NodeEffect): void;
+  /**
+   * Waits until Sift has finished writing a filter's verdicts (no change for a while), then
+   * remembers which nodes are off the page: with the filter `off`, as the state to compare with;
+   * with it `on`, the nodes it took off beyond those, for `hideFiltered`. Answers how many.
+   */
+  recordFiltered(filter: 'off' | 'on'): Promise<number>;
   /** The armed input's timing, once its frame has been painted. */
   settled(): Promise<InputTiming>;
   /** Every layout shift the page recorded so far. */

@@ -69,10 +69,9 @@ async function timeMark(run: (mark: MarkJs, done: (count: number) => void) => vo
 
 let pendingInput: Promise<InputTiming> | undefined;
 
-/** The cross-list entries' nodes as Sift marked them, for the per-node baseline of a filter toggle. */
-function crossNodes(): HTMLElement[] {
-  return [...document.querySelectorAll<HTMLElement>('[data-sift-section="cross"]')];
-}
+/** The nodes the last recorded filter took off the page, for the per-node baseline of its toggle. */
+let filteredNodes: HTMLElement[] = [];
+let outWithoutFilter = new Set<HTMLElement>();
 
 let entryHeads: HTMLElement[] | undefined;
 let scrolledTo: number | undefined;
@@ -88,8 +87,8 @@ function scrollNextEntry(): void {
 
 function applyEffect(effect: NodeEffect): void {
   if (effect === 'scrollNext') return scrollNextEntry();
-  const display = effect === 'hideCross' ? 'none' : '';
-  for (const node of crossNodes()) node.style.display = display;
+  const display = effect === 'hideFiltered' ? 'none' : '';
+  for (const node of filteredNodes) node.style.display = display;
 }
 
 const probe: BenchProbe = {
@@ -174,6 +173,20 @@ const probe: BenchProbe = {
       );
       window.addEventListener(end, () => (handledAt = performance.now()), { once: true });
     });
+  },
+
+  async recordFiltered(filter) {
+    const filtered = () => document.querySelectorAll<HTMLElement>('[data-sift-out]');
+    // Sift writes what is off screen in idle slices: done once the count holds for a while.
+    for (let last = -1, count = filtered().length; count !== last; last = count, count = filtered().length) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    if (filter === 'off') {
+      outWithoutFilter = new Set(filtered());
+      return outWithoutFilter.size;
+    }
+    filteredNodes = [...filtered()].filter((node) => !outWithoutFilter.has(node));
+    return filteredNodes.length;
   },
 
   settled() {

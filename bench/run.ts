@@ -19,7 +19,7 @@ import { exportPapersOf, measureExports } from './exports';
 import { benchHeavyStore } from './heavy-store';
 import { measureMathJax } from './mathjax';
 import { measureStreamed, type StreamedSample, type StreamedSamples } from './streamed';
-import { measureExtension, measurePlain, TEXT_QUERY, type ExtensionSamples, type HeapSample, type Listing, type RunPlan } from './pages';
+import { measureExtension, measurePlain, TEXT_QUERY, type ExtensionSamples, type HeapSample, type Listing, type RunPlan, type ToggleRuns } from './pages';
 import type { InputTiming, ScrollRun } from './probe-api';
 import { measureRanking, RANKING_FULL, RANKING_SMOKE, type RankingPlan, type Timing } from './ranking';
 import { aimsOf, FRAME_MS, formatReport, median, quantile, round, scalingOf, SUPERLINEAR_GROWTH, toResult, type BenchReport, type BenchResult } from './report';
@@ -198,11 +198,14 @@ function inputResults(e: ExtensionSamples, entries: number, warmups: number, pag
   const results: BenchResult[] = [];
   const floor = round(median(ms(e.floor.slice(warmups))));
   for (const phase of ['on', 'off'] as const) {
-    const nodes = phase === 'on' ? e.nodesHide : e.nodesShow;
-    const baseline = { name: `style.display on each cross-list node (${phase === 'on' ? 'hide' : 'show'}), same trusted click`, samples: ms(nodes), warmups };
+    const baselineOf = (runs: ToggleRuns) => ({
+      name: `style.display on the ${runs.nodes} nodes "${runs.label}" takes off the page (${phase === 'on' ? 'hiding' : 'showing'} them), from the same trusted click`,
+      samples: ms(phase === 'on' ? runs.nodesHide : runs.nodesShow),
+      warmups,
+    });
     const perFilter = [...e.toggles].map(([id, runs]) => {
-      const result = toResult({ name: `filter_toggle_${phase}_ms[${id}]`, entries, samples: ms(runs[phase]), warmups, baseline: id === 'hideCross' ? baseline : undefined });
-      result.details = { label: runs.label, script_ms: medianOf(runs[phase], warmups, (t) => t.scriptMs), from_event_ms: medianOf(runs[phase], warmups, (t) => t.fromEventMs) };
+      const result = toResult({ name: `filter_toggle_${phase}_ms[${id}]`, entries, samples: ms(runs[phase]), warmups, baseline: baselineOf(runs) });
+      result.details = { label: runs.label, nodes: runs.nodes, script_ms: medianOf(runs[phase], warmups, (t) => t.scriptMs), from_event_ms: medianOf(runs[phase], warmups, (t) => t.fromEventMs) };
       return { id, runs, result };
     });
     const worst = perFilter.reduce((a, b) => (b.result.median_ms > a.result.median_ms ? b : a));
@@ -211,7 +214,7 @@ function inputResults(e: ExtensionSamples, entries: number, warmups: number, pag
       entries,
       samples: ms(worst.runs[phase]),
       warmups,
-      baseline,
+      baseline: baselineOf(worst.runs),
       note: `the slowest of the ${perFilter.length} toggles: a trusted click to the next painted frame`,
     });
     summary.details = { slowest: worst.id, empty_click_ms: floor, by_filter: Object.fromEntries(perFilter.map((f) => [f.id, f.result.median_ms])) };
@@ -281,7 +284,7 @@ const NOTES = [
   'Every time is a median over the measured runs after the warm-ups (see runs/warmups per row), taken inside the browser with performance.now() unless the row says otherwise.',
   'augment_ms: DOMContentLoaded (Navigation Timing domContentLoadedEventStart) to the content script\'s sift:controls performance mark, when every feature has put its controls on every entry (checked: one controls span per entry); the 50 benchmark rules are installed first. details.parsed_ms is DOMContentLoaded to sift:parsed (script start at document_end plus the parse); details.annotations_shown_ms is DOMContentLoaded to sift:ready (data-sift-ready): the stored stars and the rule highlights shown, which waits for the background\'s answers, delivered only after the browser\'s own first style and layout of the page. Baseline: page_load_ms, navigation start to loadEventEnd of the same listing in the same Chromium build and flags without the extension.',
   'parse_ms and highlight_ms run once per fresh page load, cold, as the content script does; highlight_ms is compileRules + each entry\'s field elements (as the parser found them) + paintHighlights into CSS.highlights. mark.js runs on another fresh load of the same listing, over the listing\'s <dl> containers, with the same 50 terms; details.painted_ms adds the frame that shows the result.',
-  'Input figures (filter_toggle_on_ms / _off_ms per filter and for the slowest, text_filter_key_ms, text_filter_clear_ms, key_j_ms, star click) are real input from Playwright (Sift ignores untrusted events); the injected probe times each from its first event (a capture listener on window) until a task posted from the next requestAnimationFrame runs, i.e. after that frame is painted, so up to one vsync interval of waiting is included: details.empty_click_ms is the same measurement around a click that does nothing. The toggle baseline is a trusted click on the inert entry count whose own listener sets style.display on every cross-list node. Each load starts with the listing unseen (seen.unmark), so the filters and the seen marking see the same state every run.',
+  'Input figures (filter_toggle_on_ms / _off_ms per filter and for the slowest, text_filter_key_ms, text_filter_clear_ms, key_j_ms, star click) are real input from Playwright (Sift ignores untrusted events); the injected probe times each from its first event (a capture listener on window) until a task posted from the next requestAnimationFrame runs, i.e. after that frame is painted, so up to one vsync interval of waiting is included: details.empty_click_ms is the same measurement around a click that does nothing. The baseline of each toggle is a trusted click on the inert entry count whose own listener sets style.display on the nodes that very filter took off the page (details.nodes), hiding them for the toggle on and showing them for the toggle off; the baseline of j is a trusted key whose own listener makes the scroll j makes, and nothing else. Each load starts with the listing unseen (seen.unmark), so the filters and the seen marking see the same state every run.',
   'cls: the sum of layout-shift values (no recent input) from navigation to 300 ms after the page is ready, with Sift and without; scroll_longest_frame_ms: the longest animation-frame interval while a script scrolls the page from the top, with Sift (measuring the entries in view, every entry unseen) and without. Every listing load checks arXiv.css is applied.',
   'Node-side figures (sync_*, ranking_*, backup_*, heavy_first_rows_ms, export_*) run in this Node process; backup and heavy-store use fake-indexeddb, one run each.',
   'Store: messages go from an extension page through runtime.sendMessage to the background service worker (validation, Dexie, the sift.changed broadcast included). reading_list_render_ms is navigation start to the first rows painted; its baseline is a raw getAll of the same store. Baselines: raw IndexedDB on the same database from the same page — one readonly transaction with a get per key; one readwrite transaction with one put per paper.',
