@@ -16,7 +16,7 @@ function lastRequestStore(): LastRequestStore {
   const area = browser.storage.session === undefined ? 'local' : 'session';
   const item = defineSetting<number | undefined>(`${area}:abstractsLastRequestAt`, undefined);
   return {
-    get: async () => (await item.getValue()) ?? undefined,
+    get: () => item.getValue(),
     set: (at) => item.setValue(at),
   };
 }
