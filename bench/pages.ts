@@ -290,13 +290,15 @@ async function pressedOf(button: Locator): Promise<boolean> {
 async function togglesOf(page: Page, samples: ExtensionSamples): Promise<void> {
   const inert = page.locator('sift-overlay .count');
   const record = (filter: 'off' | 'on') => page.evaluate((f) => window.siftBench.recordFiltered(f), filter);
+  // The page with no filter on, to compare the first filter with; each filter turned off again
+  // records it anew, once its entries are all back, for the next.
+  await record('off');
   for (const filter of FILTERS) {
     const button = page.locator('sift-overlay button.toggle', { hasText: filter.label });
     if ((await button.count()) !== 1) continue;
     if (await pressedOf(button)) throw new Error(`the "${filter.label}" toggle is on before the bench turned it on`);
     const runs = samples.toggles.get(filter.id) ?? { label: filter.label, on: [], off: [], nodesHide: [], nodesShow: [], nodes: 0 };
     samples.toggles.set(filter.id, runs);
-    await record('off');
     runs.on.push(await timed(page, 'click', 'click', () => button.click()));
     if (!(await pressedOf(button))) throw new Error(`the "${filter.label}" toggle did not turn on`);
     runs.nodes = await record('on');
