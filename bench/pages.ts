@@ -182,11 +182,16 @@ export interface ToggleRuns {
   label: string;
   on: InputTiming[];
   off: InputTiming[];
-  /** Trusted clicks on the toolbar's inert count whose own listener hides (then shows) by `style.display` the nodes this filter took off the page. */
+  /**
+   * Trusted clicks on the toolbar's inert count whose own listener hides (then shows) by
+   * `style.display` the nodes this filter took off the page, on a fresh load of its own.
+   */
   nodesHide: InputTiming[];
   nodesShow: InputTiming[];
-  /** How many nodes that was, on the last load. */
+  /** How many nodes that was, on the last load… */
   nodes: number;
+  /** …and where they stand among the page's `dt`, `dd` and `li`, to find them on the baseline's load. */
+  positions: number[];
 }
 
 export interface ExtensionSamples {
@@ -283,9 +288,8 @@ async function pressedOf(button: Locator): Promise<boolean> {
 
 /**
  * Every filter toggle the toolbar shows, clicked on and off with real clicks, each timed from the
- * click to the next painted frame, then its baseline: clicks on the toolbar's inert entry count
- * whose own listener hides, then shows, by `style.display` the very nodes that filter took off
- * the page. Last the floor, a click on the count that does nothing.
+ * click to the next painted frame, remembering which nodes each took off the page; last the
+ * floor, a click on the count that does nothing.
  */
 async function togglesOf(page: Page, samples: ExtensionSamples): Promise<void> {
   const inert = page.locator('sift-overlay .count');
@@ -297,19 +301,42 @@ async function togglesOf(page: Page, samples: ExtensionSamples): Promise<void> {
     const button = page.locator('sift-overlay button.toggle', { hasText: filter.label });
     if ((await button.count()) !== 1) continue;
     if (await pressedOf(button)) throw new Error(`the "${filter.label}" toggle is on before the bench turned it on`);
-    const runs = samples.toggles.get(filter.id) ?? { label: filter.label, on: [], off: [], nodesHide: [], nodesShow: [], nodes: 0 };
+    const runs = samples.toggles.get(filter.id) ?? { label: filter.label, on: [], off: [], nodesHide: [], nodesShow: [], nodes: 0, positions: [] };
     samples.toggles.set(filter.id, runs);
     runs.on.push(await timed(page, 'click', 'click', () => button.click()));
     if (!(await pressedOf(button))) throw new Error(`the "${filter.label}" toggle did not turn on`);
     runs.nodes = await record('on');
+    runs.positions = await page.evaluate(() => window.siftBench.filteredPositions());
     runs.off.push(await timed(page, 'click', 'click', () => button.click()));
     if (await pressedOf(button)) throw new Error(`the "${filter.label}" toggle did not turn off`);
     await record('off');
-    runs.nodesHide.push(await timed(page, 'click', 'click', () => inert.click(), 'hideFiltered'));
-    runs.nodesShow.push(await timed(page, 'click', 'click', () => inert.click(), 'showFiltered'));
   }
   if (!samples.toggles.has('hideCross')) throw new Error('no "Hide cross-lists" toggle in the toolbar');
   samples.floor.push(await timed(page, 'click', 'click', () => inert.click()));
+}
+
+/** How long the baseline leaves its nodes hidden, and shown, before the next click: as long as the bench's wait for Sift's idle slices, at least. */
+const BASELINE_PAUSE_MS = 300;
+
+/**
+ * Each toggle's baseline, on a fresh load of the same listing (ready, typeset, no filter ever
+ * turned on), in the order the toggles ran: the nodes each filter took off hidden, then shown,
+ * by `style.display` from a trusted click on the inert count. The first time a page hides an
+ * entry the browser tears down the layout of everything inside it, which later hides no longer
+ * pay, so a baseline timed after the toggles on the same page would be that much cheaper.
+ */
+async function toggleBaselinesOf(page: Page, samples: ExtensionSamples): Promise<void> {
+  const inert = page.locator('sift-overlay .count');
+  // As before the first toggle: Sift's idle work after the page is ready is done.
+  await page.evaluate(() => window.siftBench.recordFiltered('off'));
+  for (const [id, runs] of samples.toggles) {
+    const found = await page.evaluate((positions) => window.siftBench.useFiltered(positions), runs.positions);
+    if (found !== runs.nodes) throw new Error(`found ${found} of the ${runs.nodes} nodes "${id}" took off the page`);
+    runs.nodesHide.push(await timed(page, 'click', 'click', () => inert.click(), 'hideFiltered'));
+    await page.waitForTimeout(BASELINE_PAUSE_MS);
+    runs.nodesShow.push(await timed(page, 'click', 'click', () => inert.click(), 'showFiltered'));
+    await page.waitForTimeout(BASELINE_PAUSE_MS);
+  }
 }
 
 async function textFilterOf(page: Page, samples: ExtensionSamples): Promise<void> {
@@ -396,7 +423,8 @@ export async function installRules(context: BrowserContext, extensionId: string,
  * Loads each listing with the built extension, `warmups + runs` times, each load starting with
  * the listing unseen: from `DOMContentLoaded` to `data-sift-ready` with controls on every entry,
  * the heap and layout shifts, then with real input every filter toggle on and off, the text
- * filter typed and cleared, `j` pressed `plan.keyJ` times and one star on and off. Then
+ * filter typed and cleared, `j` pressed `plan.keyJ` times and one star on and off; then a fresh
+ * load for the toggles' baselines. Then
  * `plan.scrollRuns` fresh loads scrolled by script while Sift marks what is read seen. The 50
  * highlight rules are installed first, so augmenting includes painting them.
  */
@@ -439,6 +467,13 @@ export async function measureExtension(
         await textFilterOf(page, samples);
         await keyJOf(page, plan.keyJ, samples);
         await starOf(page, listener, samples);
+        await unmarkSeen(listener, ids);
+        await page.bringToFront();
+        await page.goto(ARXIV + listing.path, { waitUntil: 'load' });
+        await page.locator('html[data-sift-ready]').waitFor({ state: 'attached', timeout: 120_000 });
+        await injectProbe(page, probe);
+        await typeset(page);
+        await toggleBaselinesOf(page, samples);
       }
       for (let run = 0; run < plan.scrollRuns; run += 1) {
         await unmarkSeen(listener, ids);

@@ -48,7 +48,8 @@ export interface InputTiming {
 
 /**
  * What the probe does itself from the input's own listener, for a baseline: for a filter toggle,
- * `style.display` on the nodes that toggle took off the page (`recordFiltered` remembers them),
+ * `style.display` on the nodes that toggle took off the page (`recordFiltered` remembers them,
+ * `useFiltered` finds them on a fresh load),
  * hiding or showing them; for `j` the scroll alone (the entry after the last one scrolled to, or
  * after the focus ring at first, brought into view as `j` brings it).
  */
@@ -91,6 +92,10 @@ export interface BenchProbe {
    * with it `on`, the nodes it took off beyond those, for `hideFiltered`. Answers how many.
    */
   recordFiltered(filter: 'off' | 'on'): Promise<number>;
+  /** Where the nodes `recordFiltered('on')` remembered stand among the page's `dt`, `dd` and `li` elements, to find them again on another load. */
+  filteredPositions(): number[];
+  /** Remembers, for `hideFiltered` and `showFiltered`, the nodes at these positions of this page (as `filteredPositions` gave them on another load). Answers how many. */
+  useFiltered(positions: readonly number[]): number;
   /** The armed input's timing, once its frame has been painted. */
   settled(): Promise<InputTiming>;
   /** Every layout shift the page recorded so far. */

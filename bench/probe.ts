@@ -73,6 +73,11 @@ let pendingInput: Promise<InputTiming> | undefined;
 let filteredNodes: HTMLElement[] = [];
 let outWithoutFilter = new Set<HTMLElement>();
 
+/** The elements Sift takes off the page (listing `dt`/`dd`, search results' `li`), in page order. */
+function entryNodes(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>('dt, dd, li')];
+}
+
 let entryHeads: HTMLElement[] | undefined;
 let scrolledTo: number | undefined;
 
@@ -186,6 +191,25 @@ const probe: BenchProbe = {
       return outWithoutFilter.size;
     }
     filteredNodes = [...filtered()].filter((node) => !outWithoutFilter.has(node));
+    return filteredNodes.length;
+  },
+
+  filteredPositions() {
+    const position = new Map(entryNodes().map((node, index) => [node, index]));
+    return filteredNodes.map((node) => {
+      const index = position.get(node);
+      if (index === undefined) throw new Error(`a filtered <${node.localName}> is not a dt, dd or li`);
+      return index;
+    });
+  },
+
+  useFiltered(positions) {
+    const nodes = entryNodes();
+    filteredNodes = positions.map((index) => {
+      const node = nodes[index];
+      if (!node) throw new Error(`this page has no entry node at position ${index}`);
+      return node;
+    });
     return filteredNodes.length;
   },
 
