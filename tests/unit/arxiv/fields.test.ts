@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDayDate, parseMonthDate } from '../../../lib/arxiv/dates';
 import { findDoi } from '../../../lib/arxiv/doi';
@@ -120,5 +121,14 @@ describe('absUrlOf and versionOfHtmlUrl', () => {
 describe('collapseWhitespace', () => {
   it('collapses runs of spaces, newlines, tabs and no-break spaces and trims', () => {
     expect(collapseWhitespace('\n   Energy  Efficient\u00a0\tFL \n')).toBe('Energy Efficient FL');
+  });
+
+  it('gives what replacing every whitespace run with one space gives, for any mix of whitespace', () => {
+    const whitespaceHeavy = fc.string({ unit: fc.constantFrom(' ', '  ', '\n', '\t', '\r\n', '\u00a0', '\u2003', '\ufeff', 'a', 'é', '$', 'x y') });
+    fc.assert(
+      fc.property(whitespaceHeavy, (text) => {
+        expect(collapseWhitespace(text)).toBe(text.replace(/\s+/g, ' ').trim());
+      }),
+    );
   });
 });
