@@ -32,6 +32,11 @@ import type { PageKind, Paper, PaperSection, Section, SectionKind } from './type
 
 /** Day headings of /recent and /pastweek: `Fri, 27 Feb 2026 (showing 11 of 11 entries )`. */
 const DAY_HEADING = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,/i;
+/**
+ * What an href must hold to spell a version (`v2` in `/abs/2602.22290v2`): a `v` and a digit, with
+ * perhaps the tabs and newlines a URL parser drops between them, or a percent-escape that decodes to one.
+ */
+const VERSION_MARK = /v[\t\n\r]*\d|%/;
 /** How far back from a classic `<dl>` to look for its `<h3>`. */
 const HEADING_LOOKBACK = 4;
 
@@ -197,13 +202,18 @@ function doiOf(doiLine: string | undefined, journalRef: string | undefined): str
  * text `arXiv:ID`, else its href `/abs/ID`. A version comes from whichever of these shows one.
  */
 function idOfAbsLink(link: Element): ParsedArxivId | undefined {
+  const fromAttribute = parseArxivId(link.getAttribute('id') ?? '');
   const fromText = parseArxivId(collapseWhitespace(link.textContent ?? ''));
   const href = link.getAttribute('href');
-  const fromHref = href ? paperOfAbsUrl(href.trim()) : undefined;
-  const fromAttribute = parseArxivId(link.getAttribute('id') ?? '');
-  const id = fromAttribute?.id ?? fromText?.id ?? fromHref?.id;
+  const shown = fromAttribute?.id ?? fromText?.id;
+  const versionShown = shown === undefined ? undefined : [fromAttribute, fromText].find((candidate) => candidate?.id === shown && candidate.version !== undefined)?.version;
+  // Parsing the href as a URL was a fifth of reading an entry; it can only add an id the link
+  // does not show, or a version (`v` and a digit) neither of the others has.
+  const hrefCounts = href !== null && (shown === undefined || (versionShown === undefined && VERSION_MARK.test(href)));
+  const fromHref = hrefCounts ? paperOfAbsUrl(href.trim()) : undefined;
+  const id = shown ?? fromHref?.id;
   if (id === undefined) return undefined;
-  const version = [fromAttribute, fromText, fromHref].find((candidate) => candidate?.id === id && candidate.version !== undefined)?.version;
+  const version = versionShown ?? (fromHref?.id === id ? fromHref.version : undefined);
   return version === undefined ? { id } : { id, version };
 }
 
