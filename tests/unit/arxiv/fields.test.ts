@@ -101,6 +101,33 @@ describe('toArxivUrl', () => {
       expect(toArxivUrl(href)).toBeUndefined();
     },
   );
+
+  /** What toArxivUrl answers by parsing every href as a URL. */
+  function byUrlParsing(href: string): string | undefined {
+    let url: URL;
+    try {
+      url = new URL(href.trim(), 'https://arxiv.org/');
+    } catch {
+      return undefined;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    if (!['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org'].includes(url.hostname.toLowerCase())) return undefined;
+    return `https://arxiv.org${url.pathname}${url.search}${url.hash}`;
+  }
+
+  it('answers what parsing the href as a URL answers, for paths with dots, escapes, slashes and hosts', () => {
+    // Mostly what arXiv writes, so that many hrefs take the short way, with what would change them.
+    const plain = fc.constantFrom('/', '.', '..', 'pdf', 'html', '2602.22290v1', 'math', '-', '_');
+    const odd = fc.constantFrom('%2e', '%41', '?x=1', '#f', '\\', ' ', '\t', '//', 'é', ':', 'https://ARXIV.org/', 'http://www.arxiv.org/');
+    const start = fc.constantFrom('', '/', 'https://arxiv.org/', ' https://arxiv.org/', '//', 'https://example.org/');
+    const href = fc.tuple(start, fc.array(fc.oneof({ arbitrary: plain, weight: 6 }, { arbitrary: odd, weight: 1 }), { maxLength: 8 })).map(([first, rest]) => first + rest.join(''));
+    fc.assert(
+      fc.property(href, (text) => {
+        expect(toArxivUrl(text)).toBe(text === '' ? undefined : byUrlParsing(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('absUrlOf and versionOfHtmlUrl', () => {
