@@ -22,6 +22,13 @@ describe('readText', () => {
     expect(readText(title)).toBe('Energy Efficient Federated Learning with Hyperdimensional Computing (HDC)');
   });
 
+  it('leaves out an element by its class names, whole names only, whatever separates them', () => {
+    const line = element(
+      `<div><span class="x\tdescriptor">Title:</span><span class="descriptors">kept</span> <span class="mathjax MathJax_Preview">dropped</span><span class="MathJax_Previews">too kept</span> <span class="\nMJX_Assistive_MathML ">x</span>end</div>`,
+    );
+    expect(readText(line)).toBe('kept too kept end');
+  });
+
   it('keeps TeX exactly as typed', () => {
     expect(readText(element(`<p>in $\\tilde O(D)$ rounds, size $O(\\sqrt{n})$ &amp; 100%</p>`))).toBe(
       'in $\\tilde O(D)$ rounds, size $O(\\sqrt{n})$ & 100%',
