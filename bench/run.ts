@@ -308,9 +308,13 @@ function streamedResult(entries: number, streamed: StreamedSamples, warmups: num
     note: `DOMContentLoaded → controls on every entry, the HTML arriving at ${streamed.rateMBps} MB/s from a local server`,
   });
   const of = (samples: readonly StreamedSample[], pick: (s: StreamedSample) => number | undefined) => medianOf(samples, warmups, (s) => pick(s) ?? Number.NaN);
+  const previewed = extension.slice(warmups).filter((s) => s.previewMs !== undefined);
   result.details = {
     read_ahead_entries: of(extension, (s) => s.readAheadEntries),
     read_ahead_ms: of(extension, (s) => s.readAheadMs),
+    // The loads on which the store's answer about the first entries read ahead was in when the page was parsed, and when it was shown.
+    preview_loads: previewed.length,
+    preview_ms: previewed.length > 0 ? round(median(previewed.map((s) => s.previewMs ?? Number.NaN))) : null,
     ready_ms: of(extension, (s) => s.readyMs),
     controls_at_ms: of(extension, (s) => s.controlsAtMs),
     dcl_with_extension_ms: of(extension, (s) => s.dclMs),

@@ -35,6 +35,9 @@ export interface StreamedSample {
   /** With the extension: entries read while the page streamed in, and the time that took. */
   readAheadEntries?: number;
   readAheadMs?: number;
+  /** With the extension: DOMContentLoaded → the store's answer about entries read ahead shown, and how many; absent when it was not back by then. */
+  previewMs?: number;
+  previewEntries?: number;
 }
 
 export interface StreamedSamples {
@@ -95,6 +98,8 @@ async function sampleOf(page: Page, withExtension: boolean): Promise<StreamedSam
         readAheadMs: read.ms,
       });
     }
+    const preview = mark('sift:preview');
+    if (preview) Object.assign(sample, { previewMs: preview.startTime - dcl, previewEntries: preview.detail as number });
     return sample;
   });
 }

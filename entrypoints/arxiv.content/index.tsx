@@ -10,6 +10,7 @@ import { indexEntries } from '@/lib/overlay/entry-index';
 import { createListingState } from '@/lib/overlay/listing-state';
 import { bindPage, createLifetime, createOverlayHost, createPageHost, type OverlayHost } from '@/lib/overlay/page-host';
 import { runFeatures } from '@/lib/overlay/run-features';
+import { requestPreview, type AnnotationsPreview } from '@/lib/overlay/preview';
 import { openListingSession } from '@/lib/overlay/session';
 import { mountOverlay } from './overlay';
 import { features } from './features';
@@ -23,12 +24,18 @@ export default defineContentScript({
     if (!isListingPage(location.href)) return;
     const kind = pageKindOf(location.href);
     const host = createOverlayHost(document, kind);
-    const ahead = readAhead(document, kind, { onSection: host.reserveBefore });
-    void documentParsed(document).then(() => start(ahead.stop(), host));
+    const preview = requestPreview(runtimeChannel.send);
+    const ahead = readAhead(document, kind, {
+      onSection: host.reserveBefore,
+      onEntry: (read) => {
+        if (typeof read !== 'string') preview.add(read.id);
+      },
+    });
+    void documentParsed(document).then(() => start(ahead.stop(), host, preview.answered()));
   },
 });
 
-function start({ memo, ...read }: ReturnType<ReadAhead['stop']>, overlayHost: OverlayHost) {
+function start({ memo, ...read }: ReturnType<ReadAhead['stop']>, overlayHost: OverlayHost, preview: AnnotationsPreview | undefined) {
   performance.mark('sift:start', { detail: read }); // what was read while the page streamed in
   const page = parseArxivPage(document, location.href, memo);
   performance.mark('sift:parsed');
@@ -41,7 +48,8 @@ function start({ memo, ...read }: ReturnType<ReadAhead['stop']>, overlayHost: Ov
   const entries = indexEntries(page, document, signal);
   const state = createListingState(entries.ids());
   const host = createPageHost(document, page, signal, overlayHost);
-  const session = openListingSession({ page, entries, state, notify: host.notify, ...runtimeChannel, signal, detach });
+  const session = openListingSession({ page, entries, state, notify: host.notify, ...runtimeChannel, signal, detach, preview });
+  if (preview) performance.mark('sift:preview', { detail: preview.ids.length }); // the stored state of the entries read ahead, shown
   const ui = mountOverlay({ root: host.shadow, page, state, session, entries, signal });
   const started = runFeatures(features, { signal, page, state, session, entries, document, notify: host.notify, ...ui }, detach);
   performance.mark('sift:controls');

@@ -19,7 +19,7 @@
  */
 import { LISTING_PAGE } from './selectors';
 import { readListingEntry, sectionKindOfContainer, type EntryMemo } from './parse-listing';
-import type { PageKind, SectionKind } from './types';
+import type { PageKind, Paper, SectionKind } from './types';
 
 /** Runs `work` when the page is idle, with the time left then (ms). */
 export type IdleRunner = (work: (timeLeft: () => number) => void) => void;
@@ -59,6 +59,8 @@ export interface ReadAheadOptions {
    * before the section is in the page's first paint of it (the overlay's host, page-host.ts).
    */
   onSection?: (container: Element) => void;
+  /** Called with each entry read, as the parse would read it (a paper, or why it cannot be read). */
+  onEntry?: (read: Paper | string) => void;
 }
 
 /**
@@ -71,7 +73,7 @@ export interface ReadAheadOptions {
  * const { memo } = ahead.stop();
  * parseArxivPage(document, location.href, memo);
  */
-export function readAhead(doc: Document, pageKind: PageKind, { idle = whenIdle, onSection }: ReadAheadOptions = {}): ReadAhead {
+export function readAhead(doc: Document, pageKind: PageKind, { idle = whenIdle, onSection, onEntry }: ReadAheadOptions = {}): ReadAhead {
   const memo: EntryMemo = new WeakMap();
   // Abstract pages hold one paper and search results are read another way (parse-search.ts):
   // neither has sections to watch, and watching for them would mean the whole document's subtree.
@@ -89,8 +91,10 @@ export function readAhead(doc: Document, pageKind: PageKind, { idle = whenIdle, 
     const dt = dd.previousElementSibling;
     const kind = dd.parentElement ? watched.get(dd.parentElement) : undefined;
     if (memo.has(dd) || dt?.localName !== 'dt' || kind === undefined) return;
-    memo.set(dd, { dt, kind, result: readListingEntry(dt, dd, kind) });
+    const result = readListingEntry(dt, dd, kind);
+    memo.set(dd, { dt, kind, result });
     entries += 1;
+    onEntry?.(result);
   };
 
   const drain = (timeLeft: () => number) => {

@@ -19,6 +19,7 @@ import type { EntryIndex } from './entry-index';
 import { availableFilters } from './filters';
 import { blankAnnotation, type ListingState } from './listing-state';
 import type { Notifier } from './notify';
+import type { AnnotationsPreview } from './preview';
 import type { RankingAnswer } from './ranking-wire';
 
 export interface ListingSessionOptions {
@@ -35,6 +36,8 @@ export interface ListingSessionOptions {
   detach(): void;
   /** This session's id in the store's broadcasts; random unless a test fixes it. */
   origin?: string;
+  /** The store's answer about the entries read while the page streamed in (preview.ts), shown until the session's own. */
+  preview?: AnnotationsPreview;
 }
 
 export type ExtensionPage = 'reading-list' | 'options';
@@ -155,6 +158,13 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
       const records = await call('annotations.get', { ids: chunk });
       if (!signal.aborted) state.applyAnnotations(chunk, records);
     }
+  }
+
+  // Annotations and tags only: the rules would be compiled and painted once more when the
+  // session's own answer replaces them, and the seen marks come with every entry's.
+  if (options.preview) {
+    state.applyAnnotations(options.preview.ids, options.preview.snapshot.annotations);
+    state.setTags(options.preview.snapshot.tags);
   }
 
   async function load(): Promise<void> {

@@ -76,6 +76,21 @@ describe('readAhead', () => {
     expect(streamed.papers.every((paper) => target.contains(paper.element.head))).toBe(true);
   });
 
+  it('hands each entry it reads to onEntry, in page order, as the parse reads it', async () => {
+    const fixture = loadFixture('list-new-cs.DC-2026-02-27.html');
+    const target = document.implementation.createHTMLDocument('');
+    const { idle, run } = manualIdle();
+    const read: string[] = [];
+    const ahead = readAhead(target, 'new', { idle, onEntry: (entry) => read.push(typeof entry === 'string' ? entry : entry.id) });
+    await stream(fixture, target, run);
+    await tick();
+    run();
+    const { entries } = ahead.stop();
+    expect(read).toHaveLength(entries);
+    const parsedIds = parseArxivPage(fixture, URL).papers.map((paper) => paper.id);
+    expect(read).toEqual(parsedIds.filter((id) => read.includes(id)));
+  });
+
   it('reads nothing when no idle time comes, and the parse reads it all as before', async () => {
     const fixture = loadFixture('list-new-cs.DC-2026-02-27.html');
     const target = document.implementation.createHTMLDocument('');

@@ -4,6 +4,7 @@ import type { ArxivPage, Paper } from '@/lib/arxiv/types';
 import type { EntryIndex } from '@/lib/overlay/entry-index';
 import { createListingState, type ListingState } from '@/lib/overlay/listing-state';
 import type { Notifier } from '@/lib/overlay/notify';
+import type { AnnotationsPreview } from '@/lib/overlay/preview';
 import { openListingSession, type ListingSession } from '@/lib/overlay/session';
 import type { ApiRequest } from '@/lib/store/api';
 import { toSiftChanged } from '@/lib/store/api';
@@ -56,7 +57,7 @@ interface Tab {
   ruleUpdates: () => number;
 }
 
-function openTab(bg: ReturnType<typeof background>, send: (message: ApiRequest) => Promise<unknown> = bg.send): Tab {
+function openTab(bg: ReturnType<typeof background>, send: (message: ApiRequest) => Promise<unknown> = bg.send, preview?: AnnotationsPreview): Tab {
   const sent: ApiRequest[] = [];
   const failures: string[] = [];
   const state = createListingState(papers.map((paper) => paper.id));
@@ -81,6 +82,7 @@ function openTab(bg: ReturnType<typeof background>, send: (message: ApiRequest) 
     },
     signal: new AbortController().signal,
     detach: () => undefined,
+    preview,
   });
   return { state, session, sent, failures, ruleUpdates: () => ruleUpdates };
 }
@@ -104,6 +106,32 @@ describe('openListingSession', () => {
     expect(tab.state.annotationOf(papers[0]!.id)?.tags).toEqual(['to read']);
     expect(tab.state.tags.value.map((tag) => tag.name)).toEqual(['to read']);
     expect(tab.state.rules.value.map((r) => r.id)).toEqual(['r1']);
+  });
+
+  it('shows the preview of the entries read ahead as it opens, then the store\'s own answer about every entry', async () => {
+    const bg = background();
+    const writer = openTab(bg);
+    await writer.session.ready;
+    await writer.session.star([papers[1]!], true);
+    const starred = writer.state.annotationOf(papers[1]!.id)!;
+    // Taken before the star moved from paper 0 to paper 1.
+    const preview: AnnotationsPreview = {
+      ids: [papers[0]!.id, papers[1]!.id],
+      snapshot: { annotations: { [papers[0]!.id]: { ...starred, id: papers[0]!.id } }, tags: [{ name: 'to read', color: '#3366cc', count: 1 }], rules: [rule('r1')], seen: {} },
+    };
+
+    const tab = openTab(bg, bg.send, preview);
+    expect(tab.state.annotationOf(papers[0]!.id)?.starred).toBe(true);
+    expect(tab.state.annotationOf(papers[1]!.id)).toBeUndefined();
+    expect(tab.state.tags.value.map((tag) => tag.name)).toEqual(['to read']);
+    // Rules wait for the session's own answer: each list compiles and paints the page.
+    expect(tab.ruleUpdates()).toBe(0);
+
+    await tab.session.ready;
+    expect(tab.state.annotationOf(papers[0]!.id)).toBeUndefined();
+    expect(tab.state.annotationOf(papers[1]!.id)?.starred).toBe(true);
+    expect(tab.state.tags.value).toEqual([]);
+    expect(tab.sent[0]).toEqual({ type: 'listing.open', data: { ids: papers.map((paper) => paper.id) }, origin: expect.any(String) });
   });
 
   it('stars with one message and ignores the echo of its own write', async () => {
