@@ -194,7 +194,7 @@ function spread(values: readonly number[]) {
  * row each, and `filter_toggle_on_ms` / `filter_toggle_off_ms` for the slowest filter), the text
  * filter's keystrokes and clearing, `j`, and a star's round trip.
  */
-function inputResults(e: ExtensionSamples, entries: number, warmups: number, pages: RunPlan, rawPutMs: readonly number[], messageMs: number): BenchResult[] {
+function inputResults(e: ExtensionSamples, entries: number, warmups: number, pages: RunPlan, rawPutMs: readonly number[], messageMs: number, refusedMessageMs: number): BenchResult[] {
   const results: BenchResult[] = [];
   const floor = round(median(ms(e.floor.slice(warmups))));
   for (const phase of ['on', 'off'] as const) {
@@ -244,7 +244,7 @@ function inputResults(e: ExtensionSamples, entries: number, warmups: number, pag
     baseline: { name: 'raw IndexedDB put, one transaction per paper (store bench)', samples: rawPutMs, warmups: 0 },
     note: "a trusted click on a star (on, then off) → the background's sift.changed broadcast of it reaching an extension page (clocks: performance.timeOrigin + now in both)",
   });
-  star.details = { click_to_painted_ms: medianOf(e.starClick, warmups * 2, (t) => t.ms), papers_star_message_ms: messageMs };
+  star.details = { click_to_painted_ms: medianOf(e.starClick, warmups * 2, (t) => t.ms), papers_star_message_ms: messageMs, refused_message_ms: refusedMessageMs };
   results.push(star);
   return results;
 }
@@ -391,7 +391,9 @@ export async function runBench(argv: readonly string[], root: string): Promise<B
     results.push(augment);
     results.push(toResult({ name: 'parse_ms', entries, samples: p.parse.map((s) => s.ms), warmups }));
     results.push(toResult({ name: 'ready_ms', entries, samples: e.augment.map((s) => s.annotatedMs), warmups, note: 'DOMContentLoaded → sift:ready: stored stars and rule highlights shown' }));
-    results.push(...inputResults(e, entries, warmups, plan.pages, store.rawWrite.flatMap((run) => run.perCallMs), writeSummary(store.write, plan.store.writeWarmups).per_call_median_ms));
+    const messageMs = writeSummary(store.write, plan.store.writeWarmups).per_call_median_ms;
+    const refusedMessageMs = writeSummary(store.refused, plan.store.writeWarmups).per_call_median_ms;
+    results.push(...inputResults(e, entries, warmups, plan.pages, store.rawWrite.flatMap((run) => run.perCallMs), messageMs, refusedMessageMs));
     const cls = toResult({
       name: 'cls',
       entries,
@@ -459,6 +461,8 @@ export async function runBench(argv: readonly string[], root: string): Promise<B
   write.details = {
     ...writeSummary(store.write, sp.writeWarmups),
     baseline: writeSummary(store.rawWrite, sp.writeWarmups),
+    // The messaging floor under the message: the round trip to the background and back, the request refused by validation before any work.
+    refused_message: writeSummary(store.refused, sp.writeWarmups),
     store_papers: sp.papers,
     fill_ms: round(store.fillMs),
   };

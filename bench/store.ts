@@ -40,6 +40,8 @@ export interface StoreSamples {
   rawGet: number[];
   write: WriteRun[];
   rawWrite: WriteRun[];
+  /** As many requests whose data fails validation, one after another: what a round trip to the background costs before any work. */
+  refused: WriteRun[];
   /** Navigation start → first rows of the reading list painted; empty when there is no reading list. */
   readingList: number[];
   /** Raw IndexedDB `getAll()` of the papers store from an extension page: the read alone. */
@@ -57,6 +59,7 @@ interface StoreHelpers {
   rawGetAll(): Promise<{ ms: number; found: number }>;
   star(from: number, count: number): Promise<WriteRun>;
   rawPut(from: number, count: number): Promise<WriteRun>;
+  refused(count: number): Promise<WriteRun>;
 }
 
 declare global {
@@ -148,6 +151,17 @@ function installHelpers(seeds: PaperMeta[]) {
       }
       return { totalMs: performance.now() - start, perCallMs };
     },
+    async refused(count) {
+      const perCallMs = [];
+      const start = performance.now();
+      for (let i = 0; i < count; i += 1) {
+        const t = performance.now();
+        const answer = (await runtime.sendMessage({ type: 'annotations.get', data: { ids: 'none' } })) as { ok?: boolean } | undefined;
+        perCallMs.push(performance.now() - t);
+        if (answer?.ok !== false) throw new Error('the background did not refuse a request whose data fails validation');
+      }
+      return { totalMs: performance.now() - start, perCallMs };
+    },
     async rawPut(from, count) {
       const db = await openRaw();
       const perCallMs = [];
@@ -231,7 +245,7 @@ export async function measureStore(seeds: readonly PaperMeta[], plan: StorePlan,
     const fill = (from: number, to: number) =>
       page.evaluate(({ a, b, batch }) => window.siftStoreBench.fill(a, b, batch), { a: from, b: to, batch: plan.fillBatch });
 
-    const samples: StoreSamples = { get: [], rawGet: [], write: [], rawWrite: [], readingList: [], rawGetAll: [], fillMs: 0, found: 0 };
+    const samples: StoreSamples = { get: [], rawGet: [], write: [], rawWrite: [], refused: [], readingList: [], rawGetAll: [], fillMs: 0, found: 0 };
     const fillStart = performance.now();
     const hasReadingList = existsSync(join(CHROME_BUILD, 'reading-list.html'));
     if (hasReadingList) {
@@ -269,6 +283,7 @@ export async function measureStore(seeds: readonly PaperMeta[], plan: StorePlan,
       next += count;
       samples.write.push(write);
       samples.rawWrite.push(raw);
+      samples.refused.push(await page.evaluate((n) => window.siftStoreBench.refused(n), count));
     }
     return samples;
   } finally {
