@@ -161,10 +161,12 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
   }
 
   // Annotations and tags only: the rules would be compiled and painted once more when the
-  // session's own answer replaces them, and the seen marks come with every entry's.
+  // session's own answer replaces them, and the seen marks come with every entry's. A preview
+  // with nothing stored changes nothing, so it wakes none of the state's readers.
   if (options.preview) {
-    state.applyAnnotations(options.preview.ids, options.preview.snapshot.annotations);
-    state.setTags(options.preview.snapshot.tags);
+    const { ids: previewed, snapshot: early } = options.preview;
+    if (Object.keys(early.annotations).length > 0) state.applyAnnotations(previewed, early.annotations);
+    if (early.tags.length > 0) state.setTags(early.tags);
   }
 
   async function load(): Promise<void> {
