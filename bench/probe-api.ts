@@ -94,8 +94,8 @@ export interface BenchProbe {
   recordFiltered(filter: 'off' | 'on'): Promise<number>;
   /** Where the nodes `recordFiltered('on')` remembered stand among the page's `dt`, `dd` and `li` elements, to find them again on another load. */
   filteredPositions(): number[];
-  /** Remembers, for `hideFiltered` and `showFiltered`, the nodes at these positions of this page (as `filteredPositions` gave them on another load). Answers how many. */
-  useFiltered(positions: readonly number[]): number;
+  /** Remembers, for `hideFiltered` and `showFiltered`, the nodes at these positions of this page (as `filteredPositions` gave them on another load); throws if one is missing. */
+  useFiltered(positions: readonly number[]): void;
   /** The armed input's timing, once its frame has been painted. */
   settled(): Promise<InputTiming>;
   /** Every layout shift the page recorded so far. */

@@ -210,7 +210,6 @@ const probe: BenchProbe = {
       if (!node) throw new Error(`this page has no entry node at position ${index}`);
       return node;
     });
-    return filteredNodes.length;
   },
 
   settled() {
