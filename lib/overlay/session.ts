@@ -109,6 +109,25 @@ type SessionCall = Extract<
   | 'ranking.model'
 >;
 
+/** Pauses before each reading back of a write whose answer was lost; the last ends within a second and a half. */
+const READ_BACK_PAUSES_MS = [0, 250, 1000];
+
+/**
+ * Whether `stored` already holds what `change`, an action's edit of an annotation, makes of it, as
+ * the reader sees it: every action is idempotent, so a write that landed leaves nothing to change.
+ */
+function alreadyHolds(stored: Annotation, change: (current: Annotation) => Annotation): boolean {
+  const changed = change(stored);
+  const tags = (annotation: Annotation) => [...annotation.tags].sort().join('\u0000');
+  return (
+    changed.starred === stored.starred &&
+    changed.hidden === stored.hidden &&
+    Boolean(changed.kept) === Boolean(stored.kept) &&
+    (changed.note ?? '') === (stored.note ?? '') &&
+    tags(changed) === tags(stored)
+  );
+}
+
 /** How long seen marks gather before one message saves them (a scroll marks many entries). */
 const SEEN_FLUSH_MS = 1500;
 
@@ -232,11 +251,32 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
       if (!signal.aborted) state.applyAnnotations(targets, Object.fromEntries(stored.map((a) => [a.id, a])));
       return true;
     } catch (error) {
-      if (!signal.aborted) state.applyAnnotations(targets, before);
-      // The write may have committed before the connection dropped: show what the store holds.
-      if (isDroppedConnection(error)) void reread(targets).catch(() => undefined);
+      // The write may have committed before the connection dropped: what the store holds decides,
+      // both what the listing shows and whether the reader is told it failed.
+      const stored = isDroppedConnection(error) && !signal.aborted ? await readBack(targets) : undefined;
+      if (!signal.aborted) state.applyAnnotations(targets, stored ?? before);
+      if (stored && targets.every((id) => alreadyHolds(stored[id] ?? blankAnnotation(id), change))) return true;
       return failed(what)(error);
     }
+  }
+
+  /**
+   * The stored annotations of `targets`, asked again after a pause when the service worker is
+   * still away (the browser starts it again on the next message); `undefined` if it never answers.
+   */
+  async function readBack(targets: readonly ArxivId[]): Promise<Record<string, Annotation> | undefined> {
+    for (const pause of READ_BACK_PAUSES_MS) {
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      if (signal.aborted) return undefined;
+      try {
+        const records: Record<string, Annotation> = {};
+        for (let from = 0; from < targets.length; from += LIMITS.ids) Object.assign(records, await call('annotations.get', { ids: targets.slice(from, from + LIMITS.ids) }));
+        return records;
+      } catch (error) {
+        if (!isDroppedConnection(error)) return undefined;
+      }
+    }
+    return undefined;
   }
 
   const idsOf = (papers: readonly Paper[]) => [...new Set(papers.map((paper) => paper.id))];

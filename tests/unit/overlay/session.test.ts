@@ -134,6 +134,53 @@ describe('openListingSession', () => {
     expect(tab.sent[0]).toEqual({ type: 'listing.open', data: { ids: papers.map((paper) => paper.id) }, origin: expect.any(String) });
   });
 
+  describe('a write whose answer is lost with the service worker', () => {
+    const dropped = () => new Error('Could not establish connection. Receiving end does not exist.');
+
+    it('shows what the store holds and says nothing when the write had landed', async () => {
+      const bg = background();
+      const tab = openTab(bg, async (message) => {
+        if (message.type !== 'papers.star') return bg.send(message);
+        await bg.send(message);
+        throw dropped();
+      });
+      await tab.session.ready;
+      expect(await tab.session.toggleStar(papers[0]!)).toBe(true);
+      expect(tab.state.annotationOf(papers[0]!.id)?.starred).toBe(true);
+      expect(tab.failures).toEqual([]);
+    });
+
+    it('puts back what the store holds and says so when the write had not landed', async () => {
+      const bg = background();
+      const tab = openTab(bg, async (message) => {
+        if (message.type === 'papers.star') throw dropped();
+        return bg.send(message);
+      });
+      await tab.session.ready;
+      expect(await tab.session.toggleStar(papers[0]!)).toBe(false);
+      expect(tab.state.annotationOf(papers[0]!.id)?.starred).toBeFalsy();
+      expect(tab.failures).toHaveLength(1);
+    });
+
+    it('puts back what was shown and says so when the store cannot be asked again', async () => {
+      const bg = background();
+      let away = false;
+      const tab = openTab(bg, async (message) => {
+        if (away) throw dropped();
+        if (message.type === 'papers.star') {
+          away = true;
+          throw dropped();
+        }
+        return bg.send(message);
+      });
+      await tab.session.ready;
+      expect(await tab.session.toggleStar(papers[0]!)).toBe(false);
+      expect(tab.state.annotationOf(papers[0]!.id)?.starred).toBeFalsy();
+      expect(tab.failures).toHaveLength(1);
+      expect(tab.sent.filter((message) => message.type === 'annotations.get').length).toBeGreaterThanOrEqual(3);
+    });
+  });
+
   it('stars with one message and ignores the echo of its own write', async () => {
     const bg = background();
     const tab = openTab(bg);
