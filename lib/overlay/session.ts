@@ -172,11 +172,15 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
 
   /** Re-reads annotations of `wanted` (all of the page's after an import), in messages the store accepts. */
   async function reread(wanted: readonly ArxivId[]): Promise<void> {
-    for (let from = 0; from < wanted.length; from += LIMITS.ids) {
-      const chunk = wanted.slice(from, from + LIMITS.ids);
-      const records = await call('annotations.get', { ids: chunk });
-      if (!signal.aborted) state.applyAnnotations(chunk, records);
-    }
+    const records = await storedAnnotations(wanted);
+    if (!signal.aborted) state.applyAnnotations(wanted, records);
+  }
+
+  /** The stored annotations of `wanted` (an id without one is absent), in messages the store accepts. */
+  async function storedAnnotations(wanted: readonly ArxivId[]): Promise<Record<string, Annotation>> {
+    const records: Record<string, Annotation> = {};
+    for (let from = 0; from < wanted.length; from += LIMITS.ids) Object.assign(records, await call('annotations.get', { ids: wanted.slice(from, from + LIMITS.ids) }));
+    return records;
   }
 
   // Annotations and tags only: the rules would be compiled and painted once more when the
@@ -269,9 +273,7 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
       await new Promise((resolve) => setTimeout(resolve, pause));
       if (signal.aborted) return undefined;
       try {
-        const records: Record<string, Annotation> = {};
-        for (let from = 0; from < targets.length; from += LIMITS.ids) Object.assign(records, await call('annotations.get', { ids: targets.slice(from, from + LIMITS.ids) }));
-        return records;
+        return await storedAnnotations(targets);
       } catch (error) {
         if (!isDroppedConnection(error)) return undefined;
       }
