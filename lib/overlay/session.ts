@@ -109,8 +109,12 @@ type SessionCall = Extract<
   | 'ranking.model'
 >;
 
-/** Pauses before each reading back of a write whose answer was lost; the last ends within a second and a half. */
-const READ_BACK_PAUSES_MS = [0, 250, 1000];
+/**
+ * Pauses before each reading back of a write whose answer was lost, nine seconds in all: a worker
+ * the browser keeps stopping (an update, a crash loop, a test harness) can take seconds to stay up,
+ * and until the store answers the tab cannot know whether the write landed.
+ */
+const READ_BACK_PAUSES_MS = [0, 250, 1000, 2500, 5000];
 
 /**
  * Whether `stored` already holds what `change`, an action's edit of an annotation, makes of it, as
@@ -130,6 +134,9 @@ function alreadyHolds(stored: Annotation, change: (current: Annotation) => Annot
 
 /** How long seen marks gather before one message saves them (a scroll marks many entries). */
 const SEEN_FLUSH_MS = 1500;
+
+/** Flushes in a row that met no worker before the reader is told the seen marks are not saved. */
+const SEEN_DROPS_TOLD = 5;
 
 /**
  * Opens the session of a parsed listing: sends `listing.open` at once and starts listening. Every
@@ -309,13 +316,25 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
   // Seen marks gather and go in one message; a tab closing mid-scroll sends what it has.
   let pendingSeen = new Set<ArxivId>();
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  let seenDrops = 0;
   function flushSeen(): void {
     clearTimeout(flushTimer);
     flushTimer = undefined;
     if (pendingSeen.size === 0 || detached) return;
     const batch = [...pendingSeen];
     pendingSeen = new Set();
-    void call('seen.mark', { ids: batch }).catch(failed(i18n.t('overlay.session.saveSeen')));
+    void call('seen.mark', { ids: batch }).then(
+      () => (seenDrops = 0),
+      (error: unknown) => {
+        // Marks are bookkeeping the reader did not ask for: while the worker is away they wait
+        // for a later flush, and the reader hears of it only when it stays away.
+        if (signal.aborted) return;
+        if (!isDroppedConnection(error) || ++seenDrops >= SEEN_DROPS_TOLD) failed(i18n.t('overlay.session.saveSeen'))(error);
+        if (!isDroppedConnection(error)) return;
+        for (const id of batch) pendingSeen.add(id);
+        flushTimer ??= setTimeout(flushSeen, SEEN_FLUSH_MS);
+      },
+    );
   }
   function markSeen(targets: readonly ArxivId[]): void {
     const fresh = targets.filter((id) => !state.seen.peek().has(id) && !pendingSeen.has(id));

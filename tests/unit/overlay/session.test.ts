@@ -1,5 +1,5 @@
 import { effect } from '@preact/signals';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ArxivPage, Paper } from '@/lib/arxiv/types';
 import type { EntryIndex } from '@/lib/overlay/entry-index';
 import { createListingState, type ListingState } from '@/lib/overlay/listing-state';
@@ -162,6 +162,41 @@ describe('openListingSession', () => {
       expect(tab.failures).toHaveLength(1);
     });
 
+    /** Runs `action` with the session's pauses on a fake clock while the store keeps its real tasks. */
+    async function onFakeClock<T>(action: () => Promise<T>): Promise<T> {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+      try {
+        let answered = false;
+        const answer = action().finally(() => (answered = true));
+        for (let step = 0; step < 400 && !answered; step += 1) {
+          await vi.advanceTimersByTimeAsync(50);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        return await answer;
+      } finally {
+        vi.useRealTimers();
+      }
+    }
+
+    it('waits out a worker stopped again and again for seconds, then shows the write that landed and says nothing', async () => {
+      // CI's burst of stars: the harness stopped the worker while each read-back woke it, for
+      // longer than the read-back used to wait, and the tab showed unstarred a star the store held.
+      const bg = background();
+      let awayUntil = 0;
+      const tab = openTab(bg, async (message) => {
+        if (Date.now() < awayUntil) throw dropped();
+        if (message.type !== 'papers.star') return bg.send(message);
+        await bg.send(message);
+        awayUntil = Date.now() + 3_000;
+        throw dropped();
+      });
+      await tab.session.ready;
+      await settle(); // the page's abstracts go to the cache before the worker goes away
+      expect(await onFakeClock(() => tab.session.toggleStar(papers[0]!))).toBe(true);
+      expect(tab.state.annotationOf(papers[0]!.id)?.starred).toBe(true);
+      expect(tab.failures).toEqual([]);
+    });
+
     it('puts back what was shown and says so when the store cannot be asked again', async () => {
       const bg = background();
       let away = false;
@@ -174,10 +209,77 @@ describe('openListingSession', () => {
         return bg.send(message);
       });
       await tab.session.ready;
-      expect(await tab.session.toggleStar(papers[0]!)).toBe(false);
+      await settle(); // the page's abstracts go to the cache before the worker goes away
+      expect(await onFakeClock(() => tab.session.star([papers[0]!], true, { marksSeen: false }))).toBe(false);
       expect(tab.state.annotationOf(papers[0]!.id)?.starred).toBeFalsy();
       expect(tab.failures).toHaveLength(1);
-      expect(tab.sent.filter((message) => message.type === 'annotations.get').length).toBeGreaterThanOrEqual(3);
+      // Five read-backs over nine seconds, each sent once more when its connection drops.
+      expect(tab.sent.filter((message) => message.type === 'annotations.get')).toHaveLength(10);
+    });
+  });
+
+  describe('seen marks while the service worker is away', () => {
+    const dropped = () => new Error('Could not establish connection. Receiving end does not exist.');
+    /** What the store holds as seen, as a tab opened now is told. */
+    const seenIn = async (bg: ReturnType<typeof background>) => {
+      const reader = openTab(bg);
+      await reader.session.ready;
+      return [...reader.state.seen.peek().keys()];
+    };
+
+    /** Steps the fake clock (the flush timer) and fake-indexeddb's real tasks until `done`. */
+    async function stepUntil(done: () => boolean): Promise<void> {
+      for (let step = 0; step < 400 && !done(); step += 1) {
+        await vi.advanceTimersByTimeAsync(50);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+
+    it('wait for the worker and are saved when it answers again, without a word to the reader', async () => {
+      const bg = background();
+      let away = true;
+      const tab = openTab(bg, async (message) => {
+        if (away && message.type === 'seen.mark') throw dropped();
+        return bg.send(message);
+      });
+      await tab.session.ready;
+      await settle();
+      vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+      try {
+        tab.session.markSeen([papers[0]!.id]);
+        await stepUntil(() => tab.sent.filter((message) => message.type === 'seen.mark').length >= 4);
+        away = false;
+        await stepUntil(() => tab.sent.filter((message) => message.type === 'seen.mark').length >= 5);
+      } finally {
+        vi.useRealTimers();
+      }
+      await settle();
+      expect(await seenIn(bg)).toEqual([papers[0]!.id]);
+      expect(tab.failures).toEqual([]);
+    });
+
+    it('are said to be unsaved when the worker stays away, and still wait for it', async () => {
+      const bg = background();
+      let away = true;
+      const tab = openTab(bg, async (message) => {
+        if (away && message.type === 'seen.mark') throw dropped();
+        return bg.send(message);
+      });
+      await tab.session.ready;
+      await settle();
+      vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+      try {
+        tab.session.markSeen([papers[0]!.id]);
+        await stepUntil(() => tab.failures.length > 0);
+        expect(tab.failures).toEqual([expect.stringMatching(/seen/)]);
+        away = false;
+        const tried = tab.sent.length;
+        await stepUntil(() => tab.sent.length > tried);
+      } finally {
+        vi.useRealTimers();
+      }
+      await settle();
+      expect(await seenIn(bg)).toEqual([papers[0]!.id]);
     });
   });
 
