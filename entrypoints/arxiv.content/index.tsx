@@ -6,7 +6,8 @@ import { readAhead, type ReadAhead } from '@/lib/arxiv/read-ahead';
 import { isListingPage, pageKindOf } from '@/lib/arxiv/url';
 import { runtimeChannel } from '@/lib/messaging/runtime';
 import { documentParsed } from '@/lib/platform/document-parsed';
-import { indexEntries } from '@/lib/overlay/entry-index';
+import { controlsLayout } from '@/lib/overlay/entry-controls';
+import { controlsAhead, indexEntries, type IndexOptions } from '@/lib/overlay/entry-index';
 import { createListingState } from '@/lib/overlay/listing-state';
 import { bindPage, createLifetime, createOverlayHost, createPageHost, type OverlayHost } from '@/lib/overlay/page-host';
 import { runFeatures } from '@/lib/overlay/run-features';
@@ -15,7 +16,7 @@ import { openListingSession } from '@/lib/overlay/session';
 import { mountOverlay } from './overlay';
 import { features } from './features';
 
-// Wiring only: detect → parse → index → state → session → UI → features; `npm run bench` reads the marks.
+// Wiring only: detect → read ahead (controls placed) → parse → index → state → session → UI → features; `npm run bench` reads the marks.
 export default defineContentScript({
   matches: ['https://arxiv.org/*', 'https://www.arxiv.org/*'],
   runAt: 'document_start', // evaluated while the HTML streams in, instead of after it; starts once it is parsed
@@ -25,27 +26,32 @@ export default defineContentScript({
     const kind = pageKindOf(location.href);
     const host = createOverlayHost(document, kind);
     const preview = requestPreview(runtimeChannel.send);
+    const layout = controlsLayout(document, features.filter((feature) => feature.include.includes(kind)).flatMap((feature) => feature.controls?.() ?? []));
+    const placed = controlsAhead(document, kind, layout);
     const ahead = readAhead(document, kind, {
       onSection: host.reserveBefore,
       onEntry: (read) => {
-        if (typeof read !== 'string') preview.add(read.id);
+        if (typeof read === 'string') return;
+        preview.add(read.id);
+        placed.place(read);
       },
     });
-    void documentParsed(document).then(() => start(ahead.stop(), host, preview.answered()));
+    void documentParsed(document).then(() => start(ahead.stop(), host, preview.answered(), { layout, ahead: placed }));
   },
 });
 
-function start({ memo, ...read }: ReturnType<ReadAhead['stop']>, overlayHost: OverlayHost, preview: AnnotationsPreview | undefined) {
+function start({ memo, ...read }: ReturnType<ReadAhead['stop']>, overlayHost: OverlayHost, preview: AnnotationsPreview | undefined, controls: Required<IndexOptions>) {
   performance.mark('sift:start', { detail: read }); // what was read while the page streamed in
   const page = parseArxivPage(document, location.href, memo);
   performance.mark('sift:parsed');
   for (const problem of page.problems) console.info(`[sift] entry ${problem.index} left without controls: ${problem.reason}`);
   if (page.papers.length === 0) {
     overlayHost.element.remove(); // a section with no entry Sift can read: no toolbar, so no room for one
+    controls.ahead.discard();
     return;
   }
   const { signal, detach } = createLifetime(document);
-  const entries = indexEntries(page, document, signal);
+  const entries = indexEntries(page, document, signal, controls);
   const state = createListingState(entries.ids());
   const host = createPageHost(document, page, signal, overlayHost);
   const session = openListingSession({ page, entries, state, notify: host.notify, ...runtimeChannel, signal, detach, preview });

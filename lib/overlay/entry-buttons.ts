@@ -1,41 +1,32 @@
-import type { EntryIndex } from './entry-index';
-
-export interface EntryButtonSpec {
-  /** Extra class after `sift-btn`; the glyph comes from CSS on it. */
-  className: string;
-  /** The accessible name; it never changes (state goes in `aria-pressed`). */
-  label: string;
-  /** Tooltip naming the shortcut, e.g. `Star (s)`. */
-  title: string;
-  /** A toggle button (`aria-pressed`), a button that opens a dialog, or a plain action (copy). */
-  kind: 'toggle' | 'dialog' | 'action';
-}
+import { buttonControl, controlIn, describeBy, type EntryButtonSpec, type EntryControl } from './entry-controls';
+import type { Entry, EntryIndex } from './entry-index';
 
 /**
- * One plain `<button>` per entry, cloned from a template into each entry's controls span (cheap on
- * 2000 entries), returned by entry index. `wrap` puts each button in its own element first (the
- * note's tooltip sits beside its button).
+ * The element of `control` in each entry of `entries` (by entry index; `undefined` where `when`
+ * leaves it out): the one the content script put there, else one added now at the end.
  */
-export function addEntryButtons(entries: EntryIndex, doc: Document, spec: EntryButtonSpec, wrap?: () => HTMLElement): HTMLButtonElement[] {
-  const template = doc.createElement('button');
-  template.type = 'button';
-  template.className = `sift-btn ${spec.className}`;
-  template.setAttribute('aria-label', spec.label);
-  template.title = spec.title;
-  if (spec.kind === 'toggle') template.setAttribute('aria-pressed', 'false');
-  else if (spec.kind === 'dialog') template.setAttribute('aria-haspopup', 'dialog');
+export function addEntryControls(entries: EntryIndex, doc: Document, control: EntryControl): (HTMLElement | undefined)[] {
+  let template: HTMLElement | undefined;
   return entries.entries.map((entry) => {
-    const button = template.cloneNode(false) as HTMLButtonElement;
-    if (entry.titleId) button.setAttribute('aria-describedby', entry.titleId);
-    if (wrap) {
-      const box = wrap();
-      box.append(button);
-      entry.controls.append(box);
-    } else {
-      entry.controls.append(button);
-    }
-    return button;
+    if (control.when && !control.when(entry.paper)) return undefined;
+    const placed = controlIn(entry.controls, control.className);
+    if (placed) return placed;
+    template ??= control.make(doc);
+    return appendControl(entry, template, control.className);
   });
+}
+
+function appendControl(entry: Entry, template: HTMLElement, className: string): HTMLElement {
+  const element = template.cloneNode(true) as HTMLElement;
+  entry.controls.append(element);
+  const own = element.classList.contains(className) ? element : (element.firstElementChild as HTMLElement);
+  describeBy(own, entry.titleId);
+  return own;
+}
+
+/** `addEntryControls` for a button, typed as one. */
+export function addEntryButtons(entries: EntryIndex, doc: Document, spec: EntryButtonSpec): (HTMLButtonElement | undefined)[] {
+  return addEntryControls(entries, doc, buttonControl(spec)) as (HTMLButtonElement | undefined)[];
 }
 
 /**

@@ -1,6 +1,6 @@
-import { i18n } from '#i18n';
-import type { ArxivId, ArxivPage, Paper } from '@/lib/arxiv/types';
+import type { ArxivId, ArxivPage, PageKind, Paper } from '@/lib/arxiv/types';
 import { PAGE_KINDS, traitsOf, type PageKindTraits } from '@/lib/arxiv/page-kinds';
+import { controlsLayout, type ControlsLayout } from './entry-controls';
 
 /**
  * The overlay's handle on each listing entry: its paper, its DOM nodes and the light mount point
@@ -26,62 +26,131 @@ export interface EntryIndex {
 }
 
 export const ENTRY_ATTR = 'data-sift-entry';
-const INDEX_ATTR = 'data-sift-index';
+const SECTION_ATTR = 'data-sift-section';
 const TITLE_ID_PREFIX = 'sift-title-';
+
+/** Marks an entry's nodes with its id and section, for the filter stylesheet and event delegation. */
+function markNodes(paper: Paper): void {
+  for (const node of paper.element.nodes) {
+    node.setAttribute(ENTRY_ATTR, paper.id);
+    node.setAttribute(SECTION_ATTR, paper.section);
+  }
+}
+
+function unmarkNodes(nodes: readonly Element[]): void {
+  for (const node of nodes) {
+    for (const attr of node.getAttributeNames()) if (attr.startsWith('data-sift-')) node.removeAttribute(attr);
+  }
+}
+
+/** Controls put into entries while the page streams in, for `indexEntries` to take over. */
+export interface ControlsAhead {
+  /** Builds and places the controls of `paper`, an entry just read. */
+  place(paper: Paper): void;
+  /** The controls placed for the entry whose head is `head`, handed over once. */
+  take(head: Element): HTMLElement | undefined;
+  /** Removes what was placed and never taken (an entry the parse did not keep, a page left unaugmented). */
+  discard(): void;
+}
+
+export function controlsAhead(doc: Document, kind: PageKind, layout: ControlsLayout): ControlsAhead {
+  const placement = (traitsOf(kind) ?? PAGE_KINDS.new).controls;
+  const placed = new Map<Element, { controls: HTMLElement; paper: Paper }>();
+  return {
+    place(paper) {
+      const head = paper.element.head;
+      if (placed.has(head)) return;
+      const controls = layout.build(paper, titleIdOf(paper, doc));
+      placeControls(head, controls, placement);
+      markNodes(paper);
+      placed.set(head, { controls, paper });
+    },
+    take(head) {
+      const controls = placed.get(head)?.controls;
+      placed.delete(head);
+      return controls;
+    },
+    discard() {
+      for (const { controls, paper } of placed.values()) {
+        controls.remove();
+        forgetTitleId(paper);
+        unmarkNodes(paper.element.nodes);
+      }
+      placed.clear();
+    },
+  };
+}
+
+function forgetTitleId(paper: Paper): void {
+  const title = paper.element.fields.title;
+  if (title?.id.startsWith(TITLE_ID_PREFIX)) title.removeAttribute('id');
+}
+
+/** Gives the paper's title an id if it has none (arXiv's have none), unique on the page. */
+function titleIdOf(paper: Paper, doc: Document): string | undefined {
+  const title = paper.element.fields.title;
+  if (!title) return undefined;
+  if (title.id) return title.id;
+  // A paper can be listed twice (a cross-list in two sections): the second gets a suffix.
+  let id = `${TITLE_ID_PREFIX}${paper.id}`;
+  for (let copy = 2; doc.getElementById(id); copy += 1) id = `${TITLE_ID_PREFIX}${paper.id}-${copy}`;
+  title.id = id;
+  return id;
+}
+
+export interface IndexOptions {
+  /** The controls every entry gets; none (features add their own) when absent. */
+  layout?: ControlsLayout;
+  /** Controls placed while the page streamed in. */
+  ahead?: ControlsAhead;
+}
 
 /**
  * Marks every entry's nodes (`data-sift-entry`, `data-sift-section`) so the filter stylesheet can
- * select them, and adds one empty controls span per entry. The page's own text and links are left
- * as they were: everything added is removed again by `remove()`, or when `signal` aborts.
+ * select them, and gives each entry its controls span: the one placed while the page streamed in,
+ * or a new one. The page's own text and links are left as they were: everything added is removed
+ * again by `remove()`, or when `signal` aborts.
  */
-export function indexEntries(page: ArxivPage, doc: Document, signal?: AbortSignal): EntryIndex {
+export function indexEntries(page: ArxivPage, doc: Document, signal?: AbortSignal, { layout = controlsLayout(doc, []), ahead }: IndexOptions = {}): EntryIndex {
   const { papers } = page;
   const placement = (traitsOf(page.kind) ?? PAGE_KINDS.new).controls;
   const entries: Entry[] = [];
   const byId = new Map<ArxivId, Entry[]>();
-  const template = doc.createElement('span');
-  template.className = 'sift-controls';
-  template.setAttribute('data-sift-ui', '');
-  // Sift's words are in the catalogue's language, which need not be the page's (arXiv says English).
-  template.lang = i18n.t('lang');
+  // Node to entry without an attribute per node: the nodes are marked already when read ahead.
+  const entryOfNode = new WeakMap<Element, Entry>();
 
   papers.forEach((paper, index) => {
-    const controls = template.cloneNode(false) as HTMLElement;
-    for (const node of paper.element.nodes) {
-      node.setAttribute(ENTRY_ATTR, paper.id);
-      node.setAttribute(INDEX_ATTR, String(index));
-      node.setAttribute('data-sift-section', paper.section);
-    }
-    placeControls(paper.element.head, controls, placement);
-    const title = paper.element.fields.title;
+    let controls = ahead?.take(paper.element.head);
     // Screen readers hear "Star, toggle button, <title>": the title names which paper a button acts on.
-    if (title && !title.id) title.id = `${TITLE_ID_PREFIX}${index}`;
-    const entry: Entry = { index, paper, nodes: paper.element.nodes, controls, ...(title?.id && { titleId: title.id }) };
+    const titleId = titleIdOf(paper, doc);
+    if (!controls) {
+      controls = layout.build(paper, titleId);
+      placeControls(paper.element.head, controls, placement);
+      markNodes(paper);
+    }
+    const entry: Entry = { index, paper, nodes: paper.element.nodes, controls, ...(titleId && { titleId }) };
+    for (const node of entry.nodes) entryOfNode.set(node, entry);
     entries.push(entry);
     const same = byId.get(paper.id);
     if (same) same.push(entry);
     else byId.set(paper.id, [entry]);
   });
+  ahead?.discard();
 
   const index: EntryIndex = {
     entries,
     byId: (id) => byId.get(id) ?? [],
     entryOf(target) {
       if (!(target instanceof Element)) return undefined;
-      const index = target.closest(`[${INDEX_ATTR}]`)?.getAttribute(INDEX_ATTR);
-      return index === null || index === undefined ? undefined : entries[Number(index)];
+      const node = target.closest(`[${ENTRY_ATTR}]`);
+      return node ? entryOfNode.get(node) : undefined;
     },
     ids: () => [...byId.keys()],
     remove() {
       for (const entry of entries) {
         entry.controls.remove();
-        const title = entry.paper.element.fields.title;
-        if (title?.id.startsWith(TITLE_ID_PREFIX)) title.removeAttribute('id');
-        for (const node of entry.nodes) {
-          for (const attr of [...node.getAttributeNames()]) {
-            if (attr.startsWith('data-sift-')) node.removeAttribute(attr);
-          }
-        }
+        forgetTitleId(entry.paper);
+        unmarkNodes(entry.nodes);
       }
     },
   };

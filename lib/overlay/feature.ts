@@ -7,6 +7,7 @@ import type { Notifier } from './notify';
 import type { Dialogs } from './dialogs';
 import type { Selection } from './selection';
 import type { OnScreen } from './on-screen';
+import type { EntryControl } from './entry-controls';
 
 /** What every feature's `init` receives. Listeners and observers take `signal`, so teardown is free. */
 export interface FeatureContext {
@@ -38,5 +39,10 @@ export interface Feature {
   include: readonly PageKind[];
   /** Fixtures the feature was checked against (tests/fixtures names); a meta-test verifies them. */
   checkedOn: readonly string[];
+  /**
+   * The controls the feature puts in every entry, in its own order, so that the content script can
+   * put them there while the page streams in; `init` takes them up by class (`addEntryControls`).
+   */
+  controls?: () => readonly EntryControl[];
   init(context: FeatureContext): void | Promise<void>;
 }

@@ -225,19 +225,23 @@ test('on a 2,000-entry listing ranges are painted around the entries in view and
   const listing = new ListingPage(page);
   await listing.open(path);
   await page.bringToFront();
-  /** The lowest and highest entry index holding a painted range. */
+  /** The lowest and highest entry index (position among the listing's entries) holding a painted range. */
   const paintedSpan = () =>
     page.evaluate(() => {
-      const indices = [...CSS.highlights.values()].flatMap((highlight) =>
-        [...highlight].map((range) => Number(range.startContainer.parentElement?.closest('[data-sift-index]')?.getAttribute('data-sift-index') ?? -1)),
-      );
+      const position = new Map([...document.querySelectorAll('dt[data-sift-entry]')].map((dt, index) => [dt, index]));
+      const indexOf = (node: Node) => {
+        const entry = node.parentElement?.closest('dt[data-sift-entry], dd[data-sift-entry]');
+        const dt = entry?.localName === 'dd' ? entry.previousElementSibling : entry;
+        return (dt && position.get(dt)) ?? -1;
+      };
+      const indices = [...CSS.highlights.values()].flatMap((highlight) => [...highlight].map((range) => indexOf(range.startContainer)));
       return indices.length === 0 ? undefined : { low: Math.min(...indices), high: Math.max(...indices) };
     });
   await expect.poll(async () => (await matchedIds(page)).length, { timeout: 30_000 }).toBeGreaterThan(1500);
   await expect.poll(paintedSpan, { timeout: 30_000 }).toMatchObject({ low: 0 });
   expect((await paintedSpan())!.high).toBeLessThan(200);
 
-  await page.evaluate(() => document.querySelector('dt[data-sift-index="1500"]')!.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => document.querySelectorAll('dt[data-sift-entry]')[1500]!.scrollIntoView({ block: 'start' }));
   await expect.poll(async () => { const span = await paintedSpan(); return span !== undefined && span.low > 1300 && span.low <= 1500 && span.high >= 1500 && span.high < 1700; }, { timeout: 10_000 }).toBe(true);
   expect((await matchedIds(page)).length).toBeGreaterThan(1500);
 });

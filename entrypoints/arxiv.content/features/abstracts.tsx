@@ -2,6 +2,7 @@ import { effect } from '@preact/signals';
 import type { Feature } from '@/lib/overlay/feature';
 import { kindsWhere } from '@/lib/arxiv/page-kinds';
 import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
+import { buttonControl, type EntryButtonSpec } from '@/lib/overlay/entry-controls';
 import type { Entry } from '@/lib/overlay/entry-index';
 import { withShortcut } from '@/lib/overlay/shortcuts';
 import { i18n } from '#i18n';
@@ -13,17 +14,22 @@ import { i18n } from '#i18n';
  * the entry's abstract field, so rules, the text filter and exports see it. The text goes in as a
  * text node, TeX as typed (MathJax does not typeset what Sift inserts).
  */
+function abstractButton(): EntryButtonSpec {
+  const label = i18n.t('overlay.entry.abstract');
+  const title = withShortcut(label, 'abstract');
+  return { className: 'sift-abstract-toggle', label, title, kind: 'toggle', when: (paper) => !paper.abstract };
+}
+
 export const abstracts: Feature = {
   id: 'abstracts',
   include: kindsWhere((traits) => !traits.fields.includes('abstract')),
   checkedOn: ['list-recent-cs.DC.html', 'author-dai_d_1.html'],
+  controls: () => [buttonControl(abstractButton())],
   init({ signal, state, entries, document }) {
     const lacking = entries.entries.filter((entry) => !entry.paper.abstract);
     const lackingIds = new Set(lacking.map((entry) => entry.paper.id));
-    const label = i18n.t('overlay.entry.abstract');
-    const title = withShortcut(label, 'abstract');
-    const buttons = addEntryButtons({ ...entries, entries: lacking }, document, { className: 'sift-abstract-toggle', label, title, kind: 'toggle' });
-    const buttonOf = new Map(lacking.map((entry, i) => [entry.index, buttons[i]!]));
+    const buttons = addEntryButtons(entries, document, abstractButton());
+    const buttonOf = new Map(lacking.map((entry) => [entry.index, buttons[entry.index]]));
     const blocks = new Map<number, HTMLElement>();
 
     /** The entry's abstract block, made on first need, after its metadata (arxiv-browse `dd > div.meta`). */

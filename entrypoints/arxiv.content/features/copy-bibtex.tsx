@@ -1,6 +1,7 @@
 import type { Feature } from '@/lib/overlay/feature';
 import { AUGMENTED_KINDS } from '@/lib/arxiv/page-kinds';
 import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
+import { buttonControl, type EntryButtonSpec } from '@/lib/overlay/entry-controls';
 import type { Entry } from '@/lib/overlay/entry-index';
 import { toListingExport } from '@/lib/overlay/bulk-actions';
 import { shortcutOf, withShortcut } from '@/lib/overlay/shortcuts';
@@ -12,16 +13,21 @@ import { copyText } from '@/lib/platform/save-file';
  * "Copy BibTeX" on every entry (and `c` on the focused one): the entry as the BibTeX exporter
  * writes it, with tags and notes only if the reader's export preferences put them in BibTeX.
  */
+function citeButton(): EntryButtonSpec {
+  const label = i18n.t('overlay.entry.copyBibtex');
+  const title = withShortcut(label, 'copyBibtex');
+  return { className: 'sift-cite', label, title, kind: 'action' };
+}
+
 export const copyBibtex: Feature = {
   id: 'copy-bibtex',
   include: AUGMENTED_KINDS,
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'abs-2602.22195.html'],
+  controls: () => [buttonControl(citeButton())],
   init({ signal, state, navigator, entries, document, dialogs, notify }) {
     // Read now, so the stored choices are there by the first copy (a copy must follow the click at once).
     const preferences = sharedExportPreferences();
-    const label = i18n.t('overlay.entry.copyBibtex');
-    const title = withShortcut(label, 'copyBibtex');
-    addEntryButtons(entries, document, { className: 'sift-cite', label, title, kind: 'action' });
+    addEntryButtons(entries, document, citeButton());
 
     const copy = async (entry: Entry) => {
       try {

@@ -5,6 +5,7 @@ import { i18n } from '#i18n';
 import { kindsWhere } from '@/lib/arxiv/page-kinds';
 import { readableTex } from '@/lib/arxiv/tex-text';
 import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
+import { buttonControl, type EntryButtonSpec } from '@/lib/overlay/entry-controls';
 import type { Entry } from '@/lib/overlay/entry-index';
 import type { ArxivId } from '@/lib/arxiv/types';
 
@@ -14,14 +15,19 @@ import type { ArxivId } from '@/lib/arxiv/types';
  * plain text and an Undo button, built only for hidden entries. An entry a hide rule hides says
  * which rule; its Undo keeps that paper shown. "Show hidden" in the toolbar reveals them all.
  */
+function hideButton(): EntryButtonSpec {
+  const label = i18n.t('overlay.entry.hide');
+  const title = withShortcut(label, 'hide');
+  return { className: 'sift-hide', label, title, kind: 'toggle' };
+}
+
 export const hide: Feature = {
   id: 'hide',
   include: kindsWhere((traits) => traits.collapsible),
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'search-results.html'],
+  controls: () => [buttonControl(hideButton())],
   init({ signal, state, session, entries, document }) {
-    const label = i18n.t('overlay.entry.hide');
-    const title = withShortcut(label, 'hide');
-    const buttons = addEntryButtons(entries, document, { className: 'sift-hide', label, title, kind: 'toggle' });
+    const buttons = addEntryButtons(entries, document, hideButton());
     const collapsed = new Map<number, { line: HTMLElement; reason: string }>();
 
     function summaryOf(entry: Entry, reason: string): HTMLElement {

@@ -4,6 +4,7 @@ import { i18n } from '#i18n';
 import { AUGMENTED_KINDS } from '@/lib/arxiv/page-kinds';
 import { onAnnotationChange } from '@/lib/overlay/annotation-changes';
 import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
+import { buttonControl, type EntryButtonSpec } from '@/lib/overlay/entry-controls';
 import { attachPrivateRoot } from '@/lib/overlay/private-root';
 
 /**
@@ -11,16 +12,20 @@ import { attachPrivateRoot } from '@/lib/overlay/private-root';
  * icon, and the note appears as a tooltip on hover and on keyboard focus; the tooltip is the
  * button's description, so screen readers read it too.
  */
+function noteButton(): EntryButtonSpec {
+  const label = i18n.t('overlay.entry.note');
+  const title = withShortcut(label, 'note');
+  return { className: 'sift-note', label, title, kind: 'dialog', wrapClass: 'sift-note-wrap' };
+}
+
 export const note: Feature = {
   id: 'note',
   include: AUGMENTED_KINDS,
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'abs-2602.22195.html'],
+  controls: () => [buttonControl(noteButton())],
   init({ signal, state, entries, document, dialogs }) {
-    const wrapper = document.createElement('span');
-    wrapper.className = 'sift-note-wrap';
-    const label = i18n.t('overlay.entry.note');
-    const title = withShortcut(label, 'note');
-    const buttons = addEntryButtons(entries, document, { className: 'sift-note', label, title, kind: 'dialog' }, () => wrapper.cloneNode(false) as HTMLElement);
+    const spec = noteButton();
+    const buttons = addEntryButtons(entries, document, spec);
     const tips = new Map<number, { host: HTMLElement; text: ShadowRoot }>();
 
     onAnnotationChange(state, entries, signal, (entry, annotation) => {
@@ -32,8 +37,10 @@ export const note: Feature = {
       if (!text) {
         tip?.host.remove();
         tips.delete(entry.index);
-        button.removeAttribute('aria-describedby');
-        button.title = title;
+        // Described by the paper's title again, as before the note.
+        if (entry.titleId) button.setAttribute('aria-describedby', entry.titleId);
+        else button.removeAttribute('aria-describedby');
+        button.title = spec.title;
         return;
       }
       if (!tip) {

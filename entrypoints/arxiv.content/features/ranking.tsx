@@ -3,7 +3,8 @@ import { i18n } from '#i18n';
 import type { Feature } from '@/lib/overlay/feature';
 import { PAGE_KINDS, AUGMENTED_KINDS } from '@/lib/arxiv/page-kinds';
 import type { ArxivId, Paper } from '@/lib/arxiv/types';
-import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
+import { addEntryButtons, addEntryControls, onEntryButton } from '@/lib/overlay/entry-buttons';
+import { buttonControl, type EntryButtonSpec, type EntryControl } from '@/lib/overlay/entry-controls';
 import { createReorderer, rankedOrder } from '@/lib/overlay/ranking-order';
 import { loadSortMode, saveSortMode } from '@/lib/overlay/ranking-sort-setting';
 import { RELEVANCE_GLYPHS, relevanceLevels, toPageModel, whyLine, type PageModel } from '@/lib/overlay/ranking-view';
@@ -33,31 +34,35 @@ function learnedFrom(annotations: Iterable<{ id: ArxivId; starred: boolean; hidd
  * Scoring waits for the listing's first answer and an idle moment, off the page's critical path;
  * a star, hide or tag asks for the retrained model and scores again.
  */
+/** An entry's relevance mark, shown when its score arrives. */
+const RANK_MARK: EntryControl = {
+  className: 'sift-rank',
+  make(doc) {
+    const mark = doc.createElement('span');
+    mark.className = 'sift-rank';
+    mark.setAttribute('role', 'img');
+    mark.hidden = true;
+    return mark;
+  },
+};
+
+function whyButton(): EntryButtonSpec {
+  const label = i18n.t('overlay.entry.why');
+  return { className: 'sift-why-btn', label, title: i18n.t('overlay.entry.whyTitle'), kind: 'action', text: label, hidden: true, expanded: false };
+}
+
 export const ranking: Feature = {
   id: 'ranking',
   include: AUGMENTED_KINDS.filter((kind) => PAGE_KINDS[kind].toolbar),
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'search-results.html'],
+  // The mark and its "Why?" come last in the controls (this feature's are last), so that when the
+  // scores arrive, a second or so after the page, no other button moves.
+  controls: () => [RANK_MARK, buttonControl(whyButton())],
   init({ signal, page, state, session, entries, document, dialogs }) {
     const all = entries.entries;
     const reorderer = createReorderer(all, document);
-    const whyLabel = i18n.t('overlay.entry.why');
-    const whyButtons = addEntryButtons(entries, document, { className: 'sift-why-btn', label: whyLabel, title: i18n.t('overlay.entry.whyTitle'), kind: 'action' });
-    for (const button of whyButtons) {
-      button.textContent = whyLabel;
-      button.hidden = true;
-      button.setAttribute('aria-expanded', 'false');
-    }
-    // The mark and its "Why?" come last in the controls (this feature adds its buttons last), so
-    // that when the scores arrive, a second or so after the page, no other button moves.
-    const markTemplate = document.createElement('span');
-    markTemplate.className = 'sift-rank';
-    markTemplate.setAttribute('role', 'img');
-    markTemplate.hidden = true;
-    const marks = whyButtons.map((why) => {
-      const mark = markTemplate.cloneNode(false) as HTMLElement;
-      why.before(mark);
-      return mark;
-    });
+    const marks = addEntryControls(entries, document, RANK_MARK);
+    const whyButtons = addEntryButtons(entries, document, whyButton());
 
     let current: PageModel | undefined;
     let features: Promise<PaperFeatures[]> | undefined;
@@ -193,7 +198,7 @@ export const ranking: Feature = {
         stopOrder();
         reorderer.restore();
         for (const line of document.querySelectorAll('.sift-why')) line.remove();
-        for (const mark of marks) mark.remove();
+        for (const mark of marks) mark?.remove();
       },
       { once: true },
     );

@@ -2,6 +2,7 @@ import { effect } from '@preact/signals';
 import type { Feature } from '@/lib/overlay/feature';
 import { AUGMENTED_KINDS, PAGE_KINDS } from '@/lib/arxiv/page-kinds';
 import { addEntryButtons } from '@/lib/overlay/entry-buttons';
+import { buttonControl, type EntryButtonSpec } from '@/lib/overlay/entry-controls';
 import type { Entry } from '@/lib/overlay/entry-index';
 import { shortcutOf, withShortcut } from '@/lib/overlay/shortcuts';
 import { i18n } from '#i18n';
@@ -12,15 +13,20 @@ import type { ArxivId } from '@/lib/arxiv/types';
  * shown entries from the last one toggled; `v` toggles the focused entry and shift+j/k select on
  * while moving. The selection bar (overlay.tsx) acts on what is selected.
  */
+function selectButton(): EntryButtonSpec {
+  const label = i18n.t('overlay.entry.select');
+  const title = withShortcut(label, 'select');
+  return { className: 'sift-select', label, title, kind: 'toggle' };
+}
+
 export const select: Feature = {
   id: 'select',
   // The selection bar lives in the toolbar's place: pages without a toolbar (abs) have nothing to select.
   include: AUGMENTED_KINDS.filter((kind) => PAGE_KINDS[kind].toolbar),
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html'],
+  controls: () => [buttonControl(selectButton())],
   init({ signal, selection, navigator, entries, document, dialogs }) {
-    const label = i18n.t('overlay.entry.select');
-    const title = withShortcut(label, 'select');
-    const boxes = addEntryButtons(entries, document, { className: 'sift-select', label, title, kind: 'toggle' });
+    const boxes = addEntryButtons(entries, document, selectButton());
 
     let previous: ReadonlySet<ArxivId> = new Set();
     const dispose = effect(() => {

@@ -5,6 +5,7 @@ import { i18n } from '#i18n';
 import { AUGMENTED_KINDS } from '@/lib/arxiv/page-kinds';
 import { onAnnotationChange } from '@/lib/overlay/annotation-changes';
 import { addEntryButtons, onEntryButton } from '@/lib/overlay/entry-buttons';
+import { buttonControl, type EntryButtonSpec } from '@/lib/overlay/entry-controls';
 import type { Entry } from '@/lib/overlay/entry-index';
 import { DEFAULT_TAG_COLOR } from '@/lib/overlay/colors';
 import { attachPrivateRoot } from '@/lib/overlay/private-root';
@@ -14,14 +15,19 @@ import chipsCss from '../chips.css?inline';
  * A "Tags" button on every entry that opens the tag picker, and the entry's tags as coloured
  * chips. Chips are built only for tagged entries and re-coloured when the tag list changes.
  */
+function tagButton(): EntryButtonSpec {
+  const label = i18n.t('overlay.entry.tags');
+  const title = withShortcut(label, 'tag');
+  return { className: 'sift-tag', label, title, kind: 'dialog' };
+}
+
 export const tags: Feature = {
   id: 'tags',
   include: AUGMENTED_KINDS,
   checkedOn: ['list-new-cs.DC-2026-02-27.html', 'list-recent-cs.DC.html', 'abs-2602.22195.html'],
+  controls: () => [buttonControl(tagButton())],
   init({ signal, state, entries, document, dialogs }) {
-    const label = i18n.t('overlay.entry.tags');
-    const title = withShortcut(label, 'tag');
-    addEntryButtons(entries, document, { className: 'sift-tag', label, title, kind: 'dialog' });
+    addEntryButtons(entries, document, tagButton());
 
     // Each box's chips live in its own shadow root: the page sees a box, never the tag names.
     const chipBoxes = new Map<number, { host: HTMLElement; list: HTMLElement }>();
