@@ -119,13 +119,17 @@ export const ranking: Feature = {
       retrain = setTimeout(refreshQuietly, RETRAIN_AFTER_MS);
     });
 
+    // Only the marks whose level changed are written: on a 2000-entry page a rescore after a star
+    // moves a few, and the page's start (no scores yet) writes none.
+    const shown: (string | undefined)[] = [];
     const stopMarks = effect(() => {
       const levels = relevanceLevels(state.scores.value);
       all.forEach((entry, i) => {
         const level = levels.get(entry.paper.id);
         const mark = marks[i];
         const why = whyButtons[i];
-        if (!mark || !why) return;
+        if (!mark || !why || shown[i] === level) return;
+        shown[i] = level;
         mark.hidden = level === undefined;
         why.hidden = level === undefined;
         if (level === undefined) return;
