@@ -51,9 +51,11 @@ test('tags show as chips, count in the toolbar, and update counts in another tab
   await expect(other.toolbar.getByText('storage')).toContainText('1');
 });
 
-test('a note shows as a tooltip on focus and persists', async ({ page }) => {
+test('a note shows as a tooltip on focus and persists, and a deleted note gives the button its paper back', async ({ page }) => {
   const listing = new ListingPage(page);
   await listing.open(SEED);
+  const paperTitle = 'Energy Efficient Federated Learning with Hyperdimensional Computing (HDC)';
+  await expect(listing.noteOf(FIRST)).toHaveAccessibleDescription(paperTitle);
   await listing.noteOf(FIRST).click();
   const dialog = listing.dialog('Note');
   await dialog.getByRole('textbox', { name: 'Note' }).fill('Compare with <b>our</b> HDC baseline & "DP" noise');
@@ -67,6 +69,13 @@ test('a note shows as a tooltip on focus and persists', async ({ page }) => {
   // Stored and shown as text: the angle brackets stay characters, never markup.
   await expect(tip).toHaveText('Compare with <b>our</b> HDC baseline & "DP" noise');
   await expect(listing.noteOf(FIRST)).toHaveAccessibleDescription('Compare with <b>our</b> HDC baseline & "DP" noise');
+
+  await listing.noteOf(FIRST).click();
+  await dialog.getByRole('textbox', { name: 'Note' }).fill('');
+  await dialog.getByRole('button', { name: 'Save note' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.sift-note-tip')).toHaveCount(0);
+  await expect(listing.noteOf(FIRST)).toHaveAccessibleDescription(paperTitle);
 });
 
 test('filter toggles and the text filter narrow the listing', async ({ page }) => {
