@@ -97,6 +97,8 @@ export function describeBy(element: Element | null | undefined, titleId: string 
 export interface ControlsLayout {
   /** A new controls span for `paper`'s entry holding every control it gets, its buttons described by `titleId`. */
   build(paper: Paper, titleId: string | undefined): HTMLElement;
+  /** Whether `controls`, built by this layout, holds exactly the controls `paper`'s entry gets. */
+  fits(controls: Element, paper: Paper): boolean;
 }
 
 interface Template {
@@ -129,6 +131,7 @@ export function controlsLayout(doc: Document, controls: readonly EntryControl[])
       }
       return span;
     },
+    fits: (controls, paper) => slotsOf.get(controls) === templateFor(paper).slots,
   };
 }
 

@@ -121,6 +121,12 @@ export function indexEntries(page: ArxivPage, doc: Document, signal?: AbortSigna
 
   papers.forEach((paper, index) => {
     let controls = ahead?.take(paper.element.head);
+    // Read ahead from an entry that changed before the parse (a page script's doing): built again.
+    if (controls && !layout.fits(controls, paper)) {
+      controls.remove();
+      forgetTitleId(paper);
+      controls = undefined;
+    }
     // Screen readers hear "Star, toggle button, <title>": the title names which paper a button acts on.
     const titleId = titleIdOf(paper, doc);
     if (!controls) {

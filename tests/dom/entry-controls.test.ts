@@ -80,6 +80,20 @@ describe('controls placed while the page streams in', () => {
     expect(new Set(entries.entries.map((entry) => entry.paper.element.fields.title!.id)).size).toBe(entries.entries.length);
   });
 
+  it('read from an entry that changed before the parse are built again for the entry the parse found', () => {
+    const doc = loadFixture(FIXTURE);
+    const page = parseArxivPage(doc, URL);
+    const layout = controlsLayout(doc, CONTROLS);
+    const ahead = controlsAhead(doc, page.kind, layout);
+    const [first] = page.papers;
+    // As read ahead, the entry was another paper, of the other parity: its controls differ.
+    const other = `${first!.id.slice(0, -1)}${(Number(first!.id.at(-1)) + 1) % 10}`;
+    ahead.place({ ...first!, id: other as Paper['id'] });
+    const entries = indexEntries(page, doc, undefined, { layout, ahead });
+    takeUp(entries, doc);
+    expect(doc.body.isEqualNode(addedByFeatures().body)).toBe(true);
+  });
+
   it('never taken (a page Sift leaves alone) are removed, and the page is as arXiv sent it', () => {
     const doc = loadFixture(FIXTURE);
     const pristine = doc.body.cloneNode(true);
