@@ -89,6 +89,35 @@ function openTab(bg: ReturnType<typeof background>, send: (message: ApiRequest) 
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+/** What runtime messaging throws when the service worker is not there to answer. */
+const dropped = () => new Error('Could not establish connection. Receiving end does not exist.');
+
+/** Runs `run` with the session's timers on a fake clock, which `stepUntil` moves on. */
+async function withFakeClock<T>(run: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+  try {
+    return await run();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+/** Steps the fake clock and fake-indexeddb's real tasks (which it does not fake) until `done`. */
+async function stepUntil(done: () => boolean): Promise<void> {
+  for (let step = 0; step < 400 && !done(); step += 1) {
+    await vi.advanceTimersByTimeAsync(50);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** `promise`, once the fake clock has been stepped until it settled. */
+async function settledOnFakeClock<T>(promise: Promise<T>): Promise<T> {
+  let settled = false;
+  void promise.finally(() => (settled = true)).catch(() => undefined);
+  await stepUntil(() => settled);
+  return promise;
+}
+
 describe('openListingSession', () => {
   it('asks the store once at load, for annotations, tags, rules and the visit together', async () => {
     const bg = background();
@@ -135,7 +164,6 @@ describe('openListingSession', () => {
   });
 
   describe('a write whose answer is lost with the service worker', () => {
-    const dropped = () => new Error('Could not establish connection. Receiving end does not exist.');
 
     it('shows what the store holds and says nothing when the write had landed', async () => {
       const bg = background();
@@ -162,22 +190,6 @@ describe('openListingSession', () => {
       expect(tab.failures).toHaveLength(1);
     });
 
-    /** Runs `action` with the session's pauses on a fake clock while the store keeps its real tasks. */
-    async function onFakeClock<T>(action: () => Promise<T>): Promise<T> {
-      vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
-      try {
-        let answered = false;
-        const answer = action().finally(() => (answered = true));
-        for (let step = 0; step < 400 && !answered; step += 1) {
-          await vi.advanceTimersByTimeAsync(50);
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        return await answer;
-      } finally {
-        vi.useRealTimers();
-      }
-    }
-
     it('waits out a worker stopped again and again for seconds, then shows the write that landed and says nothing', async () => {
       // CI's burst of stars: the harness stopped the worker while each read-back woke it, for
       // longer than the read-back used to wait, and the tab showed unstarred a star the store held.
@@ -192,7 +204,7 @@ describe('openListingSession', () => {
       });
       await tab.session.ready;
       await settle(); // the page's abstracts go to the cache before the worker goes away
-      expect(await onFakeClock(() => tab.session.toggleStar(papers[0]!))).toBe(true);
+      expect(await withFakeClock(() => settledOnFakeClock(tab.session.toggleStar(papers[0]!)))).toBe(true);
       expect(tab.state.annotationOf(papers[0]!.id)?.starred).toBe(true);
       expect(tab.failures).toEqual([]);
     });
@@ -210,7 +222,7 @@ describe('openListingSession', () => {
       });
       await tab.session.ready;
       await settle(); // the page's abstracts go to the cache before the worker goes away
-      expect(await onFakeClock(() => tab.session.star([papers[0]!], true, { marksSeen: false }))).toBe(false);
+      expect(await withFakeClock(() => settledOnFakeClock(tab.session.star([papers[0]!], true, { marksSeen: false })))).toBe(false);
       expect(tab.state.annotationOf(papers[0]!.id)?.starred).toBeFalsy();
       expect(tab.failures).toHaveLength(1);
       // Five read-backs over nine seconds, each sent once more when its connection drops.
@@ -219,7 +231,6 @@ describe('openListingSession', () => {
   });
 
   describe('seen marks while the service worker is away', () => {
-    const dropped = () => new Error('Could not establish connection. Receiving end does not exist.');
     /** What the store holds as seen, as a tab opened now is told. */
     const seenIn = async (bg: ReturnType<typeof background>) => {
       const reader = openTab(bg);
@@ -227,16 +238,8 @@ describe('openListingSession', () => {
       return [...reader.state.seen.peek().keys()];
     };
 
-    /** Steps the fake clock (the flush timer) and fake-indexeddb's real tasks until `done`. */
-    async function stepUntil(done: () => boolean): Promise<void> {
-      for (let step = 0; step < 400 && !done(); step += 1) {
-        await vi.advanceTimersByTimeAsync(50);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
-
-    it('wait for the worker and are saved when it answers again, without a word to the reader', async () => {
-      const bg = background();
+    /** A tab whose seen marks meet no worker until `comeBack()`. */
+    async function tabWithoutWorker(bg: ReturnType<typeof background>) {
       let away = true;
       const tab = openTab(bg, async (message) => {
         if (away && message.type === 'seen.mark') throw dropped();
@@ -244,15 +247,19 @@ describe('openListingSession', () => {
       });
       await tab.session.ready;
       await settle();
-      vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
-      try {
+      const flushes = () => tab.sent.filter((message) => message.type === 'seen.mark').length;
+      return { tab, flushes, comeBack: () => void (away = false) };
+    }
+
+    it('wait for the worker and are saved when it answers again, without a word to the reader', async () => {
+      const bg = background();
+      const { tab, flushes, comeBack } = await tabWithoutWorker(bg);
+      await withFakeClock(async () => {
         tab.session.markSeen([papers[0]!.id]);
-        await stepUntil(() => tab.sent.filter((message) => message.type === 'seen.mark').length >= 4);
-        away = false;
-        await stepUntil(() => tab.sent.filter((message) => message.type === 'seen.mark').length >= 5);
-      } finally {
-        vi.useRealTimers();
-      }
+        await stepUntil(() => flushes() >= 4);
+        comeBack();
+        await stepUntil(() => flushes() >= 5);
+      });
       await settle();
       expect(await seenIn(bg)).toEqual([papers[0]!.id]);
       expect(tab.failures).toEqual([]);
@@ -260,24 +267,15 @@ describe('openListingSession', () => {
 
     it('are said to be unsaved when the worker stays away, and still wait for it', async () => {
       const bg = background();
-      let away = true;
-      const tab = openTab(bg, async (message) => {
-        if (away && message.type === 'seen.mark') throw dropped();
-        return bg.send(message);
-      });
-      await tab.session.ready;
-      await settle();
-      vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
-      try {
+      const { tab, flushes, comeBack } = await tabWithoutWorker(bg);
+      await withFakeClock(async () => {
         tab.session.markSeen([papers[0]!.id]);
         await stepUntil(() => tab.failures.length > 0);
         expect(tab.failures).toEqual([expect.stringMatching(/seen/)]);
-        away = false;
-        const tried = tab.sent.length;
-        await stepUntil(() => tab.sent.length > tried);
-      } finally {
-        vi.useRealTimers();
-      }
+        comeBack();
+        const tried = flushes();
+        await stepUntil(() => flushes() > tried);
+      });
       await settle();
       expect(await seenIn(bg)).toEqual([papers[0]!.id]);
     });
