@@ -1,4 +1,4 @@
-import { buttonControl, controlIn, describeBy, type EntryButtonSpec, type EntryControl } from './entry-controls';
+import { buttonControl, controlIn, describeBy, ownElementOf, type EntryButtonSpec, type EntryControl } from './entry-controls';
 import type { Entry, EntryIndex } from './entry-index';
 
 /**
@@ -19,7 +19,7 @@ export function addEntryControls(entries: EntryIndex, doc: Document, control: En
 function appendControl(entry: Entry, template: HTMLElement, className: string): HTMLElement {
   const element = template.cloneNode(true) as HTMLElement;
   entry.controls.append(element);
-  const own = element.classList.contains(className) ? element : (element.firstElementChild as HTMLElement);
+  const own = ownElementOf(element, className);
   describeBy(own, entry.titleId);
   return own;
 }

@@ -70,29 +70,31 @@ export function buttonControl(spec: EntryButtonSpec): EntryControl {
 /** Where each entry's controls keep each control: its child's position, and whether it is wrapped. */
 const slotsOf = new WeakMap<Element, ReadonlyMap<string, ControlSlot>>();
 
-export interface ControlSlot {
+interface ControlSlot {
   child: number;
   wrapped: boolean;
 }
 
-/** Records where `controls`, a span cloned from a layout's template, holds each control. */
-export function rememberSlots(controls: Element, slots: ReadonlyMap<string, ControlSlot>): void {
-  slotsOf.set(controls, slots);
+function elementAt(controls: Element, slot: ControlSlot): HTMLElement | undefined {
+  const top = controls.children[slot.child];
+  return ((slot.wrapped ? top?.firstElementChild : top) ?? undefined) as HTMLElement | undefined;
 }
 
 /** The element of control `className` that was cloned into `controls`, if it was. */
 export function controlIn(controls: Element, className: string): HTMLElement | undefined {
   const slot = slotsOf.get(controls)?.get(className);
-  if (!slot) return undefined;
-  const top = controls.children[slot.child];
-  return ((slot.wrapped ? top?.firstElementChild : top) ?? undefined) as HTMLElement | undefined;
+  return slot && elementAt(controls, slot);
+}
+
+/** The element a control's feature works with: `top` itself, or the button it wraps. */
+export function ownElementOf(top: HTMLElement, className: string): HTMLElement {
+  return top.classList.contains(className) ? top : (top.firstElementChild as HTMLElement);
 }
 
 /** Points a control's button (if it is one) at the entry's title, which names the paper it acts on. */
 export function describeBy(element: Element | null | undefined, titleId: string | undefined): void {
   if (titleId && element?.localName === 'button') element.setAttribute('aria-describedby', titleId);
 }
-
 
 export interface ControlsLayout {
   /** A new controls span for `paper`'s entry holding every control it gets, its buttons described by `titleId`. */
@@ -122,13 +124,8 @@ export function controlsLayout(doc: Document, controls: readonly EntryControl[])
     build(paper, titleId) {
       const template = templateFor(paper);
       const span = template.span.cloneNode(true) as HTMLElement;
-      rememberSlots(span, template.slots);
-      if (titleId) {
-        for (const slot of template.buttons) {
-          const top = span.children[slot.child];
-          describeBy(slot.wrapped ? top?.firstElementChild : top, titleId);
-        }
-      }
+      slotsOf.set(span, template.slots);
+      if (titleId) for (const slot of template.buttons) describeBy(elementAt(span, slot), titleId);
       return span;
     },
     fits: (controls, paper) => slotsOf.get(controls) === templateFor(paper).slots,
@@ -146,10 +143,10 @@ function makeTemplate(doc: Document, controls: readonly EntryControl[]): Templat
   controls.forEach((control, child) => {
     const element = control.make(doc);
     span.append(element);
-    const wrapped = !element.classList.contains(control.className);
-    const slot = { child, wrapped };
+    const own = ownElementOf(element, control.className);
+    const slot = { child, wrapped: own !== element };
     slots.set(control.className, slot);
-    if ((wrapped ? element.firstElementChild : element)?.localName === 'button') buttons.push(slot);
+    if (own.localName === 'button') buttons.push(slot);
   });
   return { span, slots, buttons };
 }

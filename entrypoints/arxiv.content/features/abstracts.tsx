@@ -29,7 +29,6 @@ export const abstracts: Feature = {
     const lacking = entries.entries.filter((entry) => !entry.paper.abstract);
     const lackingIds = new Set(lacking.map((entry) => entry.paper.id));
     const buttons = addEntryButtons(entries, document, abstractButton());
-    const buttonOf = new Map(lacking.map((entry) => [entry.index, buttons[entry.index]]));
     const blocks = new Map<number, HTMLElement>();
 
     /** The entry's abstract block, made on first need, after its metadata (arxiv-browse `dd > div.meta`). */
@@ -44,7 +43,7 @@ export const abstracts: Feature = {
       const meta = entry.nodes.at(-1)?.querySelector('div.meta');
       if (meta) meta.after(block);
       else entry.nodes.at(-1)?.append(block);
-      buttonOf.get(entry.index)?.setAttribute('aria-controls', block.id);
+      buttons[entry.index]?.setAttribute('aria-controls', block.id);
       blocks.set(entry.index, block);
       return block;
     }
@@ -56,7 +55,7 @@ export const abstracts: Feature = {
       for (const entry of lacking) {
         const open = next.has(entry.paper.id);
         if (open === opened.has(entry.paper.id)) continue;
-        buttonOf.get(entry.index)?.setAttribute('aria-pressed', String(open));
+        buttons[entry.index]?.setAttribute('aria-pressed', String(open));
         blockOf(entry).toggleAttribute('data-open', open);
       }
       opened = next;
