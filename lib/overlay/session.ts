@@ -327,10 +327,11 @@ export function openListingSession(options: ListingSessionOptions): ListingSessi
       () => (seenDrops = 0),
       (error: unknown) => {
         // Marks are bookkeeping the reader did not ask for: while the worker is away they wait
-        // for a later flush, and the reader hears of it only when it stays away.
+        // for a later flush, and the reader hears of it once, when it stays away.
         if (signal.aborted) return;
-        if (!isDroppedConnection(error) || ++seenDrops >= SEEN_DROPS_TOLD) failed(i18n.t('overlay.session.saveSeen'))(error);
-        if (!isDroppedConnection(error)) return;
+        const away = isDroppedConnection(error);
+        if (!away || ++seenDrops === SEEN_DROPS_TOLD) failed(i18n.t('overlay.session.saveSeen'))(error);
+        if (!away) return;
         for (const id of batch) pendingSeen.add(id);
         flushTimer ??= setTimeout(flushSeen, SEEN_FLUSH_MS);
       },
