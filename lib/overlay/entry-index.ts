@@ -37,8 +37,22 @@ function markNodes(paper: Paper): void {
   }
 }
 
-function unmarkNodes(nodes: readonly Element[]): void {
-  for (const node of nodes) {
+const placementOf = (kind: PageKind) => (traitsOf(kind) ?? PAGE_KINDS.new).controls;
+
+/** Builds `paper`'s controls, puts them where its page kind wants them, and marks its nodes. */
+function putControls(paper: Paper, layout: ControlsLayout, placement: PageKindTraits['controls'], titleId: string | undefined): HTMLElement {
+  const controls = layout.build(paper, titleId);
+  placeControls(paper.element.head, controls, placement);
+  markNodes(paper);
+  return controls;
+}
+
+/** Takes off everything `putControls` and the title id added, leaving the entry as arXiv sent it. */
+function takeControlsOff(controls: HTMLElement, paper: Paper): void {
+  controls.remove();
+  const title = paper.element.fields.title;
+  if (title?.id.startsWith(TITLE_ID_PREFIX)) title.removeAttribute('id');
+  for (const node of paper.element.nodes) {
     for (const attr of node.getAttributeNames()) if (attr.startsWith('data-sift-')) node.removeAttribute(attr);
   }
 }
@@ -54,16 +68,13 @@ export interface ControlsAhead {
 }
 
 export function controlsAhead(doc: Document, kind: PageKind, layout: ControlsLayout): ControlsAhead {
-  const placement = (traitsOf(kind) ?? PAGE_KINDS.new).controls;
+  const placement = placementOf(kind);
   const placed = new Map<Element, { controls: HTMLElement; paper: Paper }>();
   return {
     place(paper) {
       const head = paper.element.head;
       if (placed.has(head)) return;
-      const controls = layout.build(paper, titleIdOf(paper, doc));
-      placeControls(head, controls, placement);
-      markNodes(paper);
-      placed.set(head, { controls, paper });
+      placed.set(head, { controls: putControls(paper, layout, placement, titleIdOf(paper, doc)), paper });
     },
     take(head) {
       const controls = placed.get(head)?.controls;
@@ -71,19 +82,10 @@ export function controlsAhead(doc: Document, kind: PageKind, layout: ControlsLay
       return controls;
     },
     discard() {
-      for (const { controls, paper } of placed.values()) {
-        controls.remove();
-        forgetTitleId(paper);
-        unmarkNodes(paper.element.nodes);
-      }
+      for (const { controls, paper } of placed.values()) takeControlsOff(controls, paper);
       placed.clear();
     },
   };
-}
-
-function forgetTitleId(paper: Paper): void {
-  const title = paper.element.fields.title;
-  if (title?.id.startsWith(TITLE_ID_PREFIX)) title.removeAttribute('id');
 }
 
 /** Gives the paper's title an id if it has none (arXiv's have none), unique on the page. */
@@ -113,7 +115,7 @@ export interface IndexOptions {
  */
 export function indexEntries(page: ArxivPage, doc: Document, signal?: AbortSignal, { layout = controlsLayout(doc, []), ahead }: IndexOptions = {}): EntryIndex {
   const { papers } = page;
-  const placement = (traitsOf(page.kind) ?? PAGE_KINDS.new).controls;
+  const placement = placementOf(page.kind);
   const entries: Entry[] = [];
   const byId = new Map<ArxivId, Entry[]>();
   // Node to entry without an attribute per node: the nodes are marked already when read ahead.
@@ -123,17 +125,12 @@ export function indexEntries(page: ArxivPage, doc: Document, signal?: AbortSigna
     let controls = ahead?.take(paper.element.head);
     // Read ahead from an entry that changed before the parse (a page script's doing): built again.
     if (controls && !layout.fits(controls, paper)) {
-      controls.remove();
-      forgetTitleId(paper);
+      takeControlsOff(controls, paper);
       controls = undefined;
     }
     // Screen readers hear "Star, toggle button, <title>": the title names which paper a button acts on.
     const titleId = titleIdOf(paper, doc);
-    if (!controls) {
-      controls = layout.build(paper, titleId);
-      placeControls(paper.element.head, controls, placement);
-      markNodes(paper);
-    }
+    controls ??= putControls(paper, layout, placement, titleId);
     const entry: Entry = { index, paper, nodes: paper.element.nodes, controls, ...(titleId && { titleId }) };
     for (const node of entry.nodes) entryOfNode.set(node, entry);
     entries.push(entry);
@@ -153,11 +150,7 @@ export function indexEntries(page: ArxivPage, doc: Document, signal?: AbortSigna
     },
     ids: () => [...byId.keys()],
     remove() {
-      for (const entry of entries) {
-        entry.controls.remove();
-        forgetTitleId(entry.paper);
-        unmarkNodes(entry.nodes);
-      }
+      for (const entry of entries) takeControlsOff(entry.controls, entry.paper);
     },
   };
   signal?.addEventListener('abort', () => index.remove(), { once: true });
