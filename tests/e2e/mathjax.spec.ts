@@ -7,6 +7,7 @@ import { makeListing } from '../fixtures/make-listing';
 import { TYPESET_WAIT_RANGES } from '../../lib/highlight/typesetting';
 import { test, expect } from './fixtures';
 import { ListingPage, type PaintedRange } from './pages/listing';
+import { typeset } from './support/mathjax';
 
 // arXiv's pages load MathJax 2.7.3 through `mathjaxToggle()` and typeset after load; these tests
 // run it for real (the fixtures' own loader, the `mathjax` package served at static.arxiv.org).
@@ -69,18 +70,6 @@ async function addRules(openExtensionPage: (path: string) => Promise<Page>, rule
 test.beforeEach(async ({ openExtensionPage }) => {
   await addRules(openExtensionPage, RULES);
 });
-
-/** Resolves once MathJax has finished its first typesetting pass (its `End` startup signal). */
-async function typeset(page: Page) {
-  await page.waitForFunction(() => typeof (window as { MathJax?: { Hub?: { Register?: unknown } } }).MathJax?.Hub?.Register === 'object');
-  await page.evaluate(
-    () =>
-      new Promise<void>((done) => {
-        const hub = (window as unknown as { MathJax: { Hub: { Register: { StartupHook(name: string, callback: () => void): void } } } }).MathJax.Hub;
-        hub.Register.StartupHook('End', () => done());
-      }),
-  );
-}
 
 /** Every registered highlight range, read from the page's own `CSS.highlights`. */
 function paintedRanges(page: Page): Promise<PaintedRange[]> {
