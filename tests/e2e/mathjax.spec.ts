@@ -71,6 +71,26 @@ test.beforeEach(async ({ openExtensionPage }) => {
   await addRules(openExtensionPage, RULES);
 });
 
+/**
+ * Records, from the page's next navigation, each time one of Sift's style elements is given the
+ * very text it already had, in `window.siftTestUnchangedStyleWrites`.
+ */
+async function recordUnchangedStyleWrites(page: Page) {
+  await page.addInitScript(() => {
+    const unchanged: string[] = [];
+    Object.assign(window, { siftTestUnchangedStyleWrites: unchanged });
+    const textOf = (nodes: NodeList) => [...nodes].map((node) => node.textContent).join('');
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const target = record.target as Element;
+        if (target.localName !== 'style' || !target.hasAttribute('data-sift-ui')) continue;
+        const before = textOf(record.removedNodes);
+        if (before !== '' && before === textOf(record.addedNodes)) unchanged.push(before.slice(0, 80));
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
 /** Every registered highlight range, read from the page's own `CSS.highlights`. */
 function paintedRanges(page: Page): Promise<PaintedRange[]> {
   return new ListingPage(page).paintedRanges();
@@ -206,11 +226,12 @@ test('on a long listing, many highlights wait for MathJax to finish while the ma
   expect((await paintedRanges(page)).filter((range) => !range.inBounds || !words.has(range.text.toLowerCase()))).toEqual([]);
 });
 
-test('on a 2,000-entry listing ranges are painted around the entries in view and follow a scroll; matching covers every entry', async ({ page, context, openExtensionPage }) => {
+test('on a 2,000-entry listing ranges are painted around the entries in view and follow a scroll, never writing their style sheet again unchanged; matching covers every entry', async ({ page, context, openExtensionPage }) => {
   const path = '/list/cs.DC/new?show=2000';
   const html = makeListing(readFileSync(join(FIXTURES_DIR, 'list-new-cs.DC-2026-02-27.html'), 'utf8'), 2000);
   await context.route(`https://arxiv.org${path}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   await addRules(openExtensionPage, [{ pattern: 'the', mode: 'word' }], RULES.length);
+  await recordUnchangedStyleWrites(page);
   const listing = new ListingPage(page);
   await listing.open(path);
   await page.bringToFront();
@@ -233,4 +254,7 @@ test('on a 2,000-entry listing ranges are painted around the entries in view and
   await page.evaluate(() => document.querySelectorAll('dt[data-sift-entry]')[1500]!.scrollIntoView({ block: 'start' }));
   await expect.poll(async () => { const span = await paintedSpan(); return span !== undefined && span.low > 1300 && span.low <= 1500 && span.high >= 1500 && span.high < 1700; }, { timeout: 10_000 }).toBe(true);
   expect((await matchedIds(page)).length).toBeGreaterThan(1500);
+  // Each such write recalculates the style of all 4,000 entry nodes: a long frame mid-scroll.
+  await typeset(page);
+  expect(await page.evaluate(() => (window as unknown as { siftTestUnchangedStyleWrites: string[] }).siftTestUnchangedStyleWrites)).toEqual([]);
 });
