@@ -60,6 +60,8 @@ export interface HeapSample {
 
 export interface PlainSamples {
   pageLoad: number[];
+  /** `DOMContentLoaded` → the page's first frame painted after it: the soonest anything done after DOMContentLoaded shows. */
+  firstFrame: number[];
   parse: ParseRun[];
   highlight: HighlightRun[];
   markRegExp: MarkRun[];
@@ -102,6 +104,22 @@ async function heapOf(cdp: CDPSession): Promise<HeapSample> {
   return { usedBytes: usedSize, nodes: counters.nodes, listeners: counters.jsEventListeners };
 }
 
+const FIRST_FRAME_MARK = 'bench:first-frame-after-dcl';
+
+/** An init script: marks the first frame painted after `DOMContentLoaded` (a task posted from its requestAnimationFrame runs once it is painted). */
+function markFirstFrameAfterDcl(name: string): void {
+  document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => setTimeout(() => performance.mark(name))), { once: true });
+}
+
+async function firstFrameAfterDcl(page: Page): Promise<number> {
+  const handle = await page.waitForFunction((name) => {
+    const [mark] = performance.getEntriesByName(name, 'mark');
+    const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    return mark && navigation ? mark.startTime - navigation.domContentLoadedEventStart : false;
+  }, FIRST_FRAME_MARK);
+  return (await handle.jsonValue()) as number;
+}
+
 async function inject(page: Page, injected: Injected): Promise<void> {
   await page.addScriptTag({ content: injected.mark });
   await injectProbe(page, injected.probe);
@@ -131,6 +149,7 @@ export async function measurePlain(
   });
   try {
     await routeArxiv(context, { extra: Object.fromEntries(listings.map((l) => [l.path, l.html])) });
+    await context.addInitScript(markFirstFrameAfterDcl, FIRST_FRAME_MARK);
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     const { product } = await cdp.send('Browser.getVersion');
@@ -141,10 +160,11 @@ export async function measurePlain(
 
     const bySize = new Map<number, PlainSamples>();
     for (const listing of listings) {
-      const samples: PlainSamples = { pageLoad: [], parse: [], highlight: [], markRegExp: [], markTerms: [], heap: [], cls: [], scroll: [] };
+      const samples: PlainSamples = { pageLoad: [], firstFrame: [], parse: [], highlight: [], markRegExp: [], markTerms: [], heap: [], cls: [], scroll: [] };
       for (let run = 0; run < plan.warmups + plan.runs; run += 1) {
         await page.goto(ARXIV + listing.path, { waitUntil: 'load' });
         samples.pageLoad.push(await loadEventEnd(page));
+        samples.firstFrame.push(await firstFrameAfterDcl(page));
         samples.heap.push(await heapOf(cdp));
         await inject(page, injected);
         await page.waitForTimeout(SETTLE_MS);

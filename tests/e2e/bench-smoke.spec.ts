@@ -38,6 +38,7 @@ const EXPORT_FIGURES = EXPORT_FORMATS.map((format) => `export_${format.id}_ms`);
 const NODE_FIGURES = ['sync_encode_ms', 'sync_decode_ms', 'sync_merge_ms', 'ranking_train_ms', 'ranking_score_ms', 'backup_export_ms', 'backup_restore_ms', 'heavy_first_rows_ms'];
 const WITH_BASELINE = [
   'augment_ms',
+  'ready_ms',
   'filter_toggle_on_ms',
   'filter_toggle_off_ms',
   'star_roundtrip_ms',
